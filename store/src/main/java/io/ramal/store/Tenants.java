@@ -1,0 +1,43 @@
+package io.ramal.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The {@code tenants} table. */
+public final class Tenants {
+
+    private final Sql sql;
+
+    public Tenants(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    /** Inserts the tenant, or renames an existing one (its creation time is kept). */
+    public void save(Tenant tenant) {
+        sql.update("""
+                INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name
+                """, tenant.id(), tenant.name(), tenant.createdAt());
+    }
+
+    public Optional<Tenant> find(String id) {
+        return sql.first("SELECT id, name, created_at FROM tenants WHERE id = ?", Tenants::read, id);
+    }
+
+    /** All tenants, by id. */
+    public List<Tenant> list() {
+        return sql.list("SELECT id, name, created_at FROM tenants ORDER BY id", Tenants::read);
+    }
+
+    /** Deletes the tenant and everything it owns; false if there was none. */
+    public boolean delete(String id) {
+        return sql.update("DELETE FROM tenants WHERE id = ?", id) > 0;
+    }
+
+    private static Tenant read(ResultSet row) throws SQLException {
+        return new Tenant(row.getString("id"), row.getString("name"), Sql.instant(row, "created_at"));
+    }
+}

@@ -37,6 +37,12 @@ public final class Extensions {
         return extension;
     }
 
+    /** The digest realm the tenant's extensions were provisioned with (they share one). */
+    public Optional<String> realmOf(String tenantId) {
+        return sql.first("SELECT realm FROM extensions WHERE tenant_id = ? ORDER BY number LIMIT 1",
+                row -> row.getString("realm"), tenantId);
+    }
+
     public Optional<Extension> find(String tenantId, String number) {
         return sql.first("SELECT " + COLUMNS + " FROM extensions WHERE tenant_id = ? AND number = ?",
                 Extensions::read, tenantId, number);

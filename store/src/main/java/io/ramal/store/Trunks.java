@@ -46,6 +46,11 @@ public final class Trunks {
                 Trunks::read, tenantId);
     }
 
+    /** The trunks of every tenant. */
+    public List<Trunk> all() {
+        return sql.list("SELECT " + COLUMNS + " FROM trunks ORDER BY tenant_id, name", Trunks::read);
+    }
+
     /** The trunks of every tenant that must be kept registered. */
     public List<Trunk> registering() {
         return sql.list("SELECT " + COLUMNS + " FROM trunks WHERE register = 1 ORDER BY tenant_id, name",

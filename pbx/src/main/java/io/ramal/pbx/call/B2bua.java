@@ -1,0 +1,461 @@
+package io.ramal.pbx.call;
+
+import io.ramal.pbx.core.SipContext;
+import io.ramal.pbx.directory.Trunk;
+import io.ramal.pbx.registrar.AddressOfRecord;
+import io.ramal.pbx.registrar.Binding;
+import io.ramal.pbx.registrar.LocationService;
+import io.ramal.sip.auth.DigestAuthorizer;
+import io.ramal.sip.auth.DigestChallenge;
+import io.ramal.sip.dialog.Dialog;
+import io.ramal.sip.dialog.DialogId;
+import io.ramal.sip.message.Address;
+import io.ramal.sip.message.HeaderNames;
+import io.ramal.sip.message.Headers;
+import io.ramal.sip.message.SipRequest;
+import io.ramal.sip.message.SipResponse;
+import io.ramal.sip.message.SipUri;
+import io.ramal.sip.transaction.ClientTransaction;
+import io.ramal.sip.transaction.ServerTransaction;
+import io.ramal.sip.transport.Peer;
+import io.ramal.sip.transport.Transport;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-to-back user agent of one shard: answers the caller's INVITE as a UAS and places one
+ * INVITE per callee contact as a UAC (forking), then bridges two independent dialogs — no Call-ID,
+ * tag or branch crosses from one side to the other. SDP passes through unchanged here; the media
+ * plane will rewrite it per leg.
+ */
+public final class B2bua {
+  private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+  private final SipContext sip;
+  private final LocationService location;
+  private final CallRecordSink records;
+  private final InstantSource clock;
+  private final Duration noAnswerTimeout;
+  private final Map<DialogId, Leg> legs = new HashMap<>();
+  private final Map<ServerTransaction, Call> ringing = new HashMap<>();
+  private final Map<String, Call> byCalleeCallId = new HashMap<>();
+
+  public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout) {
+    this.sip = sip;
+    this.location = location;
+    this.records = records;
+    this.clock = clock;
+    this.noAnswerTimeout = noAnswerTimeout;
+  }
+
+  /** Live calls on this shard (for metrics and leak checks). */
+  public int activeCalls() {
+    return (int) java.util.stream.Stream.concat(ringing.values().stream(), legs.values().stream().map(l -> l.call))
+        .distinct().count();
+  }
+
+  /** Places an authenticated, routed call. {@code tx} is the caller's INVITE server transaction. */
+  public void place(ServerTransaction tx, CallOrigin origin, Destination destination, CallRecord.Direction direction) {
+    SipRequest invite = tx.request();
+    String dialed = switch (destination) {
+      case Destination.ToExtension e -> e.number();
+      case Destination.ToTrunk t -> t.number();
+      case Destination.Unroutable u -> "";
+    };
+    Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
+    Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
+        sip.ids().tag(), clock.instant(), trunk);
+    switch (destination) {
+      case Destination.Unroutable u -> {
+        reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
+        return;
+      }
+      case Destination.ToExtension e -> {
+        List<Binding> bindings = location.lookup(new AddressOfRecord(e.tenantId(), e.number()));
+        if (bindings.isEmpty()) {
+          reject(call, 480, "Temporarily Unavailable", CallRecord.Disposition.FAILED);
+          return;
+        }
+        for (Binding b : bindings) {
+          Peer peer = sip.isOpen(b.source()) ? b.source() : Peer.of(b.source().transport(), b.source().address());
+          call.forks.add(new Fork(peer, calleeInvite(call, b.contact(), peer, invite)));
+        }
+      }
+      case Destination.ToTrunk t -> {
+        Trunk tr = t.trunk();
+        Peer peer = Peer.of(tr.transport(), new InetSocketAddress(tr.host(), tr.port()));
+        SipUri ruri = SipUri.of(t.number(), tr.host(), tr.port());
+        if (tr.transport() != Transport.UDP) ruri = ruri.withParam("transport", tr.transport().name().toLowerCase(java.util.Locale.ROOT));
+        call.forks.add(new Fork(peer, calleeInvite(call, ruri, peer, invite)));
+      }
+    }
+    ringing.put(tx, call);
+    byCalleeCallId.put(call.calleeCallId, call);
+    log.info("event=call_started call={} tenant={} caller={} callee={} direction={} forks={}", call.id,
+        origin.tenantId(), origin.number(), dialed, direction.wire(), call.forks.size());
+    for (Fork f : call.forks) send(call, f);
+    call.noAnswerTimer = sip.shard().schedule(noAnswerTimeout, () -> noAnswer(call));
+  }
+
+  private SipRequest calleeInvite(Call call, SipUri target, Peer peer, SipRequest callerInvite) {
+    CallOrigin o = call.origin;
+    String domain = call.trunk.map(Trunk::host).orElse(o.domain());
+    Address from = Address.of(SipUri.of(o.number(), domain, -1)).withTag(call.calleeFromTag);
+    if (!o.displayName().isEmpty()) from = from.withDisplayText(o.displayName());
+    Address to = Address.of(SipUri.of(call.callee, call.trunk.map(Trunk::host).orElse(o.domain()), -1));
+    int maxForwards = callerInvite.headers().first(HeaderNames.MAX_FORWARDS).map(String::strip)
+        .map(Integer::parseInt).map(m -> Math.min(m - 1, 70)).orElse(70);
+    Headers.Builder h = Headers.builder()
+        .add(HeaderNames.VIA, sip.viaFor(peer).toString())
+        .add(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards))
+        .add(HeaderNames.FROM, from.toString())
+        .add(HeaderNames.TO, to.toString())
+        .add(HeaderNames.CALL_ID, call.calleeCallId)
+        .add(HeaderNames.CSEQ, "1 INVITE")
+        .add(HeaderNames.CONTACT, sip.contactFor(peer).toString())
+        .add(HeaderNames.ALLOW, SipContext.ALLOW)
+        .add(HeaderNames.USER_AGENT, sip.userAgent());
+    for (String passed : List.of("Call-Info", "Alert-Info")) {
+      for (String v : callerInvite.headers().values(passed)) h.add(passed, v);
+    }
+    byte[] body = callerInvite.body();
+    if (body.length > 0) h.add(HeaderNames.CONTENT_TYPE, callerInvite.contentType().orElse("application/sdp"));
+    return new SipRequest("INVITE", target, h.build(), body);
+  }
+
+  private void send(Call call, Fork fork) {
+    fork.tx = sip.layer().send(fork.invite, fork.peer, new ClientTransaction.Listener() {
+      @Override
+      public void onResponse(ClientTransaction tx, SipResponse response) {
+        onForkResponse(call, fork, response);
+      }
+
+      @Override
+      public void onTimeout(ClientTransaction tx) {
+        onForkFailed(call, fork, SipResponse.to(fork.invite, 408).withReason("Request Timeout"));
+      }
+
+      @Override
+      public void onTransportError(ClientTransaction tx) {
+        onForkFailed(call, fork, SipResponse.to(fork.invite, 503).withReason("Service Unavailable"));
+      }
+    });
+  }
+
+  private void onForkResponse(Call call, Fork fork, SipResponse r) {
+    if (r.status() == 100) return;
+    if (r.isProvisional()) {
+      fork.provisional = true;
+      if (call.state == Call.State.RINGING && (r.status() == 180 || r.status() == 183)) relayProvisional(call, r);
+      return;
+    }
+    if (r.isSuccess()) {
+      onForkAnswered(call, fork, r);
+      return;
+    }
+    if ((r.status() == 401 || r.status() == 407) && call.trunk.isPresent() && !fork.authRetried
+        && call.state == Call.State.RINGING && retryWithCredentials(call, fork, r)) {
+      return;
+    }
+    onForkFailed(call, fork, r);
+  }
+
+  private boolean retryWithCredentials(Call call, Fork fork, SipResponse challenge) {
+    Trunk t = call.trunk.orElseThrow();
+    if (!t.hasCredentials()) return false;
+    boolean proxy = challenge.status() == 407;
+    Optional<DigestChallenge> c = DigestChallenge.strongest(
+        challenge.headers().values(proxy ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE));
+    if (c.isEmpty()) return false;
+    var creds = new DigestAuthorizer(t.username().orElseThrow(), t.password().orElseThrow())
+        .authorize(c.get(), "INVITE", fork.invite.requestUri().toString()).value();
+    if (creds.isEmpty()) return false;
+    long cseq = fork.invite.cseq().seq() + 1;
+    Headers h = fork.invite.headers().toBuilder()
+        .set(HeaderNames.VIA, sip.viaFor(fork.peer).toString())
+        .set(HeaderNames.CSEQ, cseq + " INVITE")
+        .set(proxy ? HeaderNames.PROXY_AUTHORIZATION : HeaderNames.AUTHORIZATION, creds.get().toHeaderValue())
+        .build();
+    fork.invite = fork.invite.withHeaders(h);
+    fork.authRetried = true;
+    send(call, fork);
+    return true;
+  }
+
+  private void relayProvisional(Call call, SipResponse r) {
+    SipResponse toCaller = callerResponse(call, r.status(), r.reason());
+    if (r.body().length > 0) toCaller = toCaller.withBody(r.contentType().orElse("application/sdp"), r.body());
+    call.callerInvite.respond(toCaller);
+  }
+
+  private SipResponse callerResponse(Call call, int status, String reason) {
+    SipResponse resp = SipResponse.to(call.callerRequest(), status, call.callerTag);
+    if (!reason.isEmpty()) resp = resp.withReason(reason);
+    if (status > 100 && status < 300) {
+      resp = resp.withHeaders(resp.headers().toBuilder()
+          .add(HeaderNames.CONTACT, sip.contactFor(call.callerInvite.peer()).toString())
+          .add(HeaderNames.ALLOW, SipContext.ALLOW)
+          .add(HeaderNames.SERVER, sip.userAgent()).build());
+    }
+    return resp;
+  }
+
+  private void onForkAnswered(Call call, Fork fork, SipResponse r) {
+    Dialog calleeDialog = Dialog.asUac(fork.invite, r);
+    if (call.state != Call.State.RINGING) {
+      // A second fork answered, or the caller gave up meanwhile: confirm and hang up that dialog.
+      if (call.calleeLeg != null && call.calleeLeg.dialog.id().equals(calleeDialog.id())) {
+        sip.layer().sendStateless(ackFor(calleeDialog, fork.invite, fork.peer), fork.peer);
+        return;
+      }
+      sip.layer().sendStateless(ackFor(calleeDialog, fork.invite, fork.peer), fork.peer);
+      sendBye(calleeDialog, fork.peer);
+      return;
+    }
+    fork.finalResponse = Optional.of(r);
+    call.state = Call.State.ANSWERED;
+    call.answeredAt = clock.instant();
+    call.noAnswerTimer.cancel();
+    for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
+    call.calleeLeg = new Leg(call, false, calleeDialog, fork.peer);
+    SipRequest ack = ackFor(calleeDialog, fork.invite, fork.peer);
+    if (call.lateOffer()) call.pendingCalleeAck = ack;
+    else sip.layer().sendStateless(ack, fork.peer);
+    SipResponse ok = callerResponse(call, 200, r.reason());
+    if (r.body().length > 0) ok = ok.withBody(r.contentType().orElse("application/sdp"), r.body());
+    call.callerInvite.respond(ok);
+    call.callerLeg = new Leg(call, true, Dialog.asUas(call.callerRequest(), ok), call.callerInvite.peer());
+    ringing.remove(call.callerInvite);
+    legs.put(call.callerLeg.dialog.id(), call.callerLeg);
+    legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
+    log.info("event=call_answered call={} tenant={}", call.id, call.origin.tenantId());
+  }
+
+  private SipRequest ackFor(Dialog d, SipRequest invite, Peer peer) {
+    return d.ack(invite.cseq().seq(), sip.viaFor(peer));
+  }
+
+  private void onForkFailed(Call call, Fork fork, SipResponse r) {
+    if (fork.isDone()) return;
+    fork.finalResponse = Optional.of(r);
+    if (call.state != Call.State.RINGING) return;
+    if (r.status() >= 600) {
+      for (Fork other : call.forks) if (!other.isDone()) other.tx.cancel();
+    } else if (!call.forks.stream().allMatch(Fork::isDone)) {
+      return;
+    }
+    SipResponse best = bestFailure(call);
+    int status = best.status() == 408 || best.status() == 503 && call.trunk.isEmpty() ? 480 : best.status();
+    CallRecord.Disposition d = switch (status) {
+      case 486, 600 -> CallRecord.Disposition.BUSY;
+      case 408, 480, 487 -> CallRecord.Disposition.NO_ANSWER;
+      default -> CallRecord.Disposition.FAILED;
+    };
+    reject(call, status, status == best.status() ? best.reason() : "", d);
+  }
+
+  /** RFC 3261 §16.7 in spirit: 6xx first, then busy, then the lowest other class. */
+  private static SipResponse bestFailure(Call call) {
+    SipResponse best = null;
+    for (Fork f : call.forks) {
+      SipResponse r = f.finalResponse.orElse(null);
+      if (r == null || r.isSuccess()) continue;
+      if (best == null || rank(r) < rank(best)) best = r;
+    }
+    return best;
+  }
+
+  private static int rank(SipResponse r) {
+    if (r.status() >= 600) return 0;
+    if (r.status() == 486) return 1;
+    if (r.status() == 487) return 9;
+    return 2 + r.status() / 100;
+  }
+
+  private void noAnswer(Call call) {
+    if (call.state != Call.State.RINGING) return;
+    for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
+    reject(call, 480, "No Answer", CallRecord.Disposition.NO_ANSWER);
+  }
+
+  /** The caller cancelled (the transaction layer already answered the CANCEL). */
+  public boolean onCancel(ServerTransaction invite) {
+    Call call = ringing.get(invite);
+    if (call == null) return false;
+    if (call.state == Call.State.RINGING) {
+      for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
+      reject(call, 487, "Request Terminated", CallRecord.Disposition.CANCELLED);
+    }
+    return true;
+  }
+
+  private void reject(Call call, int status, String reason, CallRecord.Disposition disposition) {
+    call.noAnswerTimer.cancel();
+    SipResponse resp = callerResponse(call, status, reason);
+    call.callerInvite.respond(resp);
+    call.state = Call.State.ENDED;
+    ringing.remove(call.callerInvite);
+    byCalleeCallId.remove(call.calleeCallId);
+    record(call, disposition, status + " " + resp.reason());
+  }
+
+  /** An in-dialog request for one of our legs; false when no leg matches (the router sends 481). */
+  public boolean onInDialogRequest(ServerTransaction tx) {
+    SipRequest req = tx.request();
+    Leg leg = legFor(req);
+    if (leg == null) return false;
+    if (!leg.dialog.onRemoteRequest(req)) {
+      tx.respond(SipResponse.to(req, 500).withReason("CSeq Out Of Order"));
+      return true;
+    }
+    Leg other = leg.other();
+    if (req.isMethod("BYE")) {
+      tx.respond(SipResponse.to(req, 200));
+      sendBye(other);
+      end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
+      return true;
+    }
+    relay(tx, leg, other);
+    return true;
+  }
+
+  private void relay(ServerTransaction tx, Leg from, Leg to) {
+    SipRequest req = tx.request();
+    SipRequest out = to.dialog.newRequest(req.method(), sip.viaFor(to.peer), 70);
+    Headers.Builder h = out.headers().toBuilder();
+    if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
+      h.set(HeaderNames.CONTACT, sip.contactFor(to.peer).toString());
+    }
+    for (String passed : List.of("Event", "Subscription-State", "Refer-To", "Referred-By", "Info-Package", "Reason")) {
+      req.headers().values(passed).forEach(v -> h.add(passed, v));
+    }
+    out = out.withHeaders(h.build());
+    if (req.body().length > 0) out = out.withBody(req.contentType().orElse("application/sdp"), req.body());
+    SipRequest sent = out;
+    sip.layer().send(sent, to.peer, new ClientTransaction.Listener() {
+      @Override
+      public void onResponse(ClientTransaction ct, SipResponse r) {
+        if (r.status() == 100) return;
+        if (r.isSuccess() && sent.isMethod("INVITE")) {
+          sip.layer().sendStateless(to.dialog.ack(sent.cseq().seq(), sip.viaFor(to.peer)), to.peer);
+          to.dialog.onRemoteResponse(r);
+        }
+        SipResponse back = SipResponse.to(req, r.status()).withReason(r.reason());
+        if (r.status() > 100 && r.status() < 300 && req.isMethod("INVITE") || req.isMethod("UPDATE") && r.isSuccess()) {
+          back = back.withHeaders(back.headers().toBuilder().add(HeaderNames.CONTACT, sip.contactFor(from.peer).toString()).build());
+        }
+        if (r.body().length > 0) back = back.withBody(r.contentType().orElse("application/sdp"), r.body());
+        tx.respond(back);
+      }
+
+      @Override
+      public void onTimeout(ClientTransaction ct) {
+        tx.respond(SipResponse.to(req, 408));
+      }
+
+      @Override
+      public void onTransportError(ClientTransaction ct) {
+        tx.respond(SipResponse.to(req, 503));
+      }
+    });
+  }
+
+  /** ACK for a 2xx: confirms the caller's dialog (late offer: its SDP completes the callee's ACK). */
+  public boolean onAck(SipRequest ack) {
+    Leg leg = legFor(ack);
+    if (leg == null) return false;
+    Call call = leg.call;
+    if (leg.callerSide && call.state == Call.State.ANSWERED) {
+      call.state = Call.State.CONFIRMED;
+      if (call.pendingCalleeAck != null) {
+        SipRequest calleeAck = call.pendingCalleeAck;
+        if (ack.body().length > 0) calleeAck = calleeAck.withBody(ack.contentType().orElse("application/sdp"), ack.body());
+        sip.layer().sendStateless(calleeAck, call.calleeLeg.peer);
+        call.pendingCalleeAck = null;
+      }
+    }
+    return true;
+  }
+
+  /** A 2xx retransmission or late forked 2xx for one of our callee-side INVITEs. */
+  public boolean onStrayResponse(SipResponse r) {
+    Leg leg = legs.values().stream()
+        .filter(l -> !l.callerSide && l.dialog.id().callId().equals(r.callId())).findFirst().orElse(null);
+    if (leg == null || !r.isSuccess() || !r.cseq().method().equals("INVITE")) return leg != null;
+    Dialog d = Dialog.asUac(leg.call.forks.get(0).invite, r);
+    if (d.id().equals(leg.dialog.id())) {
+      sip.layer().sendStateless(leg.dialog.ack(r.cseq().seq(), sip.viaFor(leg.peer)), leg.peer);
+    } else {
+      sip.layer().sendStateless(d.ack(r.cseq().seq(), sip.viaFor(leg.peer)), leg.peer);
+      sendBye(d, leg.peer);
+    }
+    return true;
+  }
+
+  /** A 2xx to the caller was never ACKed: hang up both sides. */
+  public void onAckTimeout(ServerTransaction invite) {
+    for (Leg l : List.copyOf(legs.values())) {
+      if (l.callerSide && l.call.callerInvite == invite) {
+        sendBye(l);
+        sendBye(l.other());
+        end(l.call, "no ACK from caller");
+        return;
+      }
+    }
+  }
+
+  private Leg legFor(SipRequest req) {
+    String toTag = req.to().tag().orElse("");
+    String fromTag = req.from().tag().orElse("");
+    return legs.get(new DialogId(req.callId(), toTag, fromTag));
+  }
+
+  private void sendBye(Leg leg) {
+    if (leg == null) return;
+    sip.layer().send(leg.dialog.newRequest("BYE", sip.viaFor(leg.peer), 70), leg.peer, IGNORE);
+  }
+
+  private void sendBye(Dialog d, Peer peer) {
+    sip.layer().send(d.newRequest("BYE", sip.viaFor(peer), 70), peer, IGNORE);
+  }
+
+  private void end(Call call, String cause) {
+    if (call.state == Call.State.ENDED) return;
+    call.state = Call.State.ENDED;
+    if (call.callerLeg != null) legs.remove(call.callerLeg.dialog.id());
+    if (call.calleeLeg != null) legs.remove(call.calleeLeg.dialog.id());
+    byCalleeCallId.remove(call.calleeCallId);
+    record(call, CallRecord.Disposition.ANSWERED, cause);
+  }
+
+  private void record(Call call, CallRecord.Disposition disposition, String cause) {
+    if (call.recorded) return;
+    call.recorded = true;
+    CallRecord r = new CallRecord(call.id, call.origin.tenantId(), call.callerRequest().callId(), call.origin.number(),
+        call.callee, call.direction, call.startedAt, Optional.ofNullable(call.answeredAt), clock.instant(), disposition, cause);
+    log.info("event=call_ended call={} tenant={} disposition={} cause=\"{}\"", call.id, call.origin.tenantId(),
+        disposition.wire(), cause);
+    try {
+      records.record(r);
+    } catch (RuntimeException e) {
+      log.error("event=cdr_write_failed call={}", call.id, e);
+    }
+  }
+
+  private static final ClientTransaction.Listener IGNORE = new ClientTransaction.Listener() {
+    @Override
+    public void onResponse(ClientTransaction tx, SipResponse response) {}
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {}
+
+    @Override
+    public void onTransportError(ClientTransaction tx) {}
+  };
+}

@@ -1,0 +1,57 @@
+package io.ramal.pbx.call;
+
+import io.ramal.pbx.directory.Trunk;
+import io.ramal.sip.message.SipRequest;
+import io.ramal.sip.transaction.Scheduler;
+import io.ramal.sip.transaction.ServerTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A B2BUA call: the caller's INVITE transaction, the forks towards the callee, then two legs. */
+final class Call {
+  enum State { RINGING, ANSWERED, CONFIRMED, ENDED }
+
+  final String id;
+  final CallOrigin origin;
+  final String callee;
+  final CallRecord.Direction direction;
+  final ServerTransaction callerInvite;
+  final String callerTag;
+  final String calleeCallId;
+  final String calleeFromTag;
+  final Instant startedAt;
+  final Optional<Trunk> trunk;
+  final List<Fork> forks = new ArrayList<>();
+  State state = State.RINGING;
+  Instant answeredAt;
+  Leg callerLeg;
+  Leg calleeLeg;
+  Scheduler.Cancellable noAnswerTimer = Scheduler.Cancellable.NONE;
+  /** The callee's 2xx awaits our ACK until the caller's ACK brings the SDP answer (late offer). */
+  SipRequest pendingCalleeAck;
+  boolean recorded;
+
+  Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
+      String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {
+    this.id = id;
+    this.origin = origin;
+    this.callee = callee;
+    this.direction = direction;
+    this.callerInvite = callerInvite;
+    this.callerTag = callerTag;
+    this.calleeCallId = calleeCallId;
+    this.calleeFromTag = calleeFromTag;
+    this.startedAt = startedAt;
+    this.trunk = trunk;
+  }
+
+  SipRequest callerRequest() {
+    return callerInvite.request();
+  }
+
+  boolean lateOffer() {
+    return callerRequest().body().length == 0;
+  }
+}

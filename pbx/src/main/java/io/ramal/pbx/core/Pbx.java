@@ -1,0 +1,163 @@
+package io.ramal.pbx.core;
+
+import io.ramal.pbx.call.B2bua;
+import io.ramal.pbx.call.CallRecordSink;
+import io.ramal.pbx.call.DialPlan;
+import io.ramal.pbx.directory.Directory;
+import io.ramal.pbx.registrar.LocationService;
+import io.ramal.pbx.registrar.Registrar;
+import io.ramal.pbx.transport.InboundSink;
+import io.ramal.pbx.transport.LocalEndpoint;
+import io.ramal.pbx.transport.TcpTransport;
+import io.ramal.pbx.transport.TransportStats;
+import io.ramal.pbx.transport.Transports;
+import io.ramal.pbx.transport.UdpTransport;
+import io.ramal.sip.auth.CredentialGuard;
+import io.ramal.sip.auth.DigestVerifier;
+import io.ramal.sip.auth.NonceIssuer;
+import io.ramal.sip.auth.NoncePolicy;
+import io.ramal.sip.id.Identifiers;
+import io.ramal.sip.transaction.TransactionLayer;
+import io.ramal.sip.transaction.TransactionObserver;
+import io.ramal.sip.transport.Transport;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running SIP side of Ramal: transports, shards, registrar and B2BUA, wired together. */
+public final class Pbx implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Pbx.class);
+  private final Transports transports;
+  private final Shards shards;
+  private final LocationService location;
+  private final ScheduledExecutorService housekeeping;
+  private final LongAdder retransmissions;
+
+  private Pbx(Transports transports, Shards shards, LocationService location, ScheduledExecutorService housekeeping,
+      LongAdder retransmissions) {
+    this.transports = transports;
+    this.shards = shards;
+    this.location = location;
+    this.housekeeping = housekeeping;
+    this.retransmissions = retransmissions;
+  }
+
+  public static Pbx start(PbxSettings settings, Directory directory, CallRecordSink records, PbxEvents events,
+      InstantSource clock) throws IOException {
+    TransportStats stats = new TransportStats();
+    InboundSink[] sink = new InboundSink[1];
+    InboundSink forward = (frame, from) -> sink[0].receive(frame, from);
+    List<UdpTransport> udp = new ArrayList<>();
+    List<TcpTransport> tcp = new ArrayList<>();
+    int port = settings.port();
+    try {
+      for (InetAddress bind : settings.bindAddresses()) {
+        String host = advertised(settings, bind);
+        if (settings.transports().contains(Transport.UDP)) {
+          UdpTransport u = UdpTransport.bind(new InetSocketAddress(bind, port), host, forward, stats);
+          udp.add(u);
+          if (port == 0) port = u.endpoint().port();
+        }
+        if (settings.transports().contains(Transport.TCP)) {
+          TcpTransport t = TcpTransport.bind(new InetSocketAddress(bind, port), host, forward, stats, settings.maxTcpConnections());
+          tcp.add(t);
+          if (port == 0) port = t.endpoint().port();
+        }
+      }
+    } catch (IOException e) {
+      udp.forEach(UdpTransport::close);
+      tcp.forEach(TcpTransport::close);
+      throw e;
+    }
+    Transports transports = new Transports(udp, tcp, stats);
+    LocationService location = new LocationService(clock);
+    Registrar registrar = new Registrar(location, settings.registration(), clock);
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    DigestVerifier verifier = new DigestVerifier(new NonceIssuer(secret, clock, NoncePolicy.defaults()));
+    Authenticator authenticator = new Authenticator(directory, verifier, new CredentialGuard(settings.guard(), clock), events);
+    DialPlan plan = new DialPlan(directory);
+    Identifiers ids = Identifiers.create();
+    LongAdder retransmissions = new LongAdder();
+    TransactionObserver observer = new TransactionObserver() {
+      @Override
+      public void onRetransmission(boolean client, String method) {
+        retransmissions.increment();
+        events.retransmission(method);
+      }
+    };
+    List<Shards.Lane> lanes = new ArrayList<>();
+    for (int i = 0; i < settings.shards(); i++) {
+      Shard shard = new Shard(i);
+      SipContext ctx = new SipContext(shard, transports, ids, settings.userAgent());
+      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout());
+      SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, clock, events);
+      TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
+      ctx.layer(layer);
+      lanes.add(new Shards.Lane(shard, layer, router));
+    }
+    Shards shards = new Shards(lanes);
+    sink[0] = new InboundPipeline(authenticator, transports, shards, events);
+    ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());
+    housekeeping.scheduleWithFixedDelay(location::purge, 5, 5, TimeUnit.SECONDS);
+    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions);
+    log.info("event=sip_started endpoints=\"{}\"", transports.endpoints());
+    return pbx;
+  }
+
+  private static String advertised(PbxSettings settings, InetAddress bind) {
+    if (!settings.advertisedHost().isEmpty()) return settings.advertisedHost();
+    InetAddress a = bind.isAnyLocalAddress() ? (bind instanceof Inet6Address ? InetAddress.getLoopbackAddress() : InetAddress.getLoopbackAddress()) : bind;
+    String h = a.getHostAddress();
+    int pct = h.indexOf('%');
+    if (pct >= 0) h = h.substring(0, pct);
+    return a instanceof Inet6Address ? "[" + h + "]" : h;
+  }
+
+  public List<LocalEndpoint> endpoints() {
+    return transports.endpoints();
+  }
+
+  public LocationService location() {
+    return location;
+  }
+
+  public int registrations() {
+    return location.size();
+  }
+
+  public int activeCalls() {
+    return shards.activeCalls();
+  }
+
+  public int transactions() {
+    return shards.transactions();
+  }
+
+  public long retransmissions() {
+    return retransmissions.sum();
+  }
+
+  public Transports transports() {
+    return transports;
+  }
+
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    transports.close();
+    shards.close();
+  }
+}

@@ -1,0 +1,253 @@
+package io.ramal.pbx.core;
+
+import io.ramal.pbx.call.B2bua;
+import io.ramal.pbx.call.CallOrigin;
+import io.ramal.pbx.call.CallRecord;
+import io.ramal.pbx.call.DialPlan;
+import io.ramal.pbx.call.Destination;
+import io.ramal.pbx.directory.Directory;
+import io.ramal.pbx.directory.Extension;
+import io.ramal.pbx.directory.Trunk;
+import io.ramal.pbx.registrar.AddressOfRecord;
+import io.ramal.pbx.registrar.Binding;
+import io.ramal.pbx.registrar.RegisterOutcome;
+import io.ramal.pbx.registrar.Registrar;
+import io.ramal.sip.message.Address;
+import io.ramal.sip.message.HeaderNames;
+import io.ramal.sip.message.Headers;
+import io.ramal.sip.message.SipRequest;
+import io.ramal.sip.message.SipResponse;
+import io.ramal.sip.message.SipUri;
+import io.ramal.sip.transaction.ServerTransaction;
+import io.ramal.sip.transaction.TransactionUser;
+import io.ramal.sip.transport.Peer;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The transaction user of one shard: the visible chain every new request goes through —
+ * sanity checks → in-dialog or not → authenticate → registrar | OPTIONS | B2BUA.
+ */
+public final class SipRouter implements TransactionUser {
+  private static final Set<String> KNOWN_METHODS = Set.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER",
+      "UPDATE", "INFO", "PRACK", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH");
+  private static final Set<String> IN_DIALOG = Set.of("INVITE", "BYE", "UPDATE", "INFO", "NOTIFY", "REFER", "MESSAGE");
+  private static final DateTimeFormatter RFC1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
+  private final SipContext sip;
+  private final Directory directory;
+  private final Authenticator authenticator;
+  private final Registrar registrar;
+  private final DialPlan plan;
+  private final B2bua b2bua;
+  private final InstantSource clock;
+  private final PbxEvents events;
+
+  public SipRouter(SipContext sip, Directory directory, Authenticator authenticator, Registrar registrar, DialPlan plan,
+      B2bua b2bua, InstantSource clock, PbxEvents events) {
+    this.sip = sip;
+    this.directory = directory;
+    this.authenticator = authenticator;
+    this.registrar = registrar;
+    this.plan = plan;
+    this.b2bua = b2bua;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  public B2bua b2bua() {
+    return b2bua;
+  }
+
+  @Override
+  public void onRequest(ServerTransaction tx) {
+    SipRequest req = tx.request();
+    Optional<SipResponse> refusal = RequestChecks.refusal(req);
+    if (refusal.isPresent()) {
+      respond(tx, refusal.get());
+      return;
+    }
+    if (req.to().tag().isPresent()) {
+      if (req.isMethod("OPTIONS")) options(tx);
+      else if (!IN_DIALOG.contains(req.method()) || !b2bua.onInDialogRequest(tx)) {
+        respond(tx, SipResponse.to(req, 481));
+      }
+      return;
+    }
+    switch (req.method()) {
+      case "REGISTER" -> register(tx);
+      case "OPTIONS" -> options(tx);
+      case "INVITE" -> invite(tx);
+      case "BYE" -> respond(tx, SipResponse.to(req, 481));
+      default -> {
+        int status = KNOWN_METHODS.contains(req.method()) ? 405 : 501;
+        respond(tx, withAllow(SipResponse.to(req, status, sip.ids().tag())));
+      }
+    }
+  }
+
+  private void respond(ServerTransaction tx, SipResponse r) {
+    if (r.status() >= 400) events.messageRejected(tx.peer(), r.status(), r.reason());
+    tx.respond(r);
+  }
+
+  private SipResponse withAllow(SipResponse r) {
+    return r.withHeaders(r.headers().toBuilder().add(HeaderNames.ALLOW, SipContext.ALLOW).build());
+  }
+
+  private void options(ServerTransaction tx) {
+    SipResponse r = SipResponse.to(tx.request(), 200, sip.ids().tag());
+    r = r.withHeaders(r.headers().toBuilder().add(HeaderNames.ALLOW, SipContext.ALLOW)
+        .add(HeaderNames.ACCEPT, "application/sdp").add(HeaderNames.SERVER, sip.userAgent()).build());
+    tx.respond(r);
+  }
+
+  private Optional<String> tenantOf(SipRequest req) {
+    if (req.requestUri() instanceof SipUri u) {
+      Optional<String> t = directory.tenantForDomain(u.hostName());
+      if (t.isPresent()) return t;
+    }
+    return req.from().sipUri().flatMap(u -> directory.tenantForDomain(u.hostName()));
+  }
+
+  private void register(ServerTransaction tx) {
+    SipRequest req = tx.request();
+    String toTag = sip.ids().tag();
+    Optional<String> tenant = req.requestUri() instanceof SipUri u ? directory.tenantForDomain(u.hostName()) : Optional.empty();
+    if (tenant.isEmpty()) {
+      respond(tx, SipResponse.to(req, 404, toTag).withReason("Domain Not Served"));
+      return;
+    }
+    Extension ext;
+    switch (authenticator.authenticate(req, tenant.get(), false, tx.peer(), toTag)) {
+      case Authenticator.Result.Respond r -> {
+        respond(tx, r.response());
+        return;
+      }
+      case Authenticator.Result.Drop d -> {
+        respond(tx, SipResponse.to(req, 403, toTag));
+        return;
+      }
+      case Authenticator.Result.Authenticated a -> ext = a.extension();
+    }
+    Optional<SipUri> aorUri = req.to().sipUri();
+    if (aorUri.isEmpty() || !aorUri.get().userDecoded().equals(ext.number())) {
+      respond(tx, SipResponse.to(req, 403, toTag).withReason("Not Allowed To Register This AOR"));
+      return;
+    }
+    AddressOfRecord aor = new AddressOfRecord(tenant.get(), ext.number());
+    switch (registrar.register(req, aor, tx.peer())) {
+      case RegisterOutcome.Refused r -> {
+        SipResponse resp = SipResponse.to(req, r.status(), toTag).withReason(r.reason());
+        Headers.Builder h = resp.headers().toBuilder();
+        r.headers().forEach(h::add);
+        respond(tx, resp.withHeaders(h.build()));
+      }
+      case RegisterOutcome.Accepted a -> {
+        Instant now = clock.instant();
+        SipResponse ok = SipResponse.to(req, 200, toTag);
+        Headers.Builder h = ok.headers().toBuilder();
+        for (Binding b : a.bindings()) {
+          h.add(HeaderNames.CONTACT, Address.of(b.contact()).withParams(
+              io.ramal.sip.message.Parameters.NONE.with("expires", Long.toString(b.remainingSeconds(now)))).toString());
+        }
+        h.add(HeaderNames.DATE, RFC1123.format(now)).add(HeaderNames.SERVER, sip.userAgent());
+        tx.respond(ok.withHeaders(h.build()));
+        long expires = a.bindings().stream().filter(b -> b.callId().equals(req.callId()))
+            .mapToLong(b -> b.remainingSeconds(now)).max().orElse(0);
+        events.registered(tenant.get(), ext.number(), tx.peer(), expires);
+      }
+    }
+  }
+
+  private void invite(ServerTransaction tx) {
+    SipRequest req = tx.request();
+    String dialed = req.requestUri() instanceof SipUri u ? u.userDecoded() : "";
+    Optional<Trunk> trunk = trunkAt(tx.peer());
+    if (trunk.isPresent()) {
+      Trunk t = trunk.get();
+      tx.respond(SipResponse.to(req, 100));
+      Address from = req.from();
+      String caller = from.sipUri().map(SipUri::userDecoded).orElse("anonymous");
+      CallOrigin origin = new CallOrigin(t.tenantId(), caller, from.displayText(), tx.peer(), directory.realmOf(t.tenantId()));
+      String did = dialed.isEmpty() ? req.to().sipUri().map(SipUri::userDecoded).orElse("") : dialed;
+      b2bua.place(tx, origin, plan.routeInbound(t, did), CallRecord.Direction.INBOUND);
+      return;
+    }
+    Optional<String> tenant = tenantOf(req);
+    String toTag = sip.ids().tag();
+    if (tenant.isEmpty()) {
+      respond(tx, SipResponse.to(req, 404, toTag).withReason("Domain Not Served"));
+      return;
+    }
+    Extension ext;
+    switch (authenticator.authenticate(req, tenant.get(), true, tx.peer(), toTag)) {
+      case Authenticator.Result.Respond r -> {
+        respond(tx, r.response());
+        return;
+      }
+      case Authenticator.Result.Drop d -> {
+        respond(tx, SipResponse.to(req, 403, toTag));
+        return;
+      }
+      case Authenticator.Result.Authenticated a -> ext = a.extension();
+    }
+    String fromUser = req.from().sipUri().map(SipUri::userDecoded).orElse("");
+    if (!fromUser.equals(ext.number())) {
+      respond(tx, SipResponse.to(req, 403, toTag).withReason("From Does Not Match Credentials"));
+      return;
+    }
+    tx.respond(SipResponse.to(req, 100));
+    String display = ext.displayName().isEmpty() ? req.from().displayText() : ext.displayName();
+    CallOrigin origin = new CallOrigin(tenant.get(), ext.number(), display, tx.peer(), directory.realmOf(tenant.get()));
+    Destination dest = plan.route(tenant.get(), dialed);
+    CallRecord.Direction dir = dest instanceof Destination.ToTrunk ? CallRecord.Direction.OUTBOUND : CallRecord.Direction.INTERNAL;
+    b2bua.place(tx, origin, dest, dir);
+  }
+
+  private Optional<Trunk> trunkAt(Peer source) {
+    for (Trunk t : directory.trunks()) {
+      try {
+        for (var addr : java.net.InetAddress.getAllByName(t.host())) {
+          if (addr.equals(source.address().getAddress()) && t.port() == source.port()) return Optional.of(t);
+        }
+      } catch (java.net.UnknownHostException e) {
+        // an unresolvable trunk host never matches
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void onAck(SipRequest ack, Peer from) {
+    b2bua.onAck(ack);
+  }
+
+  @Override
+  public void onCancel(ServerTransaction invite) {
+    if (!b2bua.onCancel(invite) && invite.lastResponse().map(r -> r.status() < 200).orElse(true)) {
+      invite.respond(SipResponse.to(invite.request(), 487, sip.ids().tag()));
+    }
+  }
+
+  @Override
+  public void onStrayResponse(SipResponse response, Peer from) {
+    b2bua.onStrayResponse(response);
+  }
+
+  @Override
+  public void onAckTimeout(ServerTransaction invite) {
+    b2bua.onAckTimeout(invite);
+  }
+
+  static List<String> unsupported(SipRequest req) {
+    return RequestChecks.unsupportedOptions(req);
+  }
+}

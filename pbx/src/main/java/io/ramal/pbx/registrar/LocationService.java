@@ -1,0 +1,84 @@
+package io.ramal.pbx.registrar;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/** Bindings per address of record, shared by all shards. Expired bindings are invisible and purged. */
+public final class LocationService {
+  /** Told when an AOR gains its first binding or loses its last one. */
+  public interface Listener {
+    Listener NONE = new Listener() {};
+
+    default void onRegistered(AddressOfRecord aor, Binding binding) {}
+
+    default void onUnregistered(AddressOfRecord aor) {}
+  }
+
+  private final Map<AddressOfRecord, List<Binding>> bindings = new ConcurrentHashMap<>();
+  private final InstantSource clock;
+  private volatile Listener listener = Listener.NONE;
+
+  public LocationService(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  public void listener(Listener l) {
+    this.listener = l;
+  }
+
+  /** Live bindings, best q first, then most recent. */
+  public List<Binding> lookup(AddressOfRecord aor) {
+    List<Binding> list = bindings.get(aor);
+    if (list == null) return List.of();
+    Instant now = clock.instant();
+    return list.stream().filter(b -> !b.isExpired(now))
+        .sorted(Comparator.comparingInt(Binding::qMillis).reversed().thenComparing(Binding::expiresAt, Comparator.reverseOrder()))
+        .toList();
+  }
+
+  /** Atomically replaces the AOR's bindings with what {@code change} makes of the live ones. */
+  public List<Binding> update(AddressOfRecord aor, UnaryOperator<List<Binding>> change) {
+    Instant now = clock.instant();
+    boolean[] before = new boolean[1];
+    List<Binding> result = bindings.compute(aor, (k, old) -> {
+      List<Binding> live = new ArrayList<>();
+      if (old != null) for (Binding b : old) if (!b.isExpired(now)) live.add(b);
+      before[0] = !live.isEmpty();
+      List<Binding> next = List.copyOf(change.apply(live));
+      return next.isEmpty() ? null : next;
+    });
+    List<Binding> now2 = result == null ? List.of() : result;
+    if (!before[0] && !now2.isEmpty()) listener.onRegistered(aor, now2.get(0));
+    if (before[0] && now2.isEmpty()) listener.onUnregistered(aor);
+    return now2;
+  }
+
+  /** Removes expired bindings; returns how many AORs lost their last binding. */
+  public int purge() {
+    Instant now = clock.instant();
+    int emptied = 0;
+    for (AddressOfRecord aor : List.copyOf(bindings.keySet())) {
+      List<Binding> left = update(aor, live -> live);
+      if (left.isEmpty()) emptied++;
+    }
+    return emptied;
+  }
+
+  /** Number of live bindings over all AORs. */
+  public int size() {
+    Instant now = clock.instant();
+    int n = 0;
+    for (List<Binding> l : bindings.values()) for (Binding b : l) if (!b.isExpired(now)) n++;
+    return n;
+  }
+
+  public boolean isRegistered(AddressOfRecord aor) {
+    return !lookup(aor).isEmpty();
+  }
+}

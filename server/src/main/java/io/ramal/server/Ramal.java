@@ -1,0 +1,170 @@
+package io.ramal.server;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ramal.pbx.core.Pbx;
+import io.ramal.pbx.core.PbxSettings;
+import io.ramal.pbx.registrar.RegistrationPolicy;
+import io.ramal.server.config.Config;
+import io.ramal.server.config.GuardConfig;
+import io.ramal.server.config.SipConfig;
+import io.ramal.server.http.HealthCheck;
+import io.ramal.server.http.HttpServer;
+import io.ramal.server.pbx.MeteredPbxEvents;
+import io.ramal.server.pbx.Provisioning;
+import io.ramal.server.pbx.StoreCallRecords;
+import io.ramal.server.pbx.StoreDirectory;
+import io.ramal.sip.auth.GuardPolicy;
+import io.ramal.sip.transaction.TimerSettings;
+import io.ramal.sip.transport.Transport;
+import io.ramal.store.Database;
+import io.ramal.store.DatabaseConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * One Ramal server: store → PBX → HTTP, started in that order and stopped in reverse. {@link Main}
+ * runs one; end-to-end tests start their own on free ports.
+ */
+public final class Ramal implements AutoCloseable {
+  private final Config config;
+  private final PrometheusMeterRegistry registry;
+  private final InstantSource clock = InstantSource.system();
+  private final LifecycleGroup components;
+  private Database database;
+  private StoreCallRecords records;
+  private Pbx pbx;
+  private HttpServer http;
+
+  public Ramal(Config config, PrometheusMeterRegistry registry) {
+    this.config = config;
+    this.registry = registry;
+    this.components = new LifecycleGroup(components());
+  }
+
+  /** Starts every component; on failure what started is stopped again. */
+  public Ramal start() {
+    components.start();
+    return this;
+  }
+
+  public List<String> endpoints() {
+    return components.endpoints();
+  }
+
+  public Pbx pbx() {
+    return pbx;
+  }
+
+  public DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public int sipPort() {
+    return pbx.endpoints().get(0).port();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    components.stop();
+  }
+
+  private List<Lifecycle> components() {
+    List<Lifecycle> list = new ArrayList<>();
+    List<HealthCheck> health = new ArrayList<>();
+    list.add(Lifecycle.of("store", () -> {
+      database = Database.open(DatabaseConfig.of(config.jdbcUrl()));
+      Provisioning.apply(config, database.dataSource(), clock);
+      records = new StoreCallRecords(database.dataSource());
+    }, () -> {
+      if (records != null) records.close();
+      if (database != null) database.close();
+    }));
+    health.add(new HealthCheck("store", () -> {
+      try (var c = database.dataSource().getConnection()) {
+        return c.isValid(2);
+      } catch (Exception e) {
+        return false;
+      }
+    }));
+    list.add(new Lifecycle() {
+      @Override
+      public String name() {
+        return "pbx";
+      }
+
+      @Override
+      public void start() throws Exception {
+        pbx = Pbx.start(pbxSettings(config.sip()), new StoreDirectory(database.dataSource()), records,
+            new MeteredPbxEvents(registry), clock);
+        Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
+        Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);
+        Gauge.builder("ramal_sip_transactions", pbx, Pbx::transactions).description("Live SIP transactions").register(registry);
+        Gauge.builder("ramal_sip_tcp_connections", pbx, p -> p.transports().tcpConnections()).register(registry);
+      }
+
+      @Override
+      public void stop() {
+        if (pbx != null) pbx.close();
+      }
+
+      @Override
+      public List<String> endpoints() {
+        return pbx.endpoints().stream().map(e -> "sip   " + e.transport().name().toLowerCase(java.util.Locale.ROOT) + " "
+            + e.host() + ":" + e.port()).toList();
+      }
+    });
+    health.add(new HealthCheck("sip", () -> pbx != null));
+    health.add(new HealthCheck("http", () -> true));
+    http = new HttpServer(config.http().bind(), config.http().port(), health, registry);
+    list.add(Lifecycle.of("http", http::start, http::stop));
+    list.add(new Lifecycle() {
+      @Override
+      public String name() {
+        return "endpoints";
+      }
+
+      @Override
+      public void start() {}
+
+      @Override
+      public void stop() {}
+
+      @Override
+      public List<String> endpoints() {
+        return List.of("http  " + http.baseUri() + "  (GET /health, GET /metrics)", "store " + config.jdbcUrl());
+      }
+    });
+    return list;
+  }
+
+  static PbxSettings pbxSettings(SipConfig sip) throws UnknownHostException {
+    List<InetAddress> binds = new ArrayList<>();
+    binds.add(InetAddress.getByName(sip.bind()));
+    if (sip.ipv6Bind().isPresent()) binds.add(InetAddress.getByName(sip.ipv6Bind().get()));
+    Set<Transport> transports = EnumSet.noneOf(Transport.class);
+    sip.transports().forEach(t -> transports.add(Transport.valueOf(t.name())));
+    GuardConfig g = sip.guard();
+    GuardPolicy defaults = GuardPolicy.defaults();
+    GuardPolicy guard = new GuardPolicy(g.maxFailuresPerSource(), g.window(), g.block(), g.maxFailuresPerUser(),
+        g.userWindow(), g.userThrottle(), g.trustedSourceTtl(), defaults.maxTrackedKeys(), defaults.maxTrustedSourcesPerUser());
+    RegistrationPolicy reg = new RegistrationPolicy(sip.registration().minExpiry(), sip.registration().maxExpiry(),
+        sip.registration().defaultExpiry(), 10);
+    return new PbxSettings(binds, sip.port(), transports, "", sip.noAnswerTimeout(), reg, guard, TimerSettings.RFC3261,
+        Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000, "Ramal/0.1");
+  }
+}

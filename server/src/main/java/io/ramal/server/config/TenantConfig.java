@@ -1,0 +1,69 @@
+package io.ramal.server.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A tenant to provision at start: its SIP domains (the first is its default digest realm),
+ * extensions, trunks and inbound numbers. Domains are kept lower-case.
+ */
+public record TenantConfig(
+        String id,
+        String name,
+        List<String> domains,
+        List<ExtensionConfig> extensions,
+        List<TrunkConfig> trunks,
+        List<DidConfig> dids) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+    public TenantConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    "tenant id must be 1 to 63 characters of a-z, 0-9, '-' or '_' starting with a letter or digit, got '"
+                            + id + "'");
+        }
+        domains = domains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+        extensions = List.copyOf(extensions);
+        trunks = List.copyOf(trunks);
+        dids = List.copyOf(dids);
+        if (domains.isEmpty()) {
+            throw new IllegalArgumentException("tenant " + id + " needs at least one SIP domain");
+        }
+        requireUnique(id, "domain", domains);
+        requireUnique(id, "extension number", extensions.stream().map(ExtensionConfig::number).toList());
+        requireUnique(id, "trunk name", trunks.stream().map(TrunkConfig::name).toList());
+        requireUnique(id, "DID", dids.stream().map(DidConfig::number).toList());
+        Set<String> numbers = new HashSet<>(extensions.stream().map(ExtensionConfig::number).toList());
+        for (DidConfig did : dids) {
+            if (!numbers.contains(did.extension())) {
+                throw new IllegalArgumentException(
+                        "DID " + did.number() + " points to extension " + did.extension() + ", which tenant " + id
+                                + " does not have");
+            }
+        }
+    }
+
+    /** The domain used as digest realm unless {@code sip.realm} is set. */
+    public String defaultRealm() {
+        return domains.getFirst();
+    }
+
+    private static void requireUnique(String id, String what, List<String> values) {
+        Set<String> seen = new HashSet<>();
+        for (String value : values) {
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("tenant " + id + " has an empty " + what);
+            }
+            if (!seen.add(value)) {
+                throw new IllegalArgumentException("tenant " + id + " lists " + what + " " + value + " twice");
+            }
+        }
+    }
+}

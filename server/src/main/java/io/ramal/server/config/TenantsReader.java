@@ -1,0 +1,67 @@
+package io.ramal.server.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the {@code tenants} provisioning list. Every field is required unless documented otherwise. */
+final class TenantsReader {
+    private TenantsReader() {
+    }
+
+    static List<TenantConfig> read(List<ConfigNode> items) {
+        List<TenantConfig> tenants = new ArrayList<>();
+        for (ConfigNode item : items) {
+            tenants.add(readTenant(item));
+        }
+        return tenants;
+    }
+
+    private static TenantConfig readTenant(ConfigNode node) {
+        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids"));
+        String id = node.requiredText("id");
+        String name = node.text("name", id);
+        if (!node.has("domains")) {
+            throw new ConfigException(node.keyPath("domains"), "is required (the tenant's SIP domains)");
+        }
+        List<String> domains = node.textList("domains", List.of());
+        List<ExtensionConfig> extensions = node.list("extensions").stream().map(TenantsReader::readExtension).toList();
+        List<TrunkConfig> trunks = node.list("trunks").stream().map(TenantsReader::readTrunk).toList();
+        List<DidConfig> dids = node.list("dids").stream().map(TenantsReader::readDid).toList();
+        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids));
+    }
+
+    private static ExtensionConfig readExtension(ConfigNode node) {
+        node.allowOnly(Set.of("number", "name", "password"));
+        String number = node.requiredText("number");
+        String name = node.text("name", number);
+        String password = node.requiredText("password");
+        return node.build(() -> new ExtensionConfig(number, name, password));
+    }
+
+    private static TrunkConfig readTrunk(ConfigNode node) {
+        node.allowOnly(Set.of("name", "host", "port", "transport", "username", "password", "register", "realm"));
+        String name = node.requiredText("name");
+        String host = node.requiredText("host");
+        int port = node.integer("port", 5060);
+        SipTransport transport;
+        try {
+            transport = SipTransport.fromConfigName(node.text("transport", "udp"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath("transport"), e.getMessage());
+        }
+        var username = node.optionalText("username", Optional.empty());
+        var password = node.optionalText("password", Optional.empty());
+        boolean register = node.bool("register", false);
+        var realm = node.optionalText("realm", Optional.empty());
+        return node.build(() -> new TrunkConfig(name, host, port, transport, username, password, register, realm));
+    }
+
+    private static DidConfig readDid(ConfigNode node) {
+        node.allowOnly(Set.of("number", "extension"));
+        String number = node.requiredText("number");
+        String extension = node.requiredText("extension");
+        return node.build(() -> new DidConfig(number, extension));
+    }
+}

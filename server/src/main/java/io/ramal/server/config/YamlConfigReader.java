@@ -1,0 +1,150 @@
+package io.ramal.server.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads a YAML config file laid over a set of defaults ({@link Config#demo()} or
+ * {@link Config#production()}): every key present in the file replaces the default, every
+ * absent key keeps it, and a {@code tenants} list, when present, replaces the default
+ * tenants as a whole. Unknown keys, wrong types and invalid values fail with a
+ * {@link ConfigException} naming the key.
+ */
+public final class YamlConfigReader {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private YamlConfigReader() {
+    }
+
+    public static Config read(Path file, Config defaults) {
+        Objects.requireNonNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage());
+        }
+        return read(text, defaults);
+    }
+
+    public static Config read(String yaml, Config defaults) {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(defaults, "defaults");
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException("", "the config file is not valid YAML" + where + ": " + e.getOriginalMessage());
+        }
+        ConfigNode root = ConfigNode.root(tree);
+        root.allowOnly(Set.of("http", "sip", "store", "data_dir", "log", "tenants"));
+
+        HttpConfig http = readHttp(root.section("http"), defaults.http());
+        SipConfig sip = readSip(root.section("sip"), defaults.sip());
+        StoreConfig store = readStore(root.section("store"), defaults.store());
+        LogConfig log = readLog(root.section("log"), defaults.log());
+        String dataDir = root.text("data_dir", defaults.dataDir().toString());
+        if (dataDir.isBlank()) {
+            throw new ConfigException("data_dir", "must not be empty");
+        }
+        List<TenantConfig> tenants = root.has("tenants")
+                ? TenantsReader.read(root.list("tenants"))
+                : defaults.tenants();
+        try {
+            return new Config(http, sip, store, Path.of(dataDir), log, tenants);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tenants", e.getMessage());
+        }
+    }
+
+    private static HttpConfig readHttp(ConfigNode node, HttpConfig defaults) {
+        node.allowOnly(Set.of("bind", "port"));
+        String bind = node.text("bind", defaults.bind());
+        int port = node.integer("port", defaults.port());
+        return node.build(() -> new HttpConfig(bind, port));
+    }
+
+    private static SipConfig readSip(ConfigNode node, SipConfig defaults) {
+        node.allowOnly(Set.of("bind", "bind6", "port", "transports", "ipv6", "realm", "no_answer_timeout",
+                "registration", "guard"));
+        List<SipTransport> transports = new ArrayList<>();
+        List<String> names = node.textList("transports",
+                defaults.transports().stream().map(SipTransport::configName).toList());
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                transports.add(SipTransport.fromConfigName(names.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(node.keyPath("transports") + "[" + i + "]", e.getMessage());
+            }
+        }
+        String bind = node.text("bind", defaults.bind());
+        var bind6 = node.optionalText("bind6", defaults.bind6());
+        int port = node.integer("port", defaults.port());
+        boolean ipv6 = node.bool("ipv6", defaults.ipv6());
+        var realm = node.optionalText("realm", defaults.realm());
+        var noAnswerTimeout = node.duration("no_answer_timeout", defaults.noAnswerTimeout());
+        var registration = readRegistration(node.section("registration"), defaults.registration());
+        var guard = readGuard(node.section("guard"), defaults.guard());
+        return node.build(() -> new SipConfig(
+                bind, bind6, port, transports, ipv6, realm, noAnswerTimeout, registration, guard));
+    }
+
+    private static RegistrationConfig readRegistration(ConfigNode node, RegistrationConfig defaults) {
+        node.allowOnly(Set.of("min_expiry", "max_expiry", "default_expiry"));
+        var min = node.duration("min_expiry", defaults.minExpiry());
+        var max = node.duration("max_expiry", defaults.maxExpiry());
+        var fallback = node.duration("default_expiry", defaults.defaultExpiry());
+        return node.build(() -> new RegistrationConfig(min, max, fallback));
+    }
+
+    private static GuardConfig readGuard(ConfigNode node, GuardConfig defaults) {
+        node.allowOnly(Set.of("max_failures_per_source", "window", "block",
+                "max_failures_per_user", "user_window", "user_throttle", "trusted_source_ttl"));
+        int perSource = node.integer("max_failures_per_source", defaults.maxFailuresPerSource());
+        var window = node.duration("window", defaults.window());
+        var block = node.duration("block", defaults.block());
+        int perUser = node.integer("max_failures_per_user", defaults.maxFailuresPerUser());
+        var userWindow = node.duration("user_window", defaults.userWindow());
+        var userThrottle = node.duration("user_throttle", defaults.userThrottle());
+        var trustedSourceTtl = node.duration("trusted_source_ttl", defaults.trustedSourceTtl());
+        return node.build(() -> new GuardConfig(
+                perSource, window, block, perUser, userWindow, userThrottle, trustedSourceTtl));
+    }
+
+    private static StoreConfig readStore(ConfigNode node, StoreConfig defaults) {
+        node.allowOnly(Set.of("url"));
+        var url = node.optionalText("url", defaults.url());
+        return node.build(() -> new StoreConfig(url));
+    }
+
+    private static LogConfig readLog(ConfigNode node, LogConfig defaults) {
+        node.allowOnly(Set.of("level"));
+        if (!node.has("level")) {
+            return defaults;
+        }
+        String level = node.text("level", "");
+        try {
+            return new LogConfig(LogLevel.fromConfigName(level));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath("level"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.ramal.server.pbx;
+
+import io.ramal.server.config.Config;
+import io.ramal.server.config.DidConfig;
+import io.ramal.server.config.ExtensionConfig;
+import io.ramal.server.config.TenantConfig;
+import io.ramal.server.config.TrunkConfig;
+import io.ramal.store.Did;
+import io.ramal.store.Dids;
+import io.ramal.store.Extension;
+import io.ramal.store.Extensions;
+import io.ramal.store.SipDomain;
+import io.ramal.store.SipDomains;
+import io.ramal.store.Tenant;
+import io.ramal.store.Tenants;
+import io.ramal.store.Trunk;
+import io.ramal.store.TrunkAuth;
+import io.ramal.store.TrunkTransport;
+import io.ramal.store.Trunks;
+import java.time.InstantSource;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Writes the {@code tenants} section of the config into the store at start (insert or update), so
+ * the config file is the source of truth for what it lists; rows it does not mention are kept.
+ */
+public final class Provisioning {
+  private Provisioning() {}
+
+  public static void apply(Config config, DataSource ds, InstantSource clock) {
+    Tenants tenants = new Tenants(ds);
+    SipDomains domains = new SipDomains(ds);
+    Extensions extensions = new Extensions(ds);
+    Trunks trunks = new Trunks(ds);
+    Dids dids = new Dids(ds);
+    for (TenantConfig t : config.tenants()) {
+      if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
+      for (String d : t.domains()) domains.save(new SipDomain(d, t.id()));
+      String realm = config.realmOf(t);
+      for (ExtensionConfig e : t.extensions()) {
+        extensions.save(Extension.withPassword(t.id(), e.number(), e.name(), realm, e.password()));
+      }
+      for (TrunkConfig tr : t.trunks()) {
+        Optional<TrunkAuth> auth = tr.username().flatMap(u -> tr.password().map(p -> new TrunkAuth(u, p, tr.realm())));
+        trunks.save(new Trunk(t.id(), tr.name(), tr.host(), tr.port(), TrunkTransport.valueOf(tr.transport().name()), auth,
+            tr.register()));
+      }
+      for (DidConfig d : t.dids()) dids.save(new Did(t.id(), d.number(), d.extension()));
+    }
+  }
+}

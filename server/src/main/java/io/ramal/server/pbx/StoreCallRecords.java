@@ -1,0 +1,48 @@
+package io.ramal.server.pbx;
+
+import io.ramal.pbx.call.CallRecord;
+import io.ramal.pbx.call.CallRecordSink;
+import io.ramal.store.CallDirection;
+import io.ramal.store.CallDisposition;
+import io.ramal.store.CallRecords;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes CDRs to the store off the SIP shards, in the order calls end. */
+public final class StoreCallRecords implements CallRecordSink, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StoreCallRecords.class);
+  private final CallRecords records;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("cdr-writer").factory());
+
+  public StoreCallRecords(DataSource dataSource) {
+    this.records = new CallRecords(dataSource);
+  }
+
+  @Override
+  public void record(CallRecord r) {
+    writer.execute(() -> {
+      try {
+        records.insert(new io.ramal.store.CallRecord(r.id(), r.tenantId(), r.callId(), r.caller(), r.callee(),
+            CallDirection.valueOf(r.direction().name()), r.startedAt(), r.answeredAt(), r.endedAt(),
+            CallDisposition.valueOf(r.disposition().name()), r.cause()));
+      } catch (RuntimeException e) {
+        log.error("event=cdr_write_failed call={} error={}", r.id(), e.toString());
+      }
+    });
+  }
+
+  /** Waits for queued records to be written. */
+  @Override
+  public void close() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.ramal.server.pbx;
+
+import io.ramal.pbx.directory.Directory;
+import io.ramal.pbx.directory.Extension;
+import io.ramal.pbx.directory.Trunk;
+import io.ramal.sip.transport.Transport;
+import io.ramal.store.Dids;
+import io.ramal.store.Extensions;
+import io.ramal.store.SipDomain;
+import io.ramal.store.SipDomains;
+import io.ramal.store.TrunkAuth;
+import io.ramal.store.Trunks;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The PBX's view of tenants, read from the store. A tenant's digest realm is the alphabetically
+ * first of its SIP domains ({@link #realmFor}), the same rule provisioning uses to compute HA1.
+ */
+public final class StoreDirectory implements Directory {
+  private final SipDomains domains;
+  private final Extensions extensions;
+  private final Trunks trunks;
+  private final Dids dids;
+
+  public StoreDirectory(DataSource dataSource) {
+    this.domains = new SipDomains(dataSource);
+    this.extensions = new Extensions(dataSource);
+    this.trunks = new Trunks(dataSource);
+    this.dids = new Dids(dataSource);
+  }
+
+  /** The realm rule: the alphabetically first domain, lower-cased. */
+  public static String realmFor(List<String> tenantDomains) {
+    return tenantDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).min(Comparator.naturalOrder())
+        .orElseThrow(() -> new IllegalArgumentException("a tenant needs at least one SIP domain"));
+  }
+
+  @Override
+  public Optional<String> tenantForDomain(String domain) {
+    return domains.tenantOf(domain.toLowerCase(Locale.ROOT));
+  }
+
+  /** The realm the tenant's extensions were provisioned with; else its alphabetically first domain. */
+  @Override
+  public String realmOf(String tenantId) {
+    return extensions.realmOf(tenantId)
+        .orElseGet(() -> realmFor(domains.list(tenantId).stream().map(SipDomain::domain).toList()));
+  }
+
+  @Override
+  public Optional<Extension> extension(String tenantId, String number) {
+    return extensions.find(tenantId, number).map(e -> new Extension(e.tenantId(), e.number(), e.displayName(), e.realm(),
+        Map.of("MD5", e.ha1().md5(), "SHA-256", e.ha1().sha256())));
+  }
+
+  @Override
+  public List<Trunk> trunks() {
+    return trunks.all().stream().map(t -> new Trunk(t.tenantId(), t.name(), t.host(), t.port(),
+        Transport.valueOf(t.transport().name()), t.auth().map(TrunkAuth::username), t.auth().map(TrunkAuth::password),
+        t.register(), t.auth().flatMap(TrunkAuth::realm))).toList();
+  }
+
+  @Override
+  public Optional<String> didTarget(String tenantId, String did) {
+    return dids.find(tenantId, did).map(d -> d.targetExtension());
+  }
+}

@@ -1,0 +1,53 @@
+package io.ramal.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** docs/reference.yaml must stay readable and must state the real production defaults. */
+class ReferenceConfigTest {
+    private static final Path REFERENCE = Path.of("..", "docs", "reference.yaml");
+
+    @Test
+    void referenceConfigStatesTheProductionDefaults() {
+        assertThat(REFERENCE).exists();
+        Config reference = YamlConfigReader.read(REFERENCE, Config.production());
+        Config production = Config.production();
+        assertThat(reference.http()).isEqualTo(production.http());
+        assertThat(reference.sip()).isEqualTo(production.sip());
+        assertThat(reference.store()).isEqualTo(production.store());
+        assertThat(reference.dataDir()).isEqualTo(production.dataDir());
+        assertThat(reference.log()).isEqualTo(production.log());
+    }
+
+    @Test
+    void referenceTenantExampleIsValid() {
+        Config reference = YamlConfigReader.read(REFERENCE, Config.production());
+        assertThat(reference.tenants()).singleElement().satisfies(tenant -> {
+            assertThat(tenant.id()).isEqualTo("acme");
+            assertThat(tenant.extensions()).hasSize(2);
+            assertThat(tenant.trunks()).hasSize(1);
+            assertThat(tenant.dids()).hasSize(1);
+        });
+    }
+
+    @Test
+    void configDocDescribesEveryReferenceKey() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "config.md"));
+        for (String key : new String[] {
+                "http.bind", "http.port", "sip.bind", "sip.bind6", "sip.port", "sip.transports", "sip.ipv6",
+                "sip.realm", "sip.no_answer_timeout", "sip.registration.min_expiry", "sip.registration.max_expiry",
+                "sip.registration.default_expiry", "sip.guard.max_failures_per_source",
+                "sip.guard.max_failures_per_user", "sip.guard.window", "sip.guard.block", "sip.guard.user_window",
+                "sip.guard.user_throttle", "sip.guard.trusted_source_ttl", "store.url", "data_dir",
+                "log.level", "tenants[].id", "tenants[].name", "tenants[].domains", "tenants[].extensions[].number",
+                "tenants[].extensions[].name", "tenants[].extensions[].password", "tenants[].trunks[].name",
+                "tenants[].trunks[].host", "tenants[].trunks[].port", "tenants[].trunks[].transport",
+                "tenants[].trunks[].username", "tenants[].trunks[].password", "tenants[].trunks[].register",
+                "tenants[].trunks[].realm", "tenants[].dids[].number", "tenants[].dids[].extension"}) {
+            assertThat(doc).as("docs/config.md describes %s", key).contains("`" + key + "`");
+        }
+    }
+}

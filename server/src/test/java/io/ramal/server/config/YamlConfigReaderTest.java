@@ -1,0 +1,263 @@
+package io.ramal.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class YamlConfigReaderTest {
+
+    @Test
+    void emptyFileKeepsTheDefaults() {
+        assertThat(YamlConfigReader.read("", Config.demo())).isEqualTo(Config.demo());
+        assertThat(YamlConfigReader.read("# only a comment\n", Config.production())).isEqualTo(Config.production());
+    }
+
+    @Test
+    void keysInTheFileReplaceOnlyThemselves() {
+        Config config = YamlConfigReader.read("""
+                http:
+                  port: 9090
+                sip:
+                  registration:
+                    max_expiry: 2h
+                """, Config.demo());
+        assertThat(config.http()).isEqualTo(new HttpConfig("127.0.0.1", 9090));
+        assertThat(config.sip().registration().maxExpiry()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.sip().registration().minExpiry()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.sip().bind()).isEqualTo("127.0.0.1");
+        assertThat(config.tenants()).isEqualTo(Config.demo().tenants());
+    }
+
+    @Test
+    void readsEveryKey() {
+        Config config = YamlConfigReader.read("""
+                http:
+                  bind: 0.0.0.0
+                  port: 8081
+                sip:
+                  bind: 192.0.2.1
+                  bind6: "2001:db8::1"
+                  port: 5070
+                  transports: [tcp]
+                  ipv6: true
+                  realm: pbx.example.com
+                  no_answer_timeout: 45s
+                  registration:
+                    min_expiry: 2m
+                    max_expiry: 1h
+                    default_expiry: 30m
+                  guard:
+                    max_failures_per_source: 5
+                    window: 2m
+                    block: 1h
+                    max_failures_per_user: 7
+                    user_window: 15m
+                    user_throttle: 30m
+                    trusted_source_ttl: 4h
+                store:
+                  url: jdbc:postgresql://127.0.0.1:5432/ramal
+                data_dir: /var/lib/ramal
+                log:
+                  level: debug
+                tenants:
+                  - id: acme
+                    name: ACME Ltd
+                    domains: [acme.example.com, ACME.local]
+                    extensions:
+                      - {number: 200, name: Reception, password: pw-200}
+                      - {number: "201", password: pw-201}
+                    trunks:
+                      - name: carrier
+                        host: 127.0.0.1
+                        port: 5080
+                        transport: tcp
+                        username: acme
+                        password: trunk-secret
+                        register: true
+                        realm: carrier.example
+                    dids:
+                      - {number: "+15550100", extension: "200"}
+                """, Config.production());
+
+        assertThat(config.http()).isEqualTo(new HttpConfig("0.0.0.0", 8081));
+        SipConfig sip = config.sip();
+        assertThat(sip.bind()).isEqualTo("192.0.2.1");
+        assertThat(sip.ipv6Bind()).contains("2001:db8::1");
+        assertThat(sip.port()).isEqualTo(5070);
+        assertThat(sip.transports()).containsExactly(SipTransport.TCP);
+        assertThat(sip.realm()).contains("pbx.example.com");
+        assertThat(sip.noAnswerTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(sip.registration())
+                .isEqualTo(new RegistrationConfig(Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofMinutes(30)));
+        assertThat(sip.guard()).isEqualTo(new GuardConfig(5, Duration.ofMinutes(2), Duration.ofHours(1),
+                7, Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(4)));
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ramal");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/ramal"));
+        assertThat(config.log().level()).isEqualTo(LogLevel.DEBUG);
+
+        TenantConfig acme = config.tenants().getFirst();
+        assertThat(acme.id()).isEqualTo("acme");
+        assertThat(acme.name()).isEqualTo("ACME Ltd");
+        assertThat(acme.domains()).containsExactly("acme.example.com", "acme.local");
+        assertThat(acme.extensions()).containsExactly(
+                new ExtensionConfig("200", "Reception", "pw-200"), new ExtensionConfig("201", "201", "pw-201"));
+        assertThat(acme.trunks()).containsExactly(new TrunkConfig("carrier", "127.0.0.1", 5080, SipTransport.TCP,
+                Optional.of("acme"), Optional.of("trunk-secret"), true, Optional.of("carrier.example")));
+        assertThat(acme.dids()).containsExactly(new DidConfig("+15550100", "200"));
+        assertThat(config.realmOf(acme)).isEqualTo("pbx.example.com");
+    }
+
+    @Test
+    void tenantRealmDefaultsToItsFirstDomain() {
+        Config config = YamlConfigReader.read("""
+                tenants:
+                  - id: acme
+                    domains: [acme.example.com, acme.local]
+                """, Config.production());
+        assertThat(config.realmOf(config.tenants().getFirst())).isEqualTo("acme.example.com");
+    }
+
+    @Test
+    void trunkFieldsHaveDefaults() {
+        Config config = YamlConfigReader.read("""
+                tenants:
+                  - id: acme
+                    domains: [acme.example.com]
+                    trunks: [{name: carrier, host: 127.0.0.1}]
+                """, Config.production());
+        assertThat(config.tenants().getFirst().trunks()).containsExactly(new TrunkConfig("carrier", "127.0.0.1", 5060,
+                SipTransport.UDP, Optional.empty(), Optional.empty(), false, Optional.empty()));
+    }
+
+    @Test
+    void aTenantsListReplacesTheDemoTenant() {
+        Config config = YamlConfigReader.read("tenants: []\n", Config.demo());
+        assertThat(config.tenants()).isEmpty();
+    }
+
+    @Test
+    void unknownTopLevelKeyIsNamed() {
+        assertFails("htttp:\n  port: 1\n", "htttp")
+                .hasMessageContaining("unknown key")
+                .hasMessageContaining("did you mean 'http'");
+    }
+
+    @Test
+    void unknownNestedKeyIsNamedWithItsFullPath() {
+        assertFails("sip:\n  guard:\n    windw: 1m\n", "sip.guard.windw")
+                .hasMessageContaining("allowed under 'sip.guard'")
+                .hasMessageContaining("did you mean 'window'");
+    }
+
+    @Test
+    void unknownKeyInsideAListNamesTheItem() {
+        assertFails("""
+                tenants:
+                  - id: acme
+                    domains: [acme.example.com]
+                    extensions:
+                      - {number: "200", password: a}
+                      - {number: "201", pasword: b}
+                """, "tenants[0].extensions[1].pasword");
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        assertFails("http:\n  port: eighty\n", "http.port").hasMessageContaining("whole number");
+        assertFails("sip:\n  ipv6: yes please\n", "sip.ipv6").hasMessageContaining("true or false");
+        assertFails("sip: 5060\n", "sip").hasMessageContaining("mapping");
+        assertFails("sip:\n  transports: udp\n", "sip.transports").hasMessageContaining("list");
+    }
+
+    @Test
+    void durationsNeedAUnit() {
+        assertFails("sip:\n  no_answer_timeout: 30\n", "sip.no_answer_timeout").hasMessageContaining("without a unit");
+        assertFails("sip:\n  guard:\n    block: 10 min\n", "sip.guard.block").hasMessageContaining("10 min");
+    }
+
+    @Test
+    void outOfRangeValuesAreReportedUnderTheirSection() {
+        assertFails("http:\n  port: 70000\n", "http").hasMessageContaining("between 0 and 65535");
+        assertFails("sip:\n  registration:\n    min_expiry: 2h\n", "sip.registration")
+                .hasMessageContaining("min_expiry (2h) must not exceed max_expiry (1h)");
+        assertFails("sip:\n  transports: [udp, sctp]\n", "sip.transports[1]").hasMessageContaining("sctp");
+        assertFails("log:\n  level: loud\n", "log.level").hasMessageContaining("loud");
+        assertFails("store:\n  url: postgres://x\n", "store").hasMessageContaining("jdbc:");
+    }
+
+    @Test
+    void tenantMistakesAreNamed() {
+        assertFails("tenants:\n  - {name: x, domains: [a]}\n", "tenants[0].id").hasMessageContaining("required");
+        assertFails("tenants:\n  - {id: x}\n", "tenants[0].domains").hasMessageContaining("required");
+        assertFails("""
+                tenants:
+                  - id: acme
+                    domains: [a.example]
+                    extensions: [{number: "200", password: p}]
+                    dids: [{number: "4000", extension: "999"}]
+                """, "tenants[0]").hasMessageContaining("extension 999");
+        assertFails("""
+                tenants:
+                  - id: acme
+                    domains: [a.example]
+                    trunks: [{name: carrier, host: 127.0.0.1, register: true}]
+                """, "tenants[0].trunks[0]").hasMessageContaining("no username and password");
+        assertFails("""
+                tenants:
+                  - {id: one, domains: [shared.example]}
+                  - {id: two, domains: [SHARED.example]}
+                """, "tenants").hasMessageContaining("domain shared.example belongs to both tenant one and tenant two");
+    }
+
+    @Test
+    void duplicateKeysAreRejected() {
+        assertFails("http:\n  port: 1\n  port: 2\n", "").hasMessageContaining("port");
+    }
+
+    @Test
+    void brokenYamlReportsWhere() {
+        assertFails("http:\n  port: [1\n", "").hasMessageContaining("not valid YAML").hasMessageContaining("line");
+    }
+
+    @Test
+    void aMissingFileIsReported(@TempDir Path dir) {
+        assertThatThrownBy(() -> YamlConfigReader.read(dir.resolve("nope.yaml"), Config.production()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.yaml does not exist");
+    }
+
+    @Test
+    void readsAFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ramal.yaml"), "sip:\n  port: 5099\n");
+        assertThat(YamlConfigReader.read(file, Config.production()).sip().port()).isEqualTo(5099);
+    }
+
+    @Test
+    void keywordsParseUnderTurkishLocale() {
+        Locale original = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            Config config = YamlConfigReader.read("log:\n  level: info\nsip:\n  transports: [UDP, Tcp]\n"
+                    + "tenants:\n  - {id: x, domains: [IMAGINE.example]}\n", Config.production());
+            assertThat(config.log().level()).isEqualTo(LogLevel.INFO);
+            assertThat(config.sip().transports()).containsExactly(SipTransport.UDP, SipTransport.TCP);
+            assertThat(config.tenants().getFirst().domains()).containsExactly("imagine.example");
+        } finally {
+            Locale.setDefault(original);
+        }
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertFails(String yaml, String key) {
+        return assertThatThrownBy(() -> YamlConfigReader.read(yaml, Config.production()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(key));
+    }
+}

@@ -1,0 +1,67 @@
+package io.ramal.sip.transaction;
+
+import io.ramal.sip.message.SipMessage;
+import io.ramal.sip.message.SipRequest;
+import io.ramal.sip.message.SipResponse;
+import io.ramal.sip.transport.Outbound;
+import io.ramal.sip.transport.Peer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Records what the layer sent, where and when; refuses destinations the test names. */
+final class RecordingOutbound implements Outbound {
+  record Sent(SipMessage message, Peer to, Duration at) {
+    SipRequest request() {
+      return (SipRequest) message;
+    }
+
+    SipResponse response() {
+      return (SipResponse) message;
+    }
+  }
+
+  private final ManualScheduler clock;
+  private final List<Sent> sent = new ArrayList<>();
+  private Predicate<Peer> refused = peer -> false;
+
+  RecordingOutbound(ManualScheduler clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean send(SipMessage message, Peer to) {
+    if (refused.test(to)) return false;
+    sent.add(new Sent(message, to, clock.now()));
+    return true;
+  }
+
+  void refuse(Predicate<Peer> which) {
+    refused = which;
+  }
+
+  List<Sent> all() {
+    return List.copyOf(sent);
+  }
+
+  List<Sent> requests(String method) {
+    return sent.stream().filter(s -> s.message() instanceof SipRequest r && r.isMethod(method)).toList();
+  }
+
+  List<Sent> responses(int status) {
+    return sent.stream().filter(s -> s.message() instanceof SipResponse r && r.status() == status).toList();
+  }
+
+  List<Duration> requestTimes(String method) {
+    return requests(method).stream().map(Sent::at).toList();
+  }
+
+  List<Duration> responseTimes(int status) {
+    return responses(status).stream().map(Sent::at).toList();
+  }
+
+  void clear() {
+    sent.clear();
+  }
+}

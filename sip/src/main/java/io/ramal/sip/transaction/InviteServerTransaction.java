@@ -74,24 +74,19 @@ final class InviteServerTransaction implements ActiveServerTransaction {
    * TU as well; an ACK for a non-2xx final is absorbed here.
    */
   boolean receiveAck() {
-    switch (state) {
+    return switch (state) {
       case COMPLETED -> {
         confirm();
-        return false;
+        yield false;
       }
       case ACCEPTED -> {
         acked = true;
         twoXxRetransmission.stop();
-        return true;
+        yield true;
       }
-      case PROCEEDING, CONFIRMED -> {
-        return false;
-      }
-      case TERMINATED -> {
-        return true;
-      }
-    }
-    throw new AssertionError(state);
+      case PROCEEDING, CONFIRMED -> false;
+      case TERMINATED -> true;
+    };
   }
 
   boolean isAccepted() {

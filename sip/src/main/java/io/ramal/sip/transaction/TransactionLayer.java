@@ -57,13 +57,19 @@ public final class TransactionLayer {
     TransactionKey key = TransactionKey.client(request.topVia().branch().orElseThrow(), request.method());
     if (clients.containsKey(key)) throw new IllegalStateException("a transaction with this branch is live: " + key);
     ActiveClientTransaction tx = request.isMethod("INVITE")
-        ? new InviteClientTransaction(ctx, request, to, listener, cancel -> send(cancel, to, CANCEL_LISTENER),
+        ? new InviteClientTransaction(ctx, request, to, listener, cancel -> sendCancel(cancel, to),
             ended -> clients.remove(key, ended))
         : new NonInviteClientTransaction(ctx, request, to, listener, ended -> clients.remove(key, ended));
     clients.put(key, tx);
     ctx.observer().onCreated(true, request.method());
     tx.start();
     return tx;
+  }
+
+  /** The CANCEL a client INVITE asked for, unless the TU already sent one for that branch itself. */
+  private void sendCancel(SipRequest cancel, Peer to) {
+    if (clients.containsKey(TransactionKey.client(cancel.topVia().branch().orElseThrow(), "CANCEL"))) return;
+    send(cancel, to, CANCEL_LISTENER);
   }
 
   /** Sends a message outside any transaction (ACK for 2xx, a stateless response). */

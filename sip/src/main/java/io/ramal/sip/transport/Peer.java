@@ -16,12 +16,44 @@ public record Peer(Transport transport, InetSocketAddress address, long connecti
     return new Peer(transport, address, 0);
   }
 
-  /** Host as it appears in SIP (IPv6 in brackets). */
+  /** Host as it appears in SIP (IPv6 compressed, in brackets). */
   public String hostForSip() {
-    String h = address.getAddress().getHostAddress();
+    return hostText(address.getAddress());
+  }
+
+  /** An address as SIP writes it: IPv4 dotted, IPv6 in RFC 5952 form inside brackets. */
+  public static String hostText(java.net.InetAddress address) {
+    String h = address.getHostAddress();
     int pct = h.indexOf('%');
     if (pct >= 0) h = h.substring(0, pct);
-    return h.indexOf(':') >= 0 ? "[" + h + "]" : h;
+    if (h.indexOf(':') < 0) return h;
+    String[] groups = h.split(":");
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < groups.length; ) {
+      if (!groups[i].equals("0")) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < groups.length && groups[j].equals("0")) j++;
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < groups.length; i++) {
+      if (i == bestStart) {
+        b.append(i == 0 ? "::" : ":");
+        i += bestLen - 1;
+        continue;
+      }
+      b.append(groups[i]);
+      if (i < groups.length - 1) b.append(':');
+    }
+    return b.append(']').toString();
   }
 
   public int port() {

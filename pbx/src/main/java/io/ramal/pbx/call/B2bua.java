@@ -84,7 +84,7 @@ public final class B2bua {
         }
         for (Binding b : bindings) {
           Peer peer = sip.isOpen(b.source()) ? b.source() : Peer.of(b.source().transport(), b.source().address());
-          call.forks.add(new Fork(peer, calleeInvite(call, b.contact(), peer, invite)));
+          call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, b.contact(), peer, invite)));
         }
       }
       case Destination.ToTrunk t -> {
@@ -92,7 +92,7 @@ public final class B2bua {
         Peer peer = Peer.of(tr.transport(), new InetSocketAddress(tr.host(), tr.port()));
         SipUri ruri = SipUri.of(t.number(), tr.host(), tr.port());
         if (tr.transport() != Transport.UDP) ruri = ruri.withParam("transport", tr.transport().name().toLowerCase(java.util.Locale.ROOT));
-        call.forks.add(new Fork(peer, calleeInvite(call, ruri, peer, invite)));
+        call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, ruri, peer, invite)));
       }
     }
     ringing.put(tx, call);
@@ -101,32 +101,6 @@ public final class B2bua {
         origin.tenantId(), origin.number(), dialed, direction.wire(), call.forks.size());
     for (Fork f : call.forks) send(call, f);
     call.noAnswerTimer = sip.shard().schedule(noAnswerTimeout, () -> noAnswer(call));
-  }
-
-  private SipRequest calleeInvite(Call call, SipUri target, Peer peer, SipRequest callerInvite) {
-    CallOrigin o = call.origin;
-    String domain = call.trunk.map(Trunk::host).orElse(o.domain());
-    Address from = Address.of(SipUri.of(o.number(), domain, -1)).withTag(call.calleeFromTag);
-    if (!o.displayName().isEmpty()) from = from.withDisplayText(o.displayName());
-    Address to = Address.of(SipUri.of(call.callee, call.trunk.map(Trunk::host).orElse(o.domain()), -1));
-    int maxForwards = callerInvite.headers().first(HeaderNames.MAX_FORWARDS).map(String::strip)
-        .map(Integer::parseInt).map(m -> Math.min(m - 1, 70)).orElse(70);
-    Headers.Builder h = Headers.builder()
-        .add(HeaderNames.VIA, sip.viaFor(peer).toString())
-        .add(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards))
-        .add(HeaderNames.FROM, from.toString())
-        .add(HeaderNames.TO, to.toString())
-        .add(HeaderNames.CALL_ID, call.calleeCallId)
-        .add(HeaderNames.CSEQ, "1 INVITE")
-        .add(HeaderNames.CONTACT, sip.contactFor(peer).toString())
-        .add(HeaderNames.ALLOW, SipContext.ALLOW)
-        .add(HeaderNames.USER_AGENT, sip.userAgent());
-    for (String passed : List.of("Call-Info", "Alert-Info")) {
-      for (String v : callerInvite.headers().values(passed)) h.add(passed, v);
-    }
-    byte[] body = callerInvite.body();
-    if (body.length > 0) h.add(HeaderNames.CONTENT_TYPE, callerInvite.contentType().orElse("application/sdp"));
-    return new SipRequest("INVITE", target, h.build(), body);
   }
 
   private void send(Call call, Fork fork) {
@@ -167,22 +141,9 @@ public final class B2bua {
   }
 
   private boolean retryWithCredentials(Call call, Fork fork, SipResponse challenge) {
-    Trunk t = call.trunk.orElseThrow();
-    if (!t.hasCredentials()) return false;
-    boolean proxy = challenge.status() == 407;
-    Optional<DigestChallenge> c = DigestChallenge.strongest(
-        challenge.headers().values(proxy ? HeaderNames.PROXY_AUTHENTICATE : HeaderNames.WWW_AUTHENTICATE));
-    if (c.isEmpty()) return false;
-    var creds = new DigestAuthorizer(t.username().orElseThrow(), t.password().orElseThrow())
-        .authorize(c.get(), "INVITE", fork.invite.requestUri().toString()).value();
-    if (creds.isEmpty()) return false;
-    long cseq = fork.invite.cseq().seq() + 1;
-    Headers h = fork.invite.headers().toBuilder()
-        .set(HeaderNames.VIA, sip.viaFor(fork.peer).toString())
-        .set(HeaderNames.CSEQ, cseq + " INVITE")
-        .set(proxy ? HeaderNames.PROXY_AUTHORIZATION : HeaderNames.AUTHORIZATION, creds.get().toHeaderValue())
-        .build();
-    fork.invite = fork.invite.withHeaders(h);
+    Optional<SipRequest> retry = TrunkChallenge.answer(call.trunk.orElseThrow(), fork.invite, challenge, sip.viaFor(fork.peer));
+    if (retry.isEmpty()) return false;
+    fork.invite = retry.get();
     fork.authRetried = true;
     send(call, fork);
     return true;
@@ -207,7 +168,14 @@ public final class B2bua {
   }
 
   private void onForkAnswered(Call call, Fork fork, SipResponse r) {
-    Dialog calleeDialog = Dialog.asUac(fork.invite, r);
+    Dialog calleeDialog;
+    try {
+      calleeDialog = Dialog.asUac(fork.invite, r);
+    } catch (IllegalArgumentException e) {
+      // A 2xx without Contact or To tag: no dialog can be built with that callee.
+      onForkFailed(call, fork, SipResponse.to(fork.invite, 502).withReason("Bad Gateway"));
+      return;
+    }
     if (call.state != Call.State.RINGING) {
       // A second fork answered, or the caller gave up meanwhile: confirm and hang up that dialog.
       if (call.calleeLeg != null && call.calleeLeg.dialog.id().equals(calleeDialog.id())) {
@@ -250,7 +218,7 @@ public final class B2bua {
     } else if (!call.forks.stream().allMatch(Fork::isDone)) {
       return;
     }
-    SipResponse best = bestFailure(call);
+    SipResponse best = FailureChoice.best(call.forks);
     int status = best.status() == 408 || best.status() == 503 && call.trunk.isEmpty() ? 480 : best.status();
     CallRecord.Disposition d = switch (status) {
       case 486, 600 -> CallRecord.Disposition.BUSY;
@@ -258,24 +226,6 @@ public final class B2bua {
       default -> CallRecord.Disposition.FAILED;
     };
     reject(call, status, status == best.status() ? best.reason() : "", d);
-  }
-
-  /** RFC 3261 §16.7 in spirit: 6xx first, then busy, then the lowest other class. */
-  private static SipResponse bestFailure(Call call) {
-    SipResponse best = null;
-    for (Fork f : call.forks) {
-      SipResponse r = f.finalResponse.orElse(null);
-      if (r == null || r.isSuccess()) continue;
-      if (best == null || rank(r) < rank(best)) best = r;
-    }
-    return best;
-  }
-
-  private static int rank(SipResponse r) {
-    if (r.status() >= 600) return 0;
-    if (r.status() == 486) return 1;
-    if (r.status() == 487) return 9;
-    return 2 + r.status() / 100;
   }
 
   private void noAnswer(Call call) {
@@ -388,7 +338,12 @@ public final class B2bua {
     Leg leg = legs.values().stream()
         .filter(l -> !l.callerSide && l.dialog.id().callId().equals(r.callId())).findFirst().orElse(null);
     if (leg == null || !r.isSuccess() || !r.cseq().method().equals("INVITE")) return leg != null;
-    Dialog d = Dialog.asUac(leg.call.forks.get(0).invite, r);
+    Dialog d;
+    try {
+      d = Dialog.asUac(leg.call.forks.get(0).invite, r);
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
     if (d.id().equals(leg.dialog.id())) {
       sip.layer().sendStateless(leg.dialog.ack(r.cseq().seq(), sip.viaFor(leg.peer)), leg.peer);
     } else {

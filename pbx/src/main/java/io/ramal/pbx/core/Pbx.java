@@ -7,6 +7,7 @@ import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.registrar.LocationService;
 import io.ramal.pbx.registrar.Registrar;
 import io.ramal.pbx.transport.InboundSink;
+import io.ramal.pbx.trunk.TrunkRegistration;
 import io.ramal.pbx.transport.LocalEndpoint;
 import io.ramal.pbx.transport.TcpTransport;
 import io.ramal.pbx.transport.TransportStats;
@@ -19,6 +20,7 @@ import io.ramal.sip.auth.NoncePolicy;
 import io.ramal.sip.id.Identifiers;
 import io.ramal.sip.transaction.TransactionLayer;
 import io.ramal.sip.transaction.TransactionObserver;
+import io.ramal.sip.transport.Peer;
 import io.ramal.sip.transport.Transport;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -44,8 +46,11 @@ public final class Pbx implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final LongAdder retransmissions;
 
+  private final List<TrunkRegistration> trunkRegistrations;
+
   private Pbx(Transports transports, Shards shards, LocationService location, ScheduledExecutorService housekeeping,
-      LongAdder retransmissions) {
+      LongAdder retransmissions, List<TrunkRegistration> trunkRegistrations) {
+    this.trunkRegistrations = List.copyOf(trunkRegistrations);
     this.transports = transports;
     this.shards = shards;
     this.location = location;
@@ -98,6 +103,7 @@ public final class Pbx implements AutoCloseable {
       }
     };
     List<Shards.Lane> lanes = new ArrayList<>();
+    List<SipContext> contexts = new ArrayList<>();
     for (int i = 0; i < settings.shards(); i++) {
       Shard shard = new Shard(i);
       SipContext ctx = new SipContext(shard, transports, ids, settings.userAgent());
@@ -105,6 +111,7 @@ public final class Pbx implements AutoCloseable {
       SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, clock, events);
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
       ctx.layer(layer);
+      contexts.add(ctx);
       lanes.add(new Shards.Lane(shard, layer, router));
     }
     Shards shards = new Shards(lanes);
@@ -112,18 +119,25 @@ public final class Pbx implements AutoCloseable {
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());
     housekeeping.scheduleWithFixedDelay(location::purge, 5, 5, TimeUnit.SECONDS);
-    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions);
+    List<TrunkRegistration> trunkRegistrations = new ArrayList<>();
+    for (var trunk : directory.trunks()) {
+      if (!trunk.register() || !trunk.hasCredentials()) continue;
+      TrunkRegistration r = new TrunkRegistration(contexts.get(trunkRegistrations.size() % contexts.size()), trunk);
+      trunkRegistrations.add(r);
+      r.start();
+    }
+    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions, trunkRegistrations);
     log.info("event=sip_started endpoints=\"{}\"", transports.endpoints());
     return pbx;
   }
 
   private static String advertised(PbxSettings settings, InetAddress bind) {
     if (!settings.advertisedHost().isEmpty()) return settings.advertisedHost();
-    InetAddress a = bind.isAnyLocalAddress() ? (bind instanceof Inet6Address ? InetAddress.getLoopbackAddress() : InetAddress.getLoopbackAddress()) : bind;
-    String h = a.getHostAddress();
-    int pct = h.indexOf('%');
-    if (pct >= 0) h = h.substring(0, pct);
-    return a instanceof Inet6Address ? "[" + h + "]" : h;
+    if (bind.isAnyLocalAddress()) {
+      log.warn("event=sip_advertised_host_missing bind={} note=\"set sip.advertised_host; using loopback\"", bind);
+      return bind instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+    }
+    return Peer.hostText(bind);
   }
 
   public List<LocalEndpoint> endpoints() {
@@ -154,8 +168,14 @@ public final class Pbx implements AutoCloseable {
     return transports;
   }
 
+  /** Trunks kept registered with their providers. */
+  public List<TrunkRegistration> trunkRegistrations() {
+    return trunkRegistrations;
+  }
+
   @Override
   public void close() {
+    trunkRegistrations.forEach(TrunkRegistration::stop);
     housekeeping.shutdownNow();
     transports.close();
     shards.close();

@@ -28,6 +28,9 @@ final class RequestChecks {
       SipResponse r = SipResponse.to(req, 420);
       return Optional.of(r.withHeaders(r.headers().toBuilder().add(HeaderNames.UNSUPPORTED, String.join(", ", unsupported)).build()));
     }
+    if (req.isMethod("INVITE") && (req.isContactWildcard() || req.contacts().isEmpty())) {
+      return Optional.of(SipResponse.to(req, 400).withReason("Missing Contact"));
+    }
     if (req.isMethod("INVITE") && req.body().length > 0) {
       String type = req.contentType().orElse("application/sdp").toLowerCase(Locale.ROOT);
       if (!type.startsWith("application/sdp")) {

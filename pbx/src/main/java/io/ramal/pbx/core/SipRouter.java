@@ -35,6 +35,7 @@ import java.util.Set;
  * sanity checks → in-dialog or not → authenticate → registrar | OPTIONS | B2BUA.
  */
 public final class SipRouter implements TransactionUser {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SipRouter.class);
   private static final Set<String> KNOWN_METHODS = Set.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER",
       "UPDATE", "INFO", "PRACK", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH");
   private static final Set<String> IN_DIALOG = Set.of("INVITE", "BYE", "UPDATE", "INFO", "NOTIFY", "REFER", "MESSAGE");
@@ -68,6 +69,16 @@ public final class SipRouter implements TransactionUser {
 
   @Override
   public void onRequest(ServerTransaction tx) {
+    try {
+      route(tx);
+    } catch (RuntimeException e) {
+      // Bulkhead: a defect in one request's handling answers 500 instead of leaving a transaction open.
+      log.error("event=request_failed method={} call_id={}", tx.request().method(), tx.request().callId(), e);
+      if (tx.lastResponse().map(r -> r.status() < 200).orElse(true)) tx.respond(SipResponse.to(tx.request(), 500));
+    }
+  }
+
+  private void route(ServerTransaction tx) {
     SipRequest req = tx.request();
     Optional<SipResponse> refusal = RequestChecks.refusal(req);
     if (refusal.isPresent()) {
@@ -245,9 +256,5 @@ public final class SipRouter implements TransactionUser {
   @Override
   public void onAckTimeout(ServerTransaction invite) {
     b2bua.onAckTimeout(invite);
-  }
-
-  static List<String> unsupported(SipRequest req) {
-    return RequestChecks.unsupportedOptions(req);
   }
 }

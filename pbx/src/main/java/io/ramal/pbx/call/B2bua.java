@@ -66,7 +66,7 @@ public final class B2bua {
     String dialed = switch (destination) {
       case Destination.ToExtension e -> e.number();
       case Destination.ToTrunk t -> t.number();
-      case Destination.Unroutable u -> "";
+      case Destination.Unroutable u -> invite.requestUri() instanceof SipUri ru ? ru.userDecoded() : "";
     };
     Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),

@@ -1,0 +1,86 @@
+package io.ramal.it.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ramal.server.Ramal;
+import io.ramal.server.config.Config;
+import io.ramal.server.config.HttpConfig;
+import io.ramal.server.config.SipTransport;
+import io.ramal.server.config.TenantConfig;
+import io.ramal.server.config.TrunkConfig;
+import io.ramal.store.CallRecord;
+import io.ramal.store.CallRecords;
+import io.ramal.store.CdrQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A whole Ramal server (store, PBX, HTTP) in the test JVM, on free ports and a fresh data
+ * directory, provisioned with the demo tenant; its trunk points at a port the test chooses.
+ */
+public final class TestServer implements AutoCloseable {
+  private final Ramal ramal;
+  private final Path dataDir;
+
+  private TestServer(Ramal ramal, Path dataDir) {
+    this.ramal = ramal;
+    this.dataDir = dataDir;
+  }
+
+  public static TestServer start(int sipPort, int trunkPort, java.time.Duration noAnswerTimeout) {
+    try {
+      Path data = Files.createTempDirectory("ramal-it-");
+      Config demo = Config.demo();
+      TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
+      TenantConfig tenant = new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
+          List.of(new TrunkConfig("local-trunk", "127.0.0.1", trunkPort, SipTransport.UDP, Optional.empty(),
+              Optional.empty(), false, Optional.empty())), t.dids());
+      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), demo.store(), data,
+          demo.log(), List.of(tenant));
+      Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
+      return new TestServer(ramal, data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static io.ramal.server.config.SipConfig sip(Config demo, int port, java.time.Duration noAnswer) {
+    var s = demo.sip();
+    return new io.ramal.server.config.SipConfig(s.bind(), s.bind6(), port, s.transports(), s.ipv6(), s.realm(), noAnswer,
+        s.registration(), s.guard());
+  }
+
+  public Ramal ramal() {
+    return ramal;
+  }
+
+  public InetSocketAddress sipAddress() {
+    return new InetSocketAddress("127.0.0.1", ramal.sipPort());
+  }
+
+  public int httpPort() {
+    return ramal.httpPort();
+  }
+
+  /** CDRs of the demo tenant, newest first. */
+  public List<CallRecord> callRecords() {
+    return new CallRecords(ramal.dataSource()).list(Config.DEMO_TENANT, CdrQuery.all().withLimit(1000)).records();
+  }
+
+  @Override
+  public void close() {
+    ramal.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // temporary directory
+    }
+  }
+}

@@ -245,6 +245,7 @@ public final class Sipp implements AutoCloseable {
     private Integer localPort;
     private String service;
     private String domain = LOOPBACK;
+    private String localIp = LOOPBACK;
     private String authUri;
     private final List<SipAccount> accounts = new ArrayList<>();
     private int calls = 1;
@@ -294,6 +295,16 @@ public final class Sipp implements AutoCloseable {
     /** {@code -s}: the callee user of client scenarios ({@code [service]}). */
     public Builder service(String service) {
       this.service = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /**
+     * The loopback address SIPp sends from and listens on ({@code -i}, {@code -mi}); 127.0.0.1 by
+     * default. Another 127.x address makes a distinct source for the server (a second "machine").
+     */
+    public Builder localIp(String address) {
+      if (!address.startsWith("127.")) throw new IllegalArgumentException("loopback addresses only: " + address);
+      this.localIp = address;
       return this;
     }
 
@@ -433,8 +444,8 @@ public final class Sipp implements AutoCloseable {
       if (outOfCallScenario != null) {
         outOfCallScenario.addArguments(command, "-oocsf", dir);
       }
-      add(command, "-i", LOOPBACK, "-p", Integer.toString(port), "-t", transport.sippMode());
-      add(command, "-mi", LOOPBACK, "-mp", Integer.toString(media));
+      add(command, "-i", localIp, "-p", Integer.toString(port), "-t", transport.sippMode());
+      add(command, "-mi", localIp, "-mp", Integer.toString(media));
       add(command, "-cp", Integer.toString(control));
       add(command, "-nostdin", "-m", Integer.toString(calls));
       add(command, "-key", "domain", domain);

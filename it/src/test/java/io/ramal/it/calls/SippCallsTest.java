@@ -94,6 +94,20 @@ class SippCallsTest {
   }
 
   @Test
+  void reInviteAndUpdateAreRelayedToTheOtherParty() {
+    int before = server.callRecords().size();
+    try (Sipp callee = Sipp.builder(SippScenario.registerAndServe())
+        .outOfCall(SippScenario.resource("uas-answer-reinvite.xml")).global("expected_calls", "1")
+        .remote(sip).accounts(new SipAccount("1009", "demo1009")).autoAnswer().start()) {
+      callee.awaitRegistered(RUN);
+      Sipp.builder(SippScenario.resource("uac-reinvite-digest.xml")).remote(sip).accounts(ALICE).service("1009")
+          .callDuration(Duration.ofMillis(200)).run(RUN).requireSuccess();
+      callee.awaitExit(RUN).requireSuccess();
+    }
+    assertThat(lastRecordFor("1009", before).disposition()).isEqualTo(CallDisposition.ANSWERED);
+  }
+
+  @Test
   void cancelBeforeAnswerReachesTheCallee() {
     int before = server.callRecords().size();
     try (Sipp callee = SippPeers.registeredCallee(sip, new SipAccount("1003", "demo1003"), CalleeBehavior.ringUntilCancelled()).start()) {

@@ -303,7 +303,9 @@ public final class Sipp implements AutoCloseable {
      * default. Another 127.x address makes a distinct source for the server (a second "machine").
      */
     public Builder localIp(String address) {
-      if (!address.startsWith("127.")) throw new IllegalArgumentException("loopback addresses only: " + address);
+      if (!address.startsWith("127.") && !address.equals("::1")) {
+        throw new IllegalArgumentException("loopback addresses only: " + address);
+      }
       this.localIp = address;
       return this;
     }
@@ -487,7 +489,8 @@ public final class Sipp implements AutoCloseable {
       }
       command.addAll(extraArguments);
       if (remote != null) {
-        command.add(remote.getAddress().getHostAddress() + ":" + remote.getPort());
+        String host = remote.getAddress().getHostAddress();
+        command.add((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + remote.getPort());
       }
       return command;
     }

@@ -62,7 +62,7 @@ public sealed interface SippScenario {
   }
 
   /** An XML file under the {@code /sipp/} test resources, e.g. "uac-digest.xml". */
-  static Resource resource(String path) {
+  public static Resource resource(String path) {
     return new Resource(path, Map.of(), RequestTarget.NONE);
   }
 
@@ -72,7 +72,7 @@ public sealed interface SippScenario {
   }
 
   /** REGISTER with digest, then serve calls through an out-of-call scenario. */
-  static Resource registerAndServe() {
+  public static Resource registerAndServe() {
     return new Resource("register-and-serve.xml", Map.of(), RequestTarget.DOMAIN);
   }
 

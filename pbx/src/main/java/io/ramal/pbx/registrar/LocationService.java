@@ -45,18 +45,22 @@ public final class LocationService {
   /** Atomically replaces the AOR's bindings with what {@code change} makes of the live ones. */
   public List<Binding> update(AddressOfRecord aor, UnaryOperator<List<Binding>> change) {
     Instant now = clock.instant();
-    boolean[] before = new boolean[1];
+    boolean[] hadAny = new boolean[1];
+    boolean[] hadLive = new boolean[1];
     List<Binding> result = bindings.compute(aor, (k, old) -> {
       List<Binding> live = new ArrayList<>();
       if (old != null) for (Binding b : old) if (!b.isExpired(now)) live.add(b);
-      before[0] = !live.isEmpty();
+      hadAny[0] = old != null;
+      hadLive[0] = !live.isEmpty();
       List<Binding> next = List.copyOf(change.apply(live));
       return next.isEmpty() ? null : next;
     });
-    List<Binding> now2 = result == null ? List.of() : result;
-    if (!before[0] && !now2.isEmpty()) listener.onRegistered(aor, now2.get(0));
-    if (before[0] && now2.isEmpty()) listener.onUnregistered(aor);
-    return now2;
+    List<Binding> after = result == null ? List.of() : result;
+    // Bindings expire silently; the transition is reported when we next look at the AOR.
+    if (hadAny[0] && !hadLive[0]) listener.onUnregistered(aor);
+    if (hadLive[0] && after.isEmpty()) listener.onUnregistered(aor);
+    if (!hadLive[0] && !after.isEmpty()) listener.onRegistered(aor, after.get(0));
+    return after;
   }
 
   /** Removes expired bindings; returns how many AORs lost their last binding. */

@@ -35,13 +35,18 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(int sipPort, int trunkPort, java.time.Duration noAnswerTimeout) {
+    return start(sipPort, new TrunkConfig("local-trunk", "127.0.0.1", trunkPort, SipTransport.UDP, Optional.empty(),
+        Optional.empty(), false, Optional.empty()), noAnswerTimeout);
+  }
+
+  /** A server whose demo tenant has {@code trunk} as its only trunk. */
+  public static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout) {
     try {
       Path data = Files.createTempDirectory("ramal-it-");
       Config demo = Config.demo();
       TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
       TenantConfig tenant = new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
-          List.of(new TrunkConfig("local-trunk", "127.0.0.1", trunkPort, SipTransport.UDP, Optional.empty(),
-              Optional.empty(), false, Optional.empty())), t.dids());
+          List.of(trunk), t.dids());
       Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), demo.store(), data,
           demo.log(), List.of(tenant));
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();

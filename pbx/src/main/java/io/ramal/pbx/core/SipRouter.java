@@ -136,18 +136,9 @@ public final class SipRouter implements TransactionUser {
       respond(tx, SipResponse.to(req, 404, toTag).withReason("Domain Not Served"));
       return;
     }
-    Extension ext;
-    switch (authenticator.authenticate(req, tenant.get(), false, tx.peer(), toTag)) {
-      case Authenticator.Result.Respond r -> {
-        respond(tx, r.response());
-        return;
-      }
-      case Authenticator.Result.Drop d -> {
-        respond(tx, SipResponse.to(req, 403, toTag));
-        return;
-      }
-      case Authenticator.Result.Authenticated a -> ext = a.extension();
-    }
+    Optional<Extension> authenticated = authenticate(tx, tenant.get(), false, toTag);
+    if (authenticated.isEmpty()) return;
+    Extension ext = authenticated.get();
     Optional<SipUri> aorUri = req.to().sipUri();
     if (aorUri.isEmpty() || !aorUri.get().userDecoded().equals(ext.number())) {
       respond(tx, SipResponse.to(req, 403, toTag).withReason("Not Allowed To Register This AOR"));
@@ -198,18 +189,9 @@ public final class SipRouter implements TransactionUser {
       respond(tx, SipResponse.to(req, 404, toTag).withReason("Domain Not Served"));
       return;
     }
-    Extension ext;
-    switch (authenticator.authenticate(req, tenant.get(), true, tx.peer(), toTag)) {
-      case Authenticator.Result.Respond r -> {
-        respond(tx, r.response());
-        return;
-      }
-      case Authenticator.Result.Drop d -> {
-        respond(tx, SipResponse.to(req, 403, toTag));
-        return;
-      }
-      case Authenticator.Result.Authenticated a -> ext = a.extension();
-    }
+    Optional<Extension> authenticated = authenticate(tx, tenant.get(), true, toTag);
+    if (authenticated.isEmpty()) return;
+    Extension ext = authenticated.get();
     String fromUser = req.from().sipUri().map(SipUri::userDecoded).orElse("");
     if (!fromUser.equals(ext.number())) {
       respond(tx, SipResponse.to(req, 403, toTag).withReason("From Does Not Match Credentials"));
@@ -221,6 +203,22 @@ public final class SipRouter implements TransactionUser {
     Destination dest = plan.route(tenant.get(), dialed);
     CallRecord.Direction dir = dest instanceof Destination.ToTrunk ? CallRecord.Direction.OUTBOUND : CallRecord.Direction.INTERNAL;
     b2bua.place(tx, origin, dest, dir);
+  }
+
+  /** The extension whose credentials the request carries, or empty once a challenge or refusal was sent. */
+  private Optional<Extension> authenticate(ServerTransaction tx, String tenant, boolean proxy, String toTag) {
+    SipRequest req = tx.request();
+    return switch (authenticator.authenticate(req, tenant, proxy, tx.peer(), toTag)) {
+      case Authenticator.Result.Respond r -> {
+        respond(tx, r.response());
+        yield Optional.empty();
+      }
+      case Authenticator.Result.Drop d -> {
+        respond(tx, SipResponse.to(req, 403, toTag));
+        yield Optional.empty();
+      }
+      case Authenticator.Result.Authenticated a -> Optional.of(a.extension());
+    };
   }
 
   private Optional<Trunk> trunkAt(Peer source) {

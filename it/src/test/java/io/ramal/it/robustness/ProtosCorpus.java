@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The PROTOS c07-sip test cases (shared/sip-corpora/protos-c07-sip): each file holds two
+ * The PROTOS c07-sip test cases (University of Oulu, GPL-2 test material): each file holds two
  * length-prefixed PDUs, the INVITE under test and a teardown template, with placeholders the
  * injector fills in.
  */
@@ -19,38 +19,48 @@ final class ProtosCorpus {
 
   private ProtosCorpus() {}
 
-  /** The corpus directory: {@code -Dramal.protos=DIR}, else found above the working directory. */
-  static Path directory() {
-    String configured = System.getProperty("ramal.protos");
-    if (configured != null) return Path.of(configured);
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/sip-corpora/protos-c07-sip/testcases");
-      if (Files.isDirectory(candidate)) return candidate;
-      Path sibling = p.resolveSibling("shared").resolve("sip-corpora/protos-c07-sip/testcases");
-      if (Files.isDirectory(sibling)) return sibling;
-    }
-    throw new IllegalStateException("PROTOS corpus not found: set -Dramal.protos=<dir of testcases>");
-  }
-
+  /**
+   * Every case, in name order: from {@code -Dramal.protos=DIR} when set, else from the copy of the
+   * corpus kept zipped in the test resources (corpora/protos-c07-sip.zip, with its licence and
+   * SOURCE.md).
+   */
   static List<Case> all() {
-    try (Stream<Path> files = Files.list(directory())) {
-      return files.sorted().map(ProtosCorpus::read).toList();
+    String configured = System.getProperty("ramal.protos");
+    if (configured != null) {
+      try (Stream<Path> files = Files.list(Path.of(configured))) {
+        return files.sorted().map(ProtosCorpus::read).toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    List<Case> cases = new java.util.ArrayList<>();
+    try (var in = ProtosCorpus.class.getResourceAsStream("/corpora/protos-c07-sip.zip");
+        var zip = new java.util.zip.ZipInputStream(java.util.Objects.requireNonNull(in, "corpus zip missing"))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.isDirectory() || !e.getName().contains("/testcases/")) continue;
+        String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+        cases.add(parse(name, zip.readAllBytes()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    cases.sort(java.util.Comparator.comparing(Case::name));
+    return cases;
   }
 
   static Case read(Path file) {
     try {
-      byte[] d = Files.readAllBytes(file);
-      int[] pos = {0};
-      byte[] invite = pdu(d, pos);
-      byte[] teardown = pdu(d, pos);
-      return new Case(file.getFileName().toString(), invite, teardown);
+      return parse(file.getFileName().toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Case parse(String name, byte[] d) {
+    int[] pos = {0};
+    byte[] invite = pdu(d, pos);
+    byte[] teardown = pdu(d, pos);
+    return new Case(name, invite, teardown);
   }
 
   private static byte[] pdu(byte[] d, int[] pos) {

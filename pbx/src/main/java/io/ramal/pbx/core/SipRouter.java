@@ -105,7 +105,8 @@ public final class SipRouter implements TransactionUser {
   }
 
   private void respond(ServerTransaction tx, SipResponse r) {
-    if (r.status() >= 400) events.messageRejected(tx.peer(), r.status(), r.reason());
+    // A digest challenge is part of the normal flow, not a refusal.
+    if (r.status() >= 400 && r.status() != 401 && r.status() != 407) events.messageRejected(tx.peer(), r.status(), r.reason());
     tx.respond(r);
   }
 

@@ -125,7 +125,6 @@ public final class B2bua {
   private void onForkResponse(Call call, Fork fork, SipResponse r) {
     if (r.status() == 100) return;
     if (r.isProvisional()) {
-      fork.provisional = true;
       if (call.state == Call.State.RINGING && (r.status() == 180 || r.status() == 183)) relayProvisional(call, r);
       return;
     }
@@ -335,8 +334,8 @@ public final class B2bua {
 
   /** A 2xx retransmission or late forked 2xx for one of our callee-side INVITEs. */
   public boolean onStrayResponse(SipResponse r) {
-    Leg leg = legs.values().stream()
-        .filter(l -> !l.callerSide && l.dialog.id().callId().equals(r.callId())).findFirst().orElse(null);
+    Call call = byCalleeCallId.get(r.callId());
+    Leg leg = call == null ? null : call.calleeLeg;
     if (leg == null || !r.isSuccess() || !r.cseq().method().equals("INVITE")) return leg != null;
     Dialog d;
     try {

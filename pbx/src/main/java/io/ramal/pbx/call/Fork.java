@@ -13,7 +13,6 @@ final class Fork {
   ClientTransaction tx;
   Optional<SipResponse> finalResponse = Optional.empty();
   boolean authRetried;
-  boolean provisional;
 
   Fork(Peer peer, SipRequest invite) {
     this.peer = peer;

@@ -14,7 +14,6 @@ import io.ramal.sip.message.Snippet;
 import io.ramal.sip.message.Via;
 import io.ramal.sip.transport.Outbound;
 import io.ramal.sip.transport.Peer;
-import java.util.function.IntFunction;
 
 /**
  * The stateless front of every inbound frame, on the transport's thread:
@@ -24,7 +23,6 @@ import java.util.function.IntFunction;
 public final class InboundPipeline implements InboundSink {
   private final Authenticator authenticator;
   private final Outbound outbound;
-  private final IntFunction<Shards.Lane> lanes;
   private final Shards shards;
   private final PbxEvents events;
 
@@ -32,7 +30,6 @@ public final class InboundPipeline implements InboundSink {
     this.authenticator = authenticator;
     this.outbound = outbound;
     this.shards = shards;
-    this.lanes = shards::lane;
     this.events = events;
   }
 
@@ -49,7 +46,7 @@ public final class InboundPipeline implements InboundSink {
         SipMessage msg = p.message();
         if (msg instanceof SipRequest r) msg = stampSource(r, from);
         SipMessage ready = msg;
-        Shards.Lane lane = lanes.apply(shards.indexFor(ready.callId()));
+        Shards.Lane lane = shards.lane(shards.indexFor(ready.callId()));
         lane.shard().execute(() -> lane.layer().receive(ready, from));
       }
     }

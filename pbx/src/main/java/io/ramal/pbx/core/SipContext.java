@@ -4,7 +4,6 @@ import io.ramal.pbx.transport.LocalEndpoint;
 import io.ramal.pbx.transport.Transports;
 import io.ramal.sip.id.Identifiers;
 import io.ramal.sip.message.Address;
-import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.Parameters;
 import io.ramal.sip.message.SipUri;
 import io.ramal.sip.message.Via;
@@ -76,9 +75,5 @@ public final class SipContext {
 
   public boolean isOpen(Peer peer) {
     return transports.isOpen(peer);
-  }
-
-  public static String serverHeader() {
-    return HeaderNames.SERVER;
   }
 }

@@ -1,0 +1,2 @@
+/** REST and WebSocket API: authentication, event stream, OpenAPI contract. */
+package io.ramal.api;

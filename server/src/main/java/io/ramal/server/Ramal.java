@@ -3,6 +3,7 @@ package io.ramal.server;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ramal.pbx.core.Pbx;
+import io.ramal.pbx.core.OverloadPolicy;
 import io.ramal.pbx.core.PbxSettings;
 import io.ramal.pbx.registrar.RegistrationPolicy;
 import io.ramal.server.config.Config;
@@ -165,6 +166,7 @@ public final class Ramal implements AutoCloseable {
     RegistrationPolicy reg = new RegistrationPolicy(sip.registration().minExpiry(), sip.registration().maxExpiry(),
         sip.registration().defaultExpiry(), 10);
     return new PbxSettings(binds, sip.port(), transports, "", sip.noAnswerTimeout(), reg, guard, TimerSettings.RFC3261,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000, "Ramal/0.1");
+        Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000, "Ramal/0.1",
+        new OverloadPolicy(sip.overload().maxQueued(), sip.overload().maxDelay(), sip.overload().retryAfter()));
   }
 }

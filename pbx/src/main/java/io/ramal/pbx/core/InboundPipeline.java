@@ -1,5 +1,7 @@
 package io.ramal.pbx.core;
 
+import java.util.function.LongSupplier;
+
 import io.ramal.pbx.transport.InboundSink;
 import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.Headers;
@@ -18,19 +20,23 @@ import io.ramal.sip.transport.Peer;
 /**
  * The stateless front of every inbound frame, on the transport's thread:
  * blocked source? → parse → malformed: 400/505 or drop → stamp received/rport (RFC 3581) →
- * hand to the shard owning the Call-ID, where the transaction layer takes over.
+ * shard overloaded and this is new work? 503 + Retry-After → hand to the shard owning the
+ * Call-ID, where the transaction layer takes over.
  */
 public final class InboundPipeline implements InboundSink {
   private final Authenticator authenticator;
   private final Outbound outbound;
   private final Shards shards;
   private final PbxEvents events;
+  private final LongSupplier nanoTime;
 
-  public InboundPipeline(Authenticator authenticator, Outbound outbound, Shards shards, PbxEvents events) {
+  public InboundPipeline(Authenticator authenticator, Outbound outbound, Shards shards, PbxEvents events,
+      LongSupplier nanoTime) {
     this.authenticator = authenticator;
     this.outbound = outbound;
     this.shards = shards;
     this.events = events;
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -47,8 +53,39 @@ public final class InboundPipeline implements InboundSink {
         if (msg instanceof SipRequest r) msg = stampSource(r, from);
         SipMessage ready = msg;
         Shards.Lane lane = shards.lane(shards.indexFor(ready.callId()));
-        lane.shard().execute(() -> lane.layer().receive(ready, from));
+        ShardLoad load = lane.load();
+        if (ready instanceof SipRequest r && isNewWork(r) && load.overloaded()) {
+          shed(r, from, load.policy());
+          return;
+        }
+        long enqueuedAt = nanoTime.getAsLong();
+        load.enqueued();
+        lane.shard().execute(() -> {
+          load.started(enqueuedAt, nanoTime.getAsLong());
+          lane.layer().receive(ready, from);
+        });
       }
+    }
+  }
+
+  /** A request that starts something (no dialog yet); ACK and CANCEL only finish work already taken. */
+  static boolean isNewWork(SipRequest r) {
+    String method = r.method();
+    return !method.equals("ACK") && !method.equals("CANCEL") && r.to().tag().isEmpty();
+  }
+
+  /** Stateless 503 (RFC 3261 §21.5.4): cheap to send, and Retry-After tells well-behaved clients when to come back. */
+  private void shed(SipRequest r, Peer from, OverloadPolicy policy) {
+    events.messageRejected(from, 503, "overloaded");
+    // Derived from the branch so a retransmitted request gets the same To tag, as a stateless UAS must.
+    String tag = "ov" + Integer.toHexString(r.topVia().branch().orElse(r.callId()).hashCode());
+    SipResponse busy = SipResponse.to(r, 503, tag).withReason("Service Unavailable");
+    busy = busy.withHeaders(busy.headers().toBuilder()
+        .set(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, policy.retryAfter().toSeconds()))).build());
+    try {
+      outbound.send(busy, from);
+    } catch (MalformedException | IllegalArgumentException e) {
+      // the request parsed, so its response serializes; nothing else to do if it does not
     }
   }
 

@@ -112,10 +112,10 @@ public final class Pbx implements AutoCloseable {
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
       ctx.layer(layer);
       contexts.add(ctx);
-      lanes.add(new Shards.Lane(shard, layer, router));
+      lanes.add(new Shards.Lane(shard, layer, router, new ShardLoad(settings.overload())));
     }
     Shards shards = new Shards(lanes);
-    sink[0] = new InboundPipeline(authenticator, transports, shards, events);
+    sink[0] = new InboundPipeline(authenticator, transports, shards, events, System::nanoTime);
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());
     housekeeping.scheduleWithFixedDelay(location::purge, 5, 5, TimeUnit.SECONDS);

@@ -16,33 +16,39 @@ import java.util.Set;
 public record PbxSettings(
     List<InetAddress> bindAddresses, int port, Set<Transport> transports, String advertisedHost,
     Duration noAnswerTimeout, RegistrationPolicy registration, GuardPolicy guard, TimerSettings timers, int shards,
-    int maxTcpConnections, String userAgent) {
+    int maxTcpConnections, String userAgent, OverloadPolicy overload) {
 
   public PbxSettings {
     bindAddresses = List.copyOf(bindAddresses);
     transports = Set.copyOf(transports);
     if (bindAddresses.isEmpty()) throw new IllegalArgumentException("no SIP bind address");
     if (shards < 1) throw new IllegalArgumentException("shards must be at least 1");
+    java.util.Objects.requireNonNull(overload, "overload");
   }
 
   public static PbxSettings loopback(int port) {
     return new PbxSettings(List.of(InetAddress.getLoopbackAddress()), port, Set.of(Transport.UDP, Transport.TCP), "",
         Duration.ofSeconds(30), RegistrationPolicy.DEFAULTS, GuardPolicy.defaults(), TimerSettings.RFC3261,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), 10_000, "Ramal/0.1");
+        Math.max(1, Runtime.getRuntime().availableProcessors()), 10_000, "Ramal/0.1", OverloadPolicy.DEFAULTS);
   }
 
   public PbxSettings withNoAnswerTimeout(Duration d) {
     return new PbxSettings(bindAddresses, port, transports, advertisedHost, d, registration, guard, timers, shards,
-        maxTcpConnections, userAgent);
+        maxTcpConnections, userAgent, overload);
   }
 
   public PbxSettings withBindAddresses(List<InetAddress> addresses) {
     return new PbxSettings(addresses, port, transports, advertisedHost, noAnswerTimeout, registration, guard, timers,
-        shards, maxTcpConnections, userAgent);
+        shards, maxTcpConnections, userAgent, overload);
   }
 
   public PbxSettings withGuard(GuardPolicy g) {
     return new PbxSettings(bindAddresses, port, transports, advertisedHost, noAnswerTimeout, registration, g, timers,
-        shards, maxTcpConnections, userAgent);
+        shards, maxTcpConnections, userAgent, overload);
+  }
+
+  public PbxSettings withOverload(OverloadPolicy o) {
+    return new PbxSettings(bindAddresses, port, transports, advertisedHost, noAnswerTimeout, registration, guard, timers,
+        shards, maxTcpConnections, userAgent, o);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Shards implements AutoCloseable {
   /** One shard with its transaction layer and transaction user. */
-  public record Lane(Shard shard, TransactionLayer layer, SipRouter router) {}
+  public record Lane(Shard shard, TransactionLayer layer, SipRouter router, ShardLoad load) {}
 
   private final List<Lane> lanes;
 

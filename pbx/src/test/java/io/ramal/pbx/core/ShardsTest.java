@@ -10,7 +10,7 @@ class ShardsTest {
   @Test
   void callIdsWeGenerateLandOnTheShardTheyName() {
     List<Shards.Lane> lanes = new ArrayList<>();
-    for (int i = 0; i < 4; i++) lanes.add(new Shards.Lane(null, null, null));
+    for (int i = 0; i < 4; i++) lanes.add(new Shards.Lane(null, null, null, null));
     Shards shards = new Shards(lanes);
     assertThat(shards.indexFor("abc~s3")).isEqualTo(3);
     assertThat(shards.indexFor("abc~s0")).isZero();

@@ -110,7 +110,8 @@ public record Config(
                 Optional.empty(),
                 Duration.ofSeconds(30),
                 RegistrationConfig.DEFAULTS,
-                GuardConfig.DEFAULTS);
+                GuardConfig.DEFAULTS,
+                OverloadConfig.DEFAULTS);
     }
 
     private static TenantConfig demoTenant() {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param ipv6             whether to also listen on IPv6
  * @param realm            digest realm for every tenant; empty means each tenant's first domain
  * @param noAnswerTimeout  how long an extension rings before the call is given up
+ * @param overload         when new requests are refused with 503 because the SIP core is behind
  */
 public record SipConfig(
         String bind,
@@ -27,9 +28,11 @@ public record SipConfig(
         Optional<String> realm,
         Duration noAnswerTimeout,
         RegistrationConfig registration,
-        GuardConfig guard) {
+        GuardConfig guard,
+        OverloadConfig overload) {
 
     public SipConfig {
+        Objects.requireNonNull(overload, "overload");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(bind6, "bind6");
         Objects.requireNonNull(realm, "realm");
@@ -79,6 +82,6 @@ public record SipConfig(
     }
 
     public SipConfig withPort(int newPort) {
-        return new SipConfig(bind, bind6, newPort, transports, ipv6, realm, noAnswerTimeout, registration, guard);
+        return new SipConfig(bind, bind6, newPort, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload);
     }
 }

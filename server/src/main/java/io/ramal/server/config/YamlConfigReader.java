@@ -84,7 +84,7 @@ public final class YamlConfigReader {
 
     private static SipConfig readSip(ConfigNode node, SipConfig defaults) {
         node.allowOnly(Set.of("bind", "bind6", "port", "transports", "ipv6", "realm", "no_answer_timeout",
-                "registration", "guard"));
+                "registration", "guard", "overload"));
         List<SipTransport> transports = new ArrayList<>();
         List<String> names = node.textList("transports",
                 defaults.transports().stream().map(SipTransport::configName).toList());
@@ -103,8 +103,9 @@ public final class YamlConfigReader {
         var noAnswerTimeout = node.duration("no_answer_timeout", defaults.noAnswerTimeout());
         var registration = readRegistration(node.section("registration"), defaults.registration());
         var guard = readGuard(node.section("guard"), defaults.guard());
+        var overload = readOverload(node.section("overload"), defaults.overload());
         return node.build(() -> new SipConfig(
-                bind, bind6, port, transports, ipv6, realm, noAnswerTimeout, registration, guard));
+                bind, bind6, port, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload));
     }
 
     private static RegistrationConfig readRegistration(ConfigNode node, RegistrationConfig defaults) {
@@ -127,6 +128,14 @@ public final class YamlConfigReader {
         var trustedSourceTtl = node.duration("trusted_source_ttl", defaults.trustedSourceTtl());
         return node.build(() -> new GuardConfig(
                 perSource, window, block, perUser, userWindow, userThrottle, trustedSourceTtl));
+    }
+
+    private static OverloadConfig readOverload(ConfigNode node, OverloadConfig defaults) {
+        node.allowOnly(Set.of("max_queued", "max_delay", "retry_after"));
+        int maxQueued = node.integer("max_queued", defaults.maxQueued());
+        var maxDelay = node.duration("max_delay", defaults.maxDelay());
+        var retryAfter = node.duration("retry_after", defaults.retryAfter());
+        return node.build(() -> new OverloadConfig(maxQueued, maxDelay, retryAfter));
     }
 
     private static StoreConfig readStore(ConfigNode node, StoreConfig defaults) {

@@ -80,6 +80,6 @@ class DefaultConfigTest {
 
     private static SipConfig withBind(SipConfig base, String bind, Optional<String> bind6, boolean ipv6) {
         return new SipConfig(bind, bind6, base.port(), List.of(SipTransport.UDP), ipv6, base.realm(),
-                base.noAnswerTimeout(), base.registration(), base.guard());
+                base.noAnswerTimeout(), base.registration(), base.guard(), base.overload());
     }
 }

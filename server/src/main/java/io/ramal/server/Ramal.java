@@ -3,6 +3,7 @@ package io.ramal.server;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ramal.pbx.core.Pbx;
+import io.ramal.pbx.directory.CachingDirectory;
 import io.ramal.pbx.core.OverloadPolicy;
 import io.ramal.pbx.core.PbxSettings;
 import io.ramal.pbx.registrar.RegistrationPolicy;
@@ -22,6 +23,7 @@ import io.ramal.store.Database;
 import io.ramal.store.DatabaseConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -110,7 +112,8 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public void start() throws Exception {
-        pbx = Pbx.start(pbxSettings(config.sip()), new StoreDirectory(database.dataSource()), records,
+        pbx = Pbx.start(pbxSettings(config.sip()),
+            new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5), 100_000), records,
             new MeteredPbxEvents(registry), clock);
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);

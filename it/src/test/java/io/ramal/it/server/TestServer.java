@@ -35,19 +35,24 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(int sipPort, int trunkPort, java.time.Duration noAnswerTimeout) {
-    return start(sipPort, new TrunkConfig("local-trunk", "127.0.0.1", trunkPort, SipTransport.UDP, Optional.empty(),
-        Optional.empty(), false, Optional.empty()), noAnswerTimeout);
+    return start(sipPort, localTrunk(trunkPort), noAnswerTimeout);
   }
 
   /** A server whose demo tenant has {@code trunk} as its only trunk. */
   public static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout) {
+    return start(sipPort, trunk, noAnswerTimeout, io.ramal.server.config.StoreConfig.EMBEDDED);
+  }
+
+  /** A server on the given store (for example a PostgreSQL URL) instead of the embedded SQLite file. */
+  public static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
+      io.ramal.server.config.StoreConfig store) {
     try {
       Path data = Files.createTempDirectory("ramal-it-");
       Config demo = Config.demo();
       TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
       TenantConfig tenant = new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
           List.of(trunk), t.dids());
-      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), demo.store(), data,
+      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), store, data,
           demo.log(), List.of(tenant));
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
       return new TestServer(ramal, data);
@@ -59,7 +64,7 @@ public final class TestServer implements AutoCloseable {
   private static io.ramal.server.config.SipConfig sip(Config demo, int port, java.time.Duration noAnswer) {
     var s = demo.sip();
     return new io.ramal.server.config.SipConfig(s.bind(), s.bind6(), port, s.transports(), s.ipv6(), s.realm(), noAnswer,
-        s.registration(), s.guard());
+        s.registration(), s.guard(), s.overload());
   }
 
   public Ramal ramal() {
@@ -72,6 +77,12 @@ public final class TestServer implements AutoCloseable {
 
   public int httpPort() {
     return ramal.httpPort();
+  }
+
+  /** A trunk pointing at a local port with no credentials. */
+  public static TrunkConfig localTrunk(int trunkPort) {
+    return new TrunkConfig("local-trunk", "127.0.0.1", trunkPort, SipTransport.UDP, Optional.empty(), Optional.empty(),
+        false, Optional.empty());
   }
 
   /** CDRs of the demo tenant, newest first. */

@@ -201,7 +201,7 @@ public final class B2bua {
     ringing.remove(call.callerInvite);
     legs.put(call.callerLeg.dialog.id(), call.callerLeg);
     legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
-    log.info("event=call_answered call={} tenant={}", call.id, call.origin.tenantId());
+    log.debug("event=call_answered call={} tenant={}", call.id, call.origin.tenantId());
   }
 
   private SipRequest ackFor(Dialog d, SipRequest invite, Peer peer) {

@@ -223,16 +223,7 @@ public final class SipRouter implements TransactionUser {
   }
 
   private Optional<Trunk> trunkAt(Peer source) {
-    for (Trunk t : directory.trunks()) {
-      try {
-        for (var addr : java.net.InetAddress.getAllByName(t.host())) {
-          if (addr.equals(source.address().getAddress()) && t.port() == source.port()) return Optional.of(t);
-        }
-      } catch (java.net.UnknownHostException e) {
-        // an unresolvable trunk host never matches
-      }
-    }
-    return Optional.empty();
+    return directory.trunkAt(source.address().getAddress(), source.port());
   }
 
   @Override

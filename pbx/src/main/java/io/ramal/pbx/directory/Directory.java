@@ -1,5 +1,7 @@
 package io.ramal.pbx.directory;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,4 +19,17 @@ public interface Directory {
 
   /** The extension a DID of a tenant's trunk leads to. */
   Optional<String> didTarget(String tenantId, String did);
+
+  /** The trunk whose host resolves to {@code address} and whose port is {@code port}, if any. */
+  default Optional<Trunk> trunkAt(InetAddress address, int port) {
+    for (Trunk t : trunks()) {
+      if (t.port() != port) continue;
+      try {
+        for (InetAddress a : InetAddress.getAllByName(t.host())) if (a.equals(address)) return Optional.of(t);
+      } catch (UnknownHostException e) {
+        // an unresolvable trunk host never matches
+      }
+    }
+    return Optional.empty();
+  }
 }

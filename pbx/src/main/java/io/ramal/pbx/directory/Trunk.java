@@ -11,6 +11,14 @@ public record Trunk(
     String tenantId, String name, String host, int port, Transport transport, Optional<String> username,
     Optional<String> password, boolean register, Optional<String> realm) {
 
+  /** Never prints the password: trunks end up in log lines and exception messages. */
+  @Override
+  public String toString() {
+    return "Trunk[tenantId=" + tenantId + ", name=" + name + ", host=" + host + ", port=" + port + ", transport="
+        + transport + ", username=" + username.orElse("") + ", password=" + (password.isPresent() ? "****" : "")
+        + ", register=" + register + "]";
+  }
+
   public boolean hasCredentials() {
     return username.isPresent() && password.isPresent();
   }

@@ -2,6 +2,12 @@ package io.ramal.pbx.call;
 
 import io.ramal.pbx.core.SipContext;
 import io.ramal.pbx.directory.Trunk;
+import io.ramal.pbx.media.CallMedia;
+import io.ramal.pbx.media.CallMedia.Kind;
+import io.ramal.pbx.media.CallMedia.Outcome;
+import io.ramal.pbx.media.CallMedia.Side;
+import io.ramal.pbx.media.MediaListener;
+import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
@@ -32,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The back-to-back user agent of one shard: answers the caller's INVITE as a UAS and places one
  * INVITE per callee contact as a UAC (forking), then bridges two independent dialogs — no Call-ID,
- * tag or branch crosses from one side to the other. SDP passes through unchanged here; the media
- * plane will rewrite it per leg.
+ * tag or branch crosses from one side to the other. Every session description crossing it goes
+ * through the call's {@link CallMedia}, which leaves it alone (direct media) or rewrites it per leg
+ * (anchored media).
  */
 public final class B2bua {
   private static final Logger log = LoggerFactory.getLogger(B2bua.class);
@@ -42,12 +49,15 @@ public final class B2bua {
   private final CallRecordSink records;
   private final InstantSource clock;
   private final Duration noAnswerTimeout;
+  private final MediaPlane mediaPlane;
   private final Map<DialogId, Leg> legs = new HashMap<>();
   private final Map<ServerTransaction, Call> ringing = new HashMap<>();
   private final Map<String, Call> byCalleeCallId = new HashMap<>();
 
-  public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout) {
+  public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
+      MediaPlane mediaPlane) {
     this.sip = sip;
+    this.mediaPlane = mediaPlane;
     this.location = location;
     this.records = records;
     this.clock = clock;
@@ -71,11 +81,22 @@ public final class B2bua {
     Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
         sip.ids().tag(), clock.instant(), trunk);
-    switch (destination) {
-      case Destination.Unroutable u -> {
-        reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
+    if (destination instanceof Destination.Unroutable u) {
+      reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
+      return;
+    }
+    call.media = mediaPlane.open(call.id, origin.tenantId(), listenerFor(call));
+    byte[] offer;
+    switch (call.media.fromSide(Side.CALLER, Kind.OFFER, invite.body())) {
+      case Outcome.Forward f -> offer = f.body();
+      case Outcome.Refuse r -> {
+        reject(call, r.status(), r.reason(), CallRecord.Disposition.FAILED);
         return;
       }
+      case Outcome.AnswerLocally a -> throw new IllegalStateException("an initial offer is never answered locally");
+    }
+    switch (destination) {
+      case Destination.Unroutable u -> throw new IllegalStateException("handled above");
       case Destination.ToExtension e -> {
         List<Binding> bindings = location.lookup(new AddressOfRecord(e.tenantId(), e.number()));
         if (bindings.isEmpty()) {
@@ -84,7 +105,7 @@ public final class B2bua {
         }
         for (Binding b : bindings) {
           Peer peer = sip.isOpen(b.source()) ? b.source() : Peer.of(b.source().transport(), b.source().address());
-          call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, b.contact(), peer, invite)));
+          call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, b.contact(), peer, invite, offer)));
         }
       }
       case Destination.ToTrunk t -> {
@@ -92,7 +113,7 @@ public final class B2bua {
         Peer peer = Peer.of(tr.transport(), new InetSocketAddress(tr.host(), tr.port()));
         SipUri ruri = SipUri.of(t.number(), tr.host(), tr.port());
         if (tr.transport() != Transport.UDP) ruri = ruri.withParam("transport", tr.transport().name().toLowerCase(java.util.Locale.ROOT));
-        call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, ruri, peer, invite)));
+        call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, ruri, peer, invite, offer)));
       }
     }
     ringing.put(tx, call);
@@ -150,8 +171,29 @@ public final class B2bua {
 
   private void relayProvisional(Call call, SipResponse r) {
     SipResponse toCaller = callerResponse(call, r.status(), r.reason());
-    if (r.body().length > 0) toCaller = toCaller.withBody(r.contentType().orElse("application/sdp"), r.body());
+    if (r.body().length > 0 && !call.lateOffer()
+        && call.media.fromSide(Side.CALLEE, Kind.ANSWER, r.body()) instanceof Outcome.Forward f && f.body().length > 0) {
+      toCaller = toCaller.withBody("application/sdp", f.body());
+    }
     call.callerInvite.respond(toCaller);
+  }
+
+  /** Media threads report here; everything they ask for happens on the call's shard. */
+  private MediaListener listenerFor(Call call) {
+    return new MediaListener() {
+      @Override
+      public void deadMedia(String cause) {
+        sip.shard().execute(() -> hangUp(call, cause));
+      }
+    };
+  }
+
+  /** Ends an established call from our side: BYE to both legs. */
+  private void hangUp(Call call, String cause) {
+    if (call.state == Call.State.ENDED || call.callerLeg == null) return;
+    sendBye(call.callerLeg);
+    sendBye(call.calleeLeg);
+    end(call, cause);
   }
 
   private SipResponse callerResponse(Call call, int status, String reason) {
@@ -185,8 +227,23 @@ public final class B2bua {
       sendBye(calleeDialog, fork.peer);
       return;
     }
+    byte[] towardsCaller = new byte[0];
+    if (r.body().length > 0) {
+      switch (call.media.fromSide(Side.CALLEE, call.lateOffer() ? Kind.OFFER : Kind.ANSWER, r.body())) {
+        case Outcome.Forward f -> towardsCaller = f.body();
+        case Outcome.AnswerLocally a -> towardsCaller = a.body();
+        case Outcome.Refuse refused -> {
+          // The callee answered with a description we cannot use: confirm and hang up its dialog.
+          sip.layer().sendStateless(ackFor(calleeDialog, fork.invite, fork.peer), fork.peer);
+          sendBye(calleeDialog, fork.peer);
+          onForkFailed(call, fork, SipResponse.to(fork.invite, refused.status()).withReason(refused.reason()));
+          return;
+        }
+      }
+    }
     fork.finalResponse = Optional.of(r);
     call.state = Call.State.ANSWERED;
+    call.media.answered(Side.CALLEE);
     call.answeredAt = clock.instant();
     call.noAnswerTimer.cancel();
     for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
@@ -195,7 +252,7 @@ public final class B2bua {
     if (call.lateOffer()) call.pendingCalleeAck = ack;
     else sip.layer().sendStateless(ack, fork.peer);
     SipResponse ok = callerResponse(call, 200, r.reason());
-    if (r.body().length > 0) ok = ok.withBody(r.contentType().orElse("application/sdp"), r.body());
+    if (towardsCaller.length > 0) ok = ok.withBody("application/sdp", towardsCaller);
     call.callerInvite.respond(ok);
     call.callerLeg = new Leg(call, true, Dialog.asUas(call.callerRequest(), ok), call.callerInvite.peer());
     ringing.remove(call.callerInvite);
@@ -251,6 +308,7 @@ public final class B2bua {
     call.state = Call.State.ENDED;
     ringing.remove(call.callerInvite);
     byCalleeCallId.remove(call.calleeCallId);
+    call.media.close(status + " " + resp.reason());
     record(call, disposition, status + " " + resp.reason());
   }
 
@@ -270,11 +328,27 @@ public final class B2bua {
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
       return true;
     }
-    relay(tx, leg, other);
+    byte[] body = req.body();
+    if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
+      switch (leg.call.media.reoffer(leg.side(), body)) {
+        case Outcome.Forward f -> body = f.body();
+        case Outcome.AnswerLocally a -> {
+          SipResponse ok = SipResponse.to(req, 200).withHeaders(SipResponse.to(req, 200).headers().toBuilder()
+              .add(HeaderNames.CONTACT, sip.contactFor(leg.peer).toString()).build());
+          tx.respond(a.body().length > 0 ? ok.withBody("application/sdp", a.body()) : ok);
+          return true;
+        }
+        case Outcome.Refuse r -> {
+          tx.respond(SipResponse.to(req, r.status()).withReason(r.reason()));
+          return true;
+        }
+      }
+    }
+    relay(tx, leg, other, body);
     return true;
   }
 
-  private void relay(ServerTransaction tx, Leg from, Leg to) {
+  private void relay(ServerTransaction tx, Leg from, Leg to, byte[] body) {
     SipRequest req = tx.request();
     SipRequest out = to.dialog.newRequest(req.method(), sip.viaFor(to.peer), 70);
     Headers.Builder h = out.headers().toBuilder();
@@ -285,7 +359,7 @@ public final class B2bua {
       req.headers().values(passed).forEach(v -> h.add(passed, v));
     }
     out = out.withHeaders(h.build());
-    if (req.body().length > 0) out = out.withBody(req.contentType().orElse("application/sdp"), req.body());
+    if (body.length > 0) out = out.withBody(req.contentType().orElse("application/sdp"), body);
     SipRequest sent = out;
     sip.layer().send(sent, to.peer, new ClientTransaction.Listener() {
       @Override
@@ -299,7 +373,11 @@ public final class B2bua {
         if (r.status() > 100 && r.status() < 300 && req.isMethod("INVITE") || req.isMethod("UPDATE") && r.isSuccess()) {
           back = back.withHeaders(back.headers().toBuilder().add(HeaderNames.CONTACT, sip.contactFor(from.peer).toString()).build());
         }
-        if (r.body().length > 0) back = back.withBody(r.contentType().orElse("application/sdp"), r.body());
+        byte[] answer = r.body();
+        if (answer.length > 0 && isSdp(r.contentType())) {
+          answer = from.call.media.fromSide(to.side(), Kind.ANSWER, answer) instanceof Outcome.Forward f ? f.body() : new byte[0];
+        }
+        if (answer.length > 0) back = back.withBody(r.contentType().orElse("application/sdp"), answer);
         tx.respond(back);
       }
 
@@ -315,6 +393,10 @@ public final class B2bua {
     });
   }
 
+  private static boolean isSdp(Optional<String> contentType) {
+    return contentType.map(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("application/sdp")).orElse(true);
+  }
+
   /** ACK for a 2xx: confirms the caller's dialog (late offer: its SDP completes the callee's ACK). */
   public boolean onAck(SipRequest ack) {
     Leg leg = legFor(ack);
@@ -324,7 +406,10 @@ public final class B2bua {
       call.state = Call.State.CONFIRMED;
       if (call.pendingCalleeAck != null) {
         SipRequest calleeAck = call.pendingCalleeAck;
-        if (ack.body().length > 0) calleeAck = calleeAck.withBody(ack.contentType().orElse("application/sdp"), ack.body());
+        if (ack.body().length > 0
+            && call.media.fromSide(Side.CALLER, Kind.ANSWER, ack.body()) instanceof Outcome.Forward f && f.body().length > 0) {
+          calleeAck = calleeAck.withBody("application/sdp", f.body());
+        }
         sip.layer().sendStateless(calleeAck, call.calleeLeg.peer);
         call.pendingCalleeAck = null;
       }
@@ -385,6 +470,7 @@ public final class B2bua {
     if (call.callerLeg != null) legs.remove(call.callerLeg.dialog.id());
     if (call.calleeLeg != null) legs.remove(call.calleeLeg.dialog.id());
     byCalleeCallId.remove(call.calleeCallId);
+    call.media.close(cause);
     record(call, CallRecord.Disposition.ANSWERED, cause);
   }
 

@@ -1,5 +1,7 @@
 package io.ramal.pbx.call;
 
+import io.ramal.pbx.media.CallMedia;
+
 import io.ramal.pbx.directory.Trunk;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.transaction.Scheduler;
@@ -32,6 +34,7 @@ final class Call {
   /** The callee's 2xx awaits our ACK until the caller's ACK brings the SDP answer (late offer). */
   SipRequest pendingCalleeAck;
   boolean recorded;
+  CallMedia media = CallMedia.DIRECT;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

@@ -17,7 +17,7 @@ import java.util.List;
 final class CalleeInvite {
   private CalleeInvite() {}
 
-  static SipRequest build(SipContext sip, Call call, SipUri target, Peer peer, SipRequest callerInvite) {
+  static SipRequest build(SipContext sip, Call call, SipUri target, Peer peer, SipRequest callerInvite, byte[] body) {
     CallOrigin o = call.origin;
     String domain = call.trunk.map(Trunk::host).orElse(o.domain());
     Address from = Address.of(SipUri.of(o.number(), domain, -1)).withTag(call.calleeFromTag);
@@ -38,7 +38,6 @@ final class CalleeInvite {
     for (String passed : List.of("Call-Info", "Alert-Info")) {
       for (String v : callerInvite.headers().values(passed)) h.add(passed, v);
     }
-    byte[] body = callerInvite.body();
     if (body.length > 0) h.add(HeaderNames.CONTENT_TYPE, callerInvite.contentType().orElse("application/sdp"));
     return new SipRequest("INVITE", target, h.build(), body);
   }

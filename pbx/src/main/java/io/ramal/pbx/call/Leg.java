@@ -1,5 +1,7 @@
 package io.ramal.pbx.call;
 
+import io.ramal.pbx.media.CallMedia;
+
 import io.ramal.sip.dialog.Dialog;
 import io.ramal.sip.transport.Peer;
 
@@ -22,6 +24,10 @@ final class Leg {
 
   Leg other() {
     return callerSide ? call.calleeLeg : call.callerLeg;
+  }
+
+  CallMedia.Side side() {
+    return callerSide ? CallMedia.Side.CALLER : CallMedia.Side.CALLEE;
   }
 
   String name() {

@@ -1,0 +1,84 @@
+package io.ramal.pbx.media;
+
+import java.util.Objects;
+
+/**
+ * The media side of one B2BUA call, as the signalling sees it: every session description that
+ * arrives from one side is handed here and what comes back is sent to the other side (or used to
+ * answer locally). Called on the call's shard only.
+ */
+public interface CallMedia {
+  /** Which dialog of the call a description came from. */
+  enum Side {
+    CALLER, CALLEE;
+
+    public Side other() {
+      return this == CALLER ? CALLEE : CALLER;
+    }
+  }
+
+  /** RFC 3264 role of a description. */
+  enum Kind { OFFER, ANSWER }
+
+  /** What to do with a description. */
+  sealed interface Outcome {
+    /** Send {@code body} (possibly empty: no description) to the other side. */
+    record Forward(byte[] body) implements Outcome {
+      public Forward {
+        Objects.requireNonNull(body, "body");
+      }
+    }
+
+    /** Answer the offerer ourselves with {@code body}; nothing goes to the other side. */
+    record AnswerLocally(byte[] body) implements Outcome {
+      public AnswerLocally {
+        Objects.requireNonNull(body, "body");
+      }
+    }
+
+    /** Refuse with a SIP status (488 Not Acceptable Here for an unusable description). */
+    record Refuse(int status, String reason) implements Outcome {
+      public Refuse {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+  }
+
+  CallMedia DIRECT = new CallMedia() {
+    @Override
+    public Outcome fromSide(Side from, Kind kind, byte[] body) {
+      return new Outcome.Forward(body);
+    }
+
+    @Override
+    public Outcome reoffer(Side from, byte[] offer) {
+      return new Outcome.Forward(offer);
+    }
+
+    @Override
+    public void answered(Side answeredBy) {}
+
+    @Override
+    public void close(String cause) {}
+  };
+
+  /**
+   * A description from {@code from} during call set-up (INVITE, 18x, 2xx, ACK) or the answer to a
+   * re-offer: {@link Outcome.Forward} with what the other side gets, or {@link Outcome.Refuse}.
+   */
+  Outcome fromSide(Side from, Kind kind, byte[] body);
+
+  /**
+   * A re-INVITE or UPDATE from {@code from} once the call is up ({@code offer} may be empty: an
+   * offerless re-INVITE). {@link Outcome.Forward} relays it; {@link Outcome.AnswerLocally}
+   * answers it here (an anchored plane does this, which is how hold gets music instead of
+   * silence); {@link Outcome.Refuse} rejects it.
+   */
+  Outcome reoffer(Side from, byte[] offer);
+
+  /** The callee answered: both sides may now hear each other. */
+  void answered(Side answeredBy);
+
+  /** The call ended: release every port and stop every player and recorder. Idempotent. */
+  void close(String cause);
+}

@@ -50,14 +50,16 @@ public final class B2bua {
   private final InstantSource clock;
   private final Duration noAnswerTimeout;
   private final MediaPlane mediaPlane;
+  private final CallObserver observer;
   private final Map<DialogId, Leg> legs = new HashMap<>();
   private final Map<ServerTransaction, Call> ringing = new HashMap<>();
   private final Map<String, Call> byCalleeCallId = new HashMap<>();
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
-      MediaPlane mediaPlane) {
+      MediaPlane mediaPlane, CallObserver observer) {
     this.sip = sip;
     this.mediaPlane = mediaPlane;
+    this.observer = observer;
     this.location = location;
     this.records = records;
     this.clock = clock;
@@ -81,6 +83,8 @@ public final class B2bua {
     Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
         sip.ids().tag(), clock.instant(), trunk);
+    observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction, origin.number(),
+        origin.displayName(), dialed, call.startedAt)));
     if (destination instanceof Destination.Unroutable u) {
       reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
       return;
@@ -170,6 +174,10 @@ public final class B2bua {
   }
 
   private void relayProvisional(Call call, SipResponse r) {
+    if (!call.alerted) {
+      call.alerted = true;
+      observe(() -> observer.alerting(call.origin.tenantId(), call.id, clock.instant()));
+    }
     SipResponse toCaller = callerResponse(call, r.status(), r.reason());
     if (r.body().length > 0 && !call.lateOffer()
         && call.media.fromSide(Side.CALLEE, Kind.ANSWER, r.body()) instanceof Outcome.Forward f && f.body().length > 0) {
@@ -244,6 +252,7 @@ public final class B2bua {
     fork.finalResponse = Optional.of(r);
     call.state = Call.State.ANSWERED;
     call.media.answered(Side.CALLEE);
+    observe(() -> observer.answered(call.origin.tenantId(), call.id, call.answeredAt));
     call.answeredAt = clock.instant();
     call.noAnswerTimer.cancel();
     for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
@@ -485,6 +494,16 @@ public final class B2bua {
       records.record(r);
     } catch (RuntimeException e) {
       log.error("event=cdr_write_failed call={}", call.id, e);
+    }
+    observe(() -> observer.ended(r));
+  }
+
+  /** An observer's defect must not break the call it observes. */
+  private static void observe(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException e) {
+      log.error("event=call_observer_failed", e);
     }
   }
 

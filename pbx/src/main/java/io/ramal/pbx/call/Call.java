@@ -34,6 +34,7 @@ final class Call {
   /** The callee's 2xx awaits our ACK until the caller's ACK brings the SDP answer (late offer). */
   SipRequest pendingCalleeAck;
   boolean recorded;
+  boolean alerted;
   CallMedia media = CallMedia.DIRECT;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,

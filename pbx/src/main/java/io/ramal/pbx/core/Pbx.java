@@ -1,6 +1,7 @@
 package io.ramal.pbx.core;
 
 import io.ramal.pbx.call.B2bua;
+import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.call.CallRecordSink;
 import io.ramal.pbx.call.DialPlan;
@@ -61,11 +62,11 @@ public final class Pbx implements AutoCloseable {
 
   public static Pbx start(PbxSettings settings, Directory directory, CallRecordSink records, PbxEvents events,
       InstantSource clock) throws IOException {
-    return start(settings, directory, records, events, MediaPlane.DIRECT, clock);
+    return start(settings, directory, records, events, MediaPlane.DIRECT, CallObserver.NONE, clock);
   }
 
   public static Pbx start(PbxSettings settings, Directory directory, CallRecordSink records, PbxEvents events,
-      MediaPlane media, InstantSource clock) throws IOException {
+      MediaPlane media, CallObserver calls, InstantSource clock) throws IOException {
     TransportStats stats = new TransportStats();
     InboundSink[] sink = new InboundSink[1];
     InboundSink forward = (frame, from) -> sink[0].receive(frame, from);
@@ -113,7 +114,7 @@ public final class Pbx implements AutoCloseable {
     for (int i = 0; i < settings.shards(); i++) {
       Shard shard = new Shard(i);
       SipContext ctx = new SipContext(shard, transports, ids, settings.userAgent());
-      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media);
+      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls);
       SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, clock, events);
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
       ctx.layer(layer);

@@ -1,0 +1,51 @@
+package io.ramal.pbx.call;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The telephony facts of calls, as the B2BUA learns them, for whoever turns them into CTI events.
+ * Called on the call's shard, in the order things happened; implementations must not block (hand
+ * the fact to a queue). Every method has a no-op default.
+ */
+public interface CallObserver {
+  CallObserver NONE = new CallObserver() {};
+
+  /** A call was accepted and routed; its INVITEs towards the callee are being sent. */
+  default void offered(Offer offer) {}
+
+  /** The callee side rings (the first 180 or 183 of the call). */
+  default void alerting(String tenantId, String callId, Instant at) {}
+
+  /** The callee answered. */
+  default void answered(String tenantId, String callId, Instant at) {}
+
+  /** A party put the call on hold ({@code held} true) or took it off hold. */
+  default void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, Instant at) {}
+
+  /** A DTMF digit from one party. */
+  default void digit(String tenantId, String callId, boolean fromCaller, char digit, Instant at) {}
+
+  /** The call ended, answered or not; the record says how. */
+  default void ended(CallRecord record) {}
+
+  /**
+   * A new call.
+   *
+   * @param callerNumber the caller's extension (internal, outbound) or caller id (inbound)
+   * @param callee       the extension or external number dialled (after DID translation)
+   */
+  record Offer(
+      String tenantId, String callId, CallRecord.Direction direction, String callerNumber, String callerName,
+      String callee, Instant at) {
+    public Offer {
+      Objects.requireNonNull(tenantId, "tenantId");
+      Objects.requireNonNull(callId, "callId");
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(callerNumber, "callerNumber");
+      Objects.requireNonNull(callerName, "callerName");
+      Objects.requireNonNull(callee, "callee");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.ramal.cti.fact;
+
+/** A fact about a device (an extension) rather than a call. */
+public sealed interface DeviceFact extends TelephonyFact permits ContactRegistered, ContactUnregistered {
+    /** The device's extension number. */
+    String device();
+}

@@ -84,7 +84,7 @@ public final class B2bua {
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
         sip.ids().tag(), clock.instant(), trunk);
     observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction, origin.number(),
-        origin.displayName(), dialed, call.startedAt)));
+        origin.displayName(), dialed, !(destination instanceof Destination.Unroutable), call.startedAt)));
     if (destination instanceof Destination.Unroutable u) {
       reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
       return;

@@ -34,10 +34,11 @@ public interface CallObserver {
    *
    * @param callerNumber the caller's extension (internal, outbound) or caller id (inbound)
    * @param callee       the extension or external number dialled (after DID translation)
+   * @param routed       whether the call goes anywhere (false: it is refused at once, for example 404)
    */
   record Offer(
       String tenantId, String callId, CallRecord.Direction direction, String callerNumber, String callerName,
-      String callee, Instant at) {
+      String callee, boolean routed, Instant at) {
     public Offer {
       Objects.requireNonNull(tenantId, "tenantId");
       Objects.requireNonNull(callId, "callId");

@@ -15,9 +15,11 @@ public final class LocationService {
   public interface Listener {
     Listener NONE = new Listener() {};
 
-    default void onRegistered(AddressOfRecord aor, Binding binding) {}
+    /** The AOR went from no live binding to {@code contacts} of them ({@code binding} the best). */
+    default void onRegistered(AddressOfRecord aor, Binding binding, int contacts) {}
 
-    default void onUnregistered(AddressOfRecord aor) {}
+    /** The AOR lost its last live binding: removed by the phone, or {@code expired}. */
+    default void onUnregistered(AddressOfRecord aor, boolean expired) {}
   }
 
   private final Map<AddressOfRecord, List<Binding>> bindings = new ConcurrentHashMap<>();
@@ -57,9 +59,9 @@ public final class LocationService {
     });
     List<Binding> after = result == null ? List.of() : result;
     // Bindings expire silently; the transition is reported when we next look at the AOR.
-    if (hadAny[0] && !hadLive[0]) listener.onUnregistered(aor);
-    if (hadLive[0] && after.isEmpty()) listener.onUnregistered(aor);
-    if (!hadLive[0] && !after.isEmpty()) listener.onRegistered(aor, after.get(0));
+    if (hadAny[0] && !hadLive[0]) listener.onUnregistered(aor, true);
+    if (hadLive[0] && after.isEmpty()) listener.onUnregistered(aor, false);
+    if (!hadLive[0] && !after.isEmpty()) listener.onRegistered(aor, after.get(0), after.size());
     return after;
   }
 

@@ -110,19 +110,22 @@ class RegistrarTest {
     var events = new java.util.ArrayList<String>();
     location.listener(new LocationService.Listener() {
       @Override
-      public void onRegistered(AddressOfRecord aor, Binding binding) {
-        events.add("registered " + aor.user());
+      public void onRegistered(AddressOfRecord aor, Binding binding, int contacts) {
+        events.add("registered " + aor.user() + " " + contacts);
       }
 
       @Override
-      public void onUnregistered(AddressOfRecord aor) {
-        events.add("unregistered " + aor.user());
+      public void onUnregistered(AddressOfRecord aor, boolean expired) {
+        events.add("unregistered " + aor.user() + (expired ? " expired" : " removed"));
       }
     });
     registrar.register(register("c1", 1, "Contact: <sip:1001@10.0.0.5>", "Expires: 60"), AOR, PHONE);
     registrar.register(register("c1", 2, "Contact: <sip:1001@10.0.0.6>", "Expires: 60"), AOR, PHONE);
     clock.advance(Duration.ofSeconds(61));
     location.purge();
-    assertThat(events).containsExactly("registered 1001", "unregistered 1001");
+    assertThat(events).containsExactly("registered 1001 1", "unregistered 1001 expired");
+    registrar.register(register("c1", 3, "Contact: <sip:1001@10.0.0.5>", "Expires: 60"), AOR, PHONE);
+    registrar.register(register("c1", 4, "Contact: *", "Expires: 0"), AOR, PHONE);
+    assertThat(events).endsWith("registered 1001 1", "unregistered 1001 removed");
   }
 }

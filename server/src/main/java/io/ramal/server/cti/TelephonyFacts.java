@@ -1,0 +1,135 @@
+package io.ramal.server.cti;
+
+import io.ramal.cti.DeviceAbilities;
+import io.ramal.cti.Direction;
+import io.ramal.cti.Endpoint;
+import io.ramal.cti.ReleaseCause;
+import io.ramal.cti.UnregisterReason;
+import io.ramal.cti.fact.CallCreated;
+import io.ramal.cti.fact.ContactRegistered;
+import io.ramal.cti.fact.ContactUnregistered;
+import io.ramal.cti.fact.DigitDetected;
+import io.ramal.cti.fact.LegAlerted;
+import io.ramal.cti.fact.LegAnswered;
+import io.ramal.cti.fact.LegCreated;
+import io.ramal.cti.fact.LegHeld;
+import io.ramal.cti.fact.LegReleased;
+import io.ramal.cti.fact.LegRetrieved;
+import io.ramal.cti.fact.TelephonyFact;
+import io.ramal.pbx.call.CallObserver;
+import io.ramal.pbx.call.CallRecord;
+import io.ramal.pbx.registrar.AddressOfRecord;
+import io.ramal.pbx.registrar.Binding;
+import io.ramal.pbx.registrar.LocationService;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Translates what the PBX reports (a B2BUA call with a caller and a callee side, registrations
+ * of an address of record) into the CTI core's telephony facts. A B2BUA call is one CTI call
+ * whose legs are {@code <call id>-a} (the caller) and {@code <call id>-b} (the callee). The
+ * called leg is released before the caller's, except when the caller gave up (cancel).
+ */
+public final class TelephonyFacts implements CallObserver, LocationService.Listener {
+  private final Consumer<TelephonyFact> sink;
+  private final InstantSource clock;
+
+  public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  static String callerLeg(String callId) {
+    return callId + "-a";
+  }
+
+  static String calleeLeg(String callId) {
+    return callId + "-b";
+  }
+
+  @Override
+  public void offered(Offer o) {
+    Direction direction = direction(o.direction());
+    Endpoint caller = direction == Direction.INBOUND ? Endpoint.external(o.callerNumber())
+        : Endpoint.device(o.callerNumber());
+    Optional<String> callerName = o.callerName().isBlank() ? Optional.empty() : Optional.of(o.callerName());
+    sink.accept(new CallCreated(o.tenantId(), o.callId(), o.at(), callerLeg(o.callId()), caller, callerName,
+        o.callee(), Optional.empty(), direction, Optional.empty()));
+    if (o.routed()) {
+      Endpoint callee = direction == Direction.OUTBOUND ? Endpoint.external(o.callee()) : Endpoint.device(o.callee());
+      sink.accept(new LegCreated(o.tenantId(), o.callId(), o.at(), calleeLeg(o.callId()), callee, Optional.empty()));
+    }
+  }
+
+  @Override
+  public void alerting(String tenantId, String callId, java.time.Instant at) {
+    sink.accept(new LegAlerted(tenantId, callId, at, calleeLeg(callId)));
+  }
+
+  @Override
+  public void answered(String tenantId, String callId, java.time.Instant at) {
+    sink.accept(new LegAnswered(tenantId, callId, at, calleeLeg(callId)));
+  }
+
+  @Override
+  public void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, java.time.Instant at) {
+    String leg = byCaller ? callerLeg(callId) : calleeLeg(callId);
+    sink.accept(held ? new LegHeld(tenantId, callId, at, leg) : new LegRetrieved(tenantId, callId, at, leg));
+  }
+
+  @Override
+  public void digit(String tenantId, String callId, boolean fromCaller, char digit, java.time.Instant at) {
+    sink.accept(new DigitDetected(tenantId, callId, at, fromCaller ? callerLeg(callId) : calleeLeg(callId), digit));
+  }
+
+  @Override
+  public void ended(CallRecord r) {
+    String tenant = r.tenantId();
+    String callId = r.id();
+    var at = r.endedAt();
+    ReleaseCause cause = cause(r);
+    LegReleased caller = new LegReleased(tenant, callId, at, callerLeg(callId), cause);
+    LegReleased callee = new LegReleased(tenant, callId, at, calleeLeg(callId), cause);
+    if (cause == ReleaseCause.CANCELLED) {
+      sink.accept(caller);
+      sink.accept(callee);
+    } else {
+      sink.accept(callee);
+      sink.accept(caller);
+    }
+  }
+
+  /** Why both parties left, from the CDR's disposition and SIP status. */
+  static ReleaseCause cause(CallRecord r) {
+    return switch (r.disposition()) {
+      case ANSWERED -> r.cause().startsWith("no RTP") ? ReleaseCause.DEAD_MEDIA : ReleaseCause.NORMAL;
+      case BUSY -> ReleaseCause.BUSY;
+      case NO_ANSWER -> ReleaseCause.NO_ANSWER;
+      case CANCELLED -> ReleaseCause.CANCELLED;
+      case FAILED -> r.cause().startsWith("404") || r.cause().startsWith("480") || r.cause().startsWith("484")
+          ? ReleaseCause.UNREACHABLE
+          : r.cause().startsWith("403") || r.cause().startsWith("603") ? ReleaseCause.REJECTED : ReleaseCause.FAILED;
+    };
+  }
+
+  private static Direction direction(CallRecord.Direction d) {
+    return switch (d) {
+      case INTERNAL -> Direction.INTERNAL;
+      case INBOUND -> Direction.INBOUND;
+      case OUTBOUND -> Direction.OUTBOUND;
+    };
+  }
+
+  @Override
+  public void onRegistered(AddressOfRecord aor, Binding binding, int contacts) {
+    sink.accept(new ContactRegistered(aor.tenantId(), aor.user(), clock.instant(), contacts, DeviceAbilities.NONE));
+  }
+
+  @Override
+  public void onUnregistered(AddressOfRecord aor, boolean expired) {
+    sink.accept(new ContactUnregistered(aor.tenantId(), aor.user(), clock.instant(), 0,
+        expired ? UnregisterReason.EXPIRED : UnregisterReason.REMOVED));
+  }
+}

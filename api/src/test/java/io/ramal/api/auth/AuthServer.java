@@ -2,7 +2,7 @@ package io.ramal.api.auth;
 
 import io.javalin.Javalin;
 import io.ramal.store.Database;
-import io.ramal.store.DemoTenant;
+import io.ramal.store.testing.DemoTenant;
 import io.ramal.store.Tenant;
 import io.ramal.store.Tenants;
 import io.ramal.store.User;

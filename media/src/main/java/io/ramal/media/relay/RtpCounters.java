@@ -1,0 +1,8 @@
+package io.ramal.media.relay;
+
+/**
+ * A snapshot of an endpoint's packet counts: RTP {@code received} and accepted, dropped as
+ * malformed (bad header, oversized, payload type not negotiated, before negotiation), dropped as
+ * foreign (not from the latched or expected source), RTP {@code sent}, and RTCP received.
+ */
+public record RtpCounters(long received, long droppedMalformed, long droppedForeign, long sent, long rtcpReceived) {}

@@ -1,0 +1,414 @@
+package io.ramal.media.relay;
+
+import io.ramal.media.FrameSink;
+import io.ramal.media.dtmf.DtmfDigit;
+import io.ramal.media.dtmf.TelephoneEvent;
+import io.ramal.media.dtmf.TelephoneEventDetector;
+import io.ramal.media.rtp.PortAllocation;
+import io.ramal.media.rtp.Rtcp;
+import io.ramal.media.rtp.RtpHeader;
+import io.ramal.media.rtp.RtpParseResult;
+import io.ramal.media.rtp.RtpPortPool;
+import io.ramal.media.rtp.RtpPorts;
+import io.ramal.sip.transaction.Scheduler;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One leg's media anchor: a UDP socket pair (RTP on an even port of the pool, RTCP on the next)
+ * owned by one call leg. A virtual thread receives on each socket. Received RTP is validated
+ * (version 2, header, size, negotiated payload type), admitted by the {@link SourceLatch}, then
+ * relayed to the bridged leg, fed to the DTMF detector and, decoded, to the PCM taps. What the leg
+ * sends comes from its {@link Feed}: relayed packets, PCM frames written to {@link #outbound()},
+ * or nothing; generated digits pre-empt both. Everything sent goes through one {@link
+ * OutboundStream} under a lock, so the peer sees one SSRC with continuous numbering. RTCP is
+ * received and counted (on the RTCP port, or demultiplexed from the RTP port), never sent.
+ */
+public final class RtpEndpoint implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RtpEndpoint.class.getName());
+    private static final int BUFFER = RtpHeader.MAX_PACKET + 1;
+    private static final int SOCKET_BUFFER = 256 * 1024;
+    static final long NEVER = Long.MIN_VALUE;
+
+    private final RtpPortPool pool;
+    private final RtpPorts ports;
+    private final DatagramSocket rtpSocket;
+    private final DatagramSocket rtcpSocket;
+    private final EndpointSettings settings;
+    private final InstantSource clock;
+    private final MediaListener listener;
+    private final Taps taps = new Taps();
+    private final SilenceWatch silence;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong droppedMalformed = new AtomicLong();
+    private final AtomicLong droppedForeign = new AtomicLong();
+    private final AtomicLong rtcpReceived = new AtomicLong();
+    private final Thread rtpReceiver;
+    private final Thread rtcpReceiver;
+
+    private volatile RtpSession session;
+    private volatile SourceLatch latch;
+    private volatile Feed feed = Feed.RELAY;
+    private volatile RtpEndpoint relayTarget;
+    private volatile long lastReceivedMillis = NEVER;
+
+    // receiving thread only
+    private TelephoneEventDetector detector;
+    private long detectorSsrc = -1;
+
+    private final SendPath sendPath;
+    private final FrameSink outbound;
+
+    private RtpEndpoint(RtpPortPool pool, RtpPorts ports, DatagramSocket rtp, DatagramSocket rtcp,
+            EndpointSettings settings, InstantSource clock, Scheduler scheduler, MediaListener listener) {
+        this.pool = pool;
+        this.ports = ports;
+        this.rtpSocket = rtp;
+        this.rtcpSocket = rtcp;
+        this.settings = settings;
+        this.clock = clock;
+        this.listener = listener;
+        this.sendPath = new SendPath(this, rtp, clock, scheduler);
+        this.outbound = sendPath::frame;
+        this.latch = new SourceLatch(null, settings.relatchAfterSilence().toMillis());
+        this.silence = new SilenceWatch(scheduler, clock, () -> lastReceivedMillis, this::expectingRtp,
+                listener::rtpTimedOut);
+        this.rtpReceiver = Thread.ofVirtual().name("rtp-" + ports.rtp()).unstarted(this::receiveRtp);
+        this.rtcpReceiver = Thread.ofVirtual().name("rtcp-" + ports.rtcp()).unstarted(this::receiveRtcp);
+    }
+
+    /**
+     * Takes a port pair from {@code pool}, binds both sockets on the settings' address and starts
+     * receiving. A pair another program holds is given back and the next one tried.
+     */
+    public static EndpointOpening open(RtpPortPool pool, EndpointSettings settings, InstantSource clock,
+            Scheduler scheduler, MediaListener listener) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(listener, "listener");
+        String failure = "no attempt";
+        for (int attempt = 0; attempt < settings.bindAttempts(); attempt++) {
+            PortAllocation a = pool.allocate();
+            if (a instanceof PortAllocation.Exhausted e) {
+                return new EndpointOpening.NotOpened("RTP port pool exhausted (" + e.capacity() + " pairs)");
+            }
+            RtpPorts p = ((PortAllocation.Allocated) a).ports();
+            DatagramSocket rtp = null;
+            try {
+                rtp = bind(settings.bindAddress(), p.rtp());
+                DatagramSocket rtcp = bind(settings.bindAddress(), p.rtcp());
+                RtpEndpoint e = new RtpEndpoint(pool, p, rtp, rtcp, settings, clock, scheduler, listener);
+                e.rtpReceiver.start();
+                e.rtcpReceiver.start();
+                return new EndpointOpening.Opened(e);
+            } catch (BindException e) {
+                failure = "ports " + p.rtp() + "/" + p.rtcp() + " taken: " + e.getMessage();
+            } catch (SocketException e) {
+                failure = "cannot bind " + settings.bindAddress() + ":" + p.rtp() + ": " + e.getMessage();
+            }
+            if (rtp != null) {
+                rtp.close();
+            }
+            pool.release(p);
+        }
+        return new EndpointOpening.NotOpened(failure);
+    }
+
+    private static DatagramSocket bind(InetAddress address, int port) throws SocketException {
+        DatagramSocket s = new DatagramSocket(null);
+        try {
+            s.setReuseAddress(false);
+            s.setReceiveBufferSize(SOCKET_BUFFER);
+            s.bind(new InetSocketAddress(address, port));
+            return s;
+        } catch (SocketException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Our RTP address, for the SDP we send on this leg. */
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress(settings.bindAddress(), ports.rtp());
+    }
+
+    public RtpPorts ports() {
+        return ports;
+    }
+
+    /**
+     * Applies what offer/answer settled (first answer, re-INVITE, hold). Latching starts over when
+     * the expected source or the remote address changed; otherwise the latched source is kept.
+     */
+    public void negotiate(RtpSession newSession) {
+        Objects.requireNonNull(newSession, "session");
+        RtpSession old = session;
+        if (old == null || !old.expectedSource().equals(newSession.expectedSource())
+                || !old.remote().equals(newSession.remote())) {
+            latch = new SourceLatch(newSession.expectedSource().orElse(null), settings.relatchAfterSilence().toMillis());
+        }
+        session = newSession;
+    }
+
+    public Optional<RtpSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Chooses what this leg sends: relayed audio, frames written to {@link #outbound()}, or nothing. */
+    public void feed(Feed newFeed) {
+        feed = Objects.requireNonNull(newFeed, "feed");
+    }
+
+    public Feed feed() {
+        return feed;
+    }
+
+    /**
+     * Where a player, music on hold or a conference mix writes 20 ms PCM frames for this leg. Each
+     * frame is encoded in the negotiated law and sent at once (the writer keeps the 20 ms clock).
+     * Frames are dropped unless the feed is {@link Feed#FRAMES}.
+     */
+    public FrameSink outbound() {
+        return outbound;
+    }
+
+    /** Attaches a tap that receives this leg's incoming audio as PCM frames; close to detach. */
+    public AutoCloseable addTap(FrameSink tap) {
+        Objects.requireNonNull(tap, "tap");
+        taps.add(tap);
+        return () -> taps.remove(tap);
+    }
+
+    /**
+     * Queues a digit to send as RFC 4733 events (after any digit already queued). False when the
+     * leg has no negotiated telephone-event or is closed. Call from the scheduler's executor.
+     */
+    public boolean sendDigit(char digit, Duration duration) {
+        RtpSession s = session;
+        if (closed.get() || s == null || s.telephoneEvent().isEmpty()) {
+            return false;
+        }
+        DtmfDigit d = new DtmfDigit(digit, duration);
+        sendPath.enqueueDigit(d);
+        return true;
+    }
+
+    /**
+     * Starts (or restarts) the dead-call watch: the listener hears {@code rtpTimedOut} once when no
+     * RTP arrived for {@code limit}. Call from the scheduler's executor.
+     */
+    public void watchSilence(Duration limit) {
+        silence.start(limit);
+    }
+
+    public void stopWatchingSilence() {
+        silence.stop();
+    }
+
+    /** When the last valid packet arrived, if any. */
+    public Optional<Instant> lastReceivedAt() {
+        long t = lastReceivedMillis;
+        return t == NEVER ? Optional.empty() : Optional.of(Instant.ofEpochMilli(t));
+    }
+
+    /** The source this leg latched to (where it sends), if any packet was accepted yet. */
+    public Optional<InetSocketAddress> latchedSource() {
+        return Optional.ofNullable(latch.latched());
+    }
+
+    public RtpCounters counters() {
+        return new RtpCounters(received.get(), droppedMalformed.get(), droppedForeign.get(), sendPath.sent(),
+                rtcpReceived.get());
+    }
+
+    /** The SSRC of the stream this leg sends. */
+    public long ssrc() {
+        return sendPath.ssrc();
+    }
+
+    /** Packets a tap threw on (the tap was skipped for that frame). */
+    public long tapFailures() {
+        return taps.failures();
+    }
+
+    void relayTo(RtpEndpoint target) {
+        relayTarget = target;
+    }
+
+    RtpEndpoint relayTarget() {
+        return relayTarget;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Whether either receiving thread still runs (tests). */
+    boolean receiversAlive() {
+        return rtpReceiver.isAlive() || rtcpReceiver.isAlive();
+    }
+
+    /** Stops receiving, unjoins the bridge, cancels timers, closes both sockets and returns the ports. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        RtpEndpoint peer = relayTarget;
+        relayTarget = null;
+        if (peer != null && peer.relayTarget == this) {
+            peer.relayTarget = null;
+        }
+        silence.stop();
+        sendPath.close();
+        rtpSocket.close();
+        rtcpSocket.close();
+        join(rtpReceiver);
+        join(rtcpReceiver);
+        pool.release(ports);
+    }
+
+    private static void join(Thread t) {
+        if (t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- receiving ----
+
+    private void receiveRtp() {
+        byte[] buf = new byte[BUFFER];
+        DatagramPacket p = new DatagramPacket(buf, BUFFER);
+        while (!closed.get()) {
+            try {
+                p.setLength(BUFFER);
+                rtpSocket.receive(p);
+            } catch (IOException e) {
+                if (!closed.get()) {
+                    LOG.log(System.Logger.Level.WARNING, "RTP receive failed on port " + ports.rtp(), e);
+                }
+                continue;
+            }
+            try {
+                inbound(buf, p.getLength(), p.getAddress(), p.getPort());
+            } catch (RuntimeException e) {
+                // a defect in handling one packet must not silence the leg for the rest of the call
+                droppedMalformed.incrementAndGet();
+                LOG.log(System.Logger.Level.ERROR, "RTP packet handling failed on port " + ports.rtp(), e);
+            }
+        }
+    }
+
+    private void receiveRtcp() {
+        byte[] buf = new byte[BUFFER];
+        DatagramPacket p = new DatagramPacket(buf, BUFFER);
+        while (!closed.get()) {
+            try {
+                p.setLength(BUFFER);
+                rtcpSocket.receive(p);
+            } catch (IOException e) {
+                continue;
+            }
+            (Rtcp.isValidCompound(buf, 0, p.getLength()) ? rtcpReceived : droppedMalformed).incrementAndGet();
+        }
+    }
+
+    /** One datagram on the RTP port (receiving thread). */
+    void inbound(byte[] buf, int length, InetAddress from, int fromPort) {
+        if (length <= RtpHeader.MAX_PACKET && Rtcp.isRtcp(buf, 0, length)) {
+            (Rtcp.isValidCompound(buf, 0, length) ? rtcpReceived : droppedMalformed).incrementAndGet();
+            return;
+        }
+        RtpSession s = session;
+        RtpParseResult parsed = RtpHeader.parse(buf, 0, length);
+        PayloadKind kind = null;
+        if (s != null && parsed instanceof RtpHeader h) {
+            kind = s.kindOf(h.payloadType());
+        }
+        if (kind == null) {
+            droppedMalformed.incrementAndGet();
+            return;
+        }
+        RtpHeader h = (RtpHeader) parsed;
+        long now = clock.millis();
+        if (latch.admit(from, fromPort, h.ssrc(), now) == SourceLatch.Verdict.FOREIGN) {
+            droppedForeign.incrementAndGet();
+            return;
+        }
+        received.incrementAndGet();
+        lastReceivedMillis = now;
+        RtpEndpoint target = relayTarget;
+        if (target != null) {
+            target.sendPath.relay(this, s.codec(), kind, h, buf);
+        }
+        switch (kind) {
+            case AUDIO -> {
+                detectorFor(h.ssrc()).onAudio(h.timestamp());
+                taps.audio(s.codec(), buf, h.payloadOffset(), h.payloadLength());
+            }
+            case EVENT -> TelephoneEvent.parse(buf, h.payloadOffset(), h.payloadLength())
+                    .ifPresent(e -> detectorFor(h.ssrc()).onEvent(h.timestamp(), e));
+            case NOISE -> {}
+        }
+    }
+
+    private TelephoneEventDetector detectorFor(long ssrc) {
+        if (detector == null || ssrc != detectorSsrc) {
+            if (detector != null) {
+                detector.flush();
+            }
+            detector = new TelephoneEventDetector(this::digitDetected);
+            detectorSsrc = ssrc;
+        }
+        return detector;
+    }
+
+    private void digitDetected(DtmfDigit d) {
+        try {
+            listener.digitDetected(d);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "media listener failed on a digit", e);
+        }
+    }
+
+    private boolean expectingRtp() {
+        RtpSession s = session;
+        return s == null || s.direction().receives();
+    }
+
+    // ---- sending (see SendPath) ----
+
+    RtpSession currentSession() {
+        return session;
+    }
+
+    Feed currentFeed() {
+        return feed;
+    }
+
+    /** Where this leg sends: the latched source, else the address offer/answer gave. */
+    InetSocketAddress destination(RtpSession s) {
+        InetSocketAddress l = latch.latched();
+        return l != null ? l : s.remote().orElse(null);
+    }
+}

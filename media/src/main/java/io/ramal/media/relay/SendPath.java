@@ -1,0 +1,199 @@
+package io.ramal.media.relay;
+
+import io.ramal.media.codec.G711;
+import io.ramal.media.dtmf.DtmfDigit;
+import io.ramal.media.dtmf.TelephoneEvent;
+import io.ramal.media.rtp.RtpHeader;
+import io.ramal.sip.transaction.Scheduler;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Everything a leg sends, from three kinds of callers: the bridged leg's receiving thread
+ * (relayed packets), the writer of PCM frames (player, music, mixer) and the scheduler (generated
+ * digits). One lock serialises them around the {@link OutboundStream}, a reused send buffer and
+ * the socket; a digit in progress holds the other feeds back. Nothing here blocks but the UDP
+ * send itself.
+ */
+final class SendPath {
+    private static final System.Logger LOG = System.getLogger(SendPath.class.getName());
+    private static final int MAX_PAYLOAD = RtpHeader.MAX_PACKET - RtpHeader.FIXED_LENGTH;
+
+    private final RtpEndpoint owner;
+    private final DatagramSocket socket;
+    private final InstantSource clock;
+    private final AtomicLong sent = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DigitSender digits;
+    private final Object framesSource = new Object();
+
+    // guarded by lock
+    private final OutboundStream stream;
+    private final byte[] buffer = new byte[RtpHeader.MAX_PACKET];
+    private final DatagramPacket packet = new DatagramPacket(buffer, 0);
+    private int frameSequence;
+    private long frameTimestamp;
+    private long lastFrameMillis = RtpEndpoint.NEVER;
+
+    SendPath(RtpEndpoint owner, DatagramSocket socket, InstantSource clock, Scheduler scheduler) {
+        this.owner = owner;
+        this.socket = socket;
+        this.clock = clock;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.stream = new OutboundStream(random.nextLong(1L << 32), random.nextInt(1 << 16), random.nextLong(1L << 32));
+        this.digits = new DigitSender(scheduler, this::locked, this::event);
+    }
+
+    long ssrc() {
+        return stream.ssrc();
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    void enqueueDigit(DtmfDigit d) {
+        locked(() -> digits.enqueue(d));
+    }
+
+    void close() {
+        locked(digits::close);
+    }
+
+    /** A packet the bridged leg {@code source} received, in its law {@code sourceLaw}. */
+    void relay(RtpEndpoint source, G711 sourceLaw, PayloadKind kind, RtpHeader h, byte[] buf) {
+        RtpSession s = owner.currentSession();
+        if (owner.currentFeed() != Feed.RELAY || !sending(s) || h.payloadLength() > MAX_PAYLOAD) {
+            return;
+        }
+        int payloadType;
+        int samples;
+        switch (kind) {
+            case AUDIO -> {
+                payloadType = s.audio().sendPayloadType();
+                samples = h.payloadLength();
+            }
+            case EVENT -> {
+                if (s.telephoneEvent().isEmpty() || h.payloadLength() < TelephoneEvent.LENGTH) {
+                    return;
+                }
+                payloadType = s.telephoneEvent().get().sendPayloadType();
+                samples = ((buf[h.payloadOffset() + 2] & 0xFF) << 8) | (buf[h.payloadOffset() + 3] & 0xFF);
+            }
+            case NOISE -> {
+                if (s.comfortNoise().isEmpty()) {
+                    return;
+                }
+                payloadType = s.comfortNoise().get().sendPayloadType();
+                samples = 0;
+            }
+            default -> throw new IllegalStateException("unknown payload kind " + kind);
+        }
+        InetSocketAddress to = owner.destination(s);
+        if (to == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (digits.active()) {
+                return;
+            }
+            stream.stamp(buffer, 0, source, h.ssrc(), h.sequenceNumber(), h.timestamp(), samples, h.marker(),
+                    payloadType, clock.millis());
+            if (kind == PayloadKind.AUDIO) {
+                sourceLaw.transcode(buf, h.payloadOffset(), h.payloadLength(), s.codec(), buffer,
+                        RtpHeader.FIXED_LENGTH);
+            } else {
+                System.arraycopy(buf, h.payloadOffset(), buffer, RtpHeader.FIXED_LENGTH, h.payloadLength());
+            }
+            transmit(RtpHeader.FIXED_LENGTH + h.payloadLength(), to);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One PCM frame to send. The frames are a source of their own: sequence numbers count frames;
+     * the timestamp advances by the frame's samples, plus the wall time of any pause over 60 ms
+     * (with the marker bit).
+     */
+    void frame(short[] frame) {
+        RtpSession s = owner.currentSession();
+        if (owner.currentFeed() != Feed.FRAMES || !sending(s) || frame.length > MAX_PAYLOAD) {
+            return;
+        }
+        InetSocketAddress to = owner.destination(s);
+        if (to == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (digits.active()) {
+                return;
+            }
+            long now = clock.millis();
+            boolean marker = false;
+            if (lastFrameMillis != RtpEndpoint.NEVER && now - lastFrameMillis > 60) {
+                frameTimestamp += (now - lastFrameMillis - 20) * 8;
+                marker = true;
+            }
+            lastFrameMillis = now;
+            frameSequence = (frameSequence + 1) & 0xFFFF;
+            frameTimestamp = (frameTimestamp + frame.length) & 0xFFFF_FFFFL;
+            stream.stamp(buffer, 0, framesSource, 0, frameSequence, frameTimestamp, frame.length, marker,
+                    s.audio().sendPayloadType(), now);
+            s.codec().encode(frame, 0, frame.length, buffer, RtpHeader.FIXED_LENGTH);
+            transmit(RtpHeader.FIXED_LENGTH + frame.length, to);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One generated event packet; runs under the lock on the scheduler's thread. */
+    private void event(long digitNumber, int index, TelephoneEvent e) {
+        RtpSession s = owner.currentSession();
+        if (!sending(s) || s.telephoneEvent().isEmpty()) {
+            return;
+        }
+        InetSocketAddress to = owner.destination(s);
+        if (to == null) {
+            return;
+        }
+        stream.stamp(buffer, 0, digits, digitNumber, index, 0, e.duration(), index == 0,
+                s.telephoneEvent().get().sendPayloadType(), clock.millis());
+        e.writeTo(buffer, RtpHeader.FIXED_LENGTH);
+        transmit(RtpHeader.FIXED_LENGTH + TelephoneEvent.LENGTH, to);
+    }
+
+    private boolean sending(RtpSession s) {
+        return s != null && s.direction().sends() && !owner.isClosed();
+    }
+
+    private void transmit(int length, InetSocketAddress to) {
+        packet.setData(buffer, 0, length);
+        packet.setSocketAddress(to);
+        try {
+            socket.send(packet);
+            sent.incrementAndGet();
+        } catch (IOException e) {
+            if (!owner.isClosed()) {
+                LOG.log(System.Logger.Level.DEBUG, "RTP send to " + to + " failed", e);
+            }
+        }
+    }
+
+    private void locked(Runnable task) {
+        lock.lock();
+        try {
+            task.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

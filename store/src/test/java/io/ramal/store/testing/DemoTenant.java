@@ -66,7 +66,9 @@ public final class DemoTenant {
      * @return how many rows were added (0 when the demo was complete)
      */
     public int seed(String realm) {
-        Text.requireNonBlank(realm, "realm");
+        if (realm.isBlank()) {
+            throw new IllegalArgumentException("realm must not be blank");
+        }
         int added = 0;
         if (tenants.find(ID).isEmpty()) {
             tenants.save(new Tenant(ID, NAME, clock.instant()));

@@ -2,13 +2,20 @@ package io.ramal.server;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ramal.media.player.MusicOnHold;
+import io.ramal.media.relay.EndpointSettings;
+import io.ramal.media.rtp.RtpPortPool;
+import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.core.Pbx;
+import io.ramal.pbx.media.AnchoredMediaPlane;
+import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.directory.CachingDirectory;
 import io.ramal.pbx.core.OverloadPolicy;
 import io.ramal.pbx.core.PbxSettings;
 import io.ramal.pbx.registrar.RegistrationPolicy;
 import io.ramal.server.config.Config;
 import io.ramal.server.config.GuardConfig;
+import io.ramal.server.config.MediaConfig;
 import io.ramal.server.config.SipConfig;
 import io.ramal.server.http.HealthCheck;
 import io.ramal.server.http.HttpServer;
@@ -36,6 +43,7 @@ import javax.sql.DataSource;
  * runs one; end-to-end tests start their own on free ports.
  */
 public final class Ramal implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Ramal.class);
   private final Config config;
   private final PrometheusMeterRegistry registry;
   private final InstantSource clock = InstantSource.system();
@@ -43,6 +51,7 @@ public final class Ramal implements AutoCloseable {
   private Database database;
   private StoreCallRecords records;
   private Pbx pbx;
+  private MediaPlane media = MediaPlane.DIRECT;
   private HttpServer http;
 
   public Ramal(Config config, PrometheusMeterRegistry registry) {
@@ -63,6 +72,11 @@ public final class Ramal implements AutoCloseable {
 
   public Pbx pbx() {
     return pbx;
+  }
+
+  /** Where call audio flows ({@link MediaPlane#DIRECT} unless media is anchored). */
+  public MediaPlane media() {
+    return media;
   }
 
   public DataSource dataSource() {
@@ -107,6 +121,26 @@ public final class Ramal implements AutoCloseable {
     list.add(new Lifecycle() {
       @Override
       public String name() {
+        return "media";
+      }
+
+      @Override
+      public void start() throws Exception {
+        media = mediaPlane(config.media(), clock);
+        if (media instanceof AnchoredMediaPlane anchored) {
+          Gauge.builder("ramal_rtp_port_pairs_free", anchored, AnchoredMediaPlane::availablePortPairs)
+              .description("RTP port pairs not in use").register(registry);
+        }
+      }
+
+      @Override
+      public void stop() {
+        if (media instanceof AnchoredMediaPlane anchored) anchored.close();
+      }
+    });
+    list.add(new Lifecycle() {
+      @Override
+      public String name() {
         return "pbx";
       }
 
@@ -114,7 +148,7 @@ public final class Ramal implements AutoCloseable {
       public void start() throws Exception {
         pbx = Pbx.start(pbxSettings(config.sip()),
             new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5), 100_000), records,
-            new MeteredPbxEvents(registry), clock);
+            new MeteredPbxEvents(registry), media, CallObserver.NONE, clock);
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);
         Gauge.builder("ramal_sip_transactions", pbx, Pbx::transactions).description("Live SIP transactions").register(registry);
@@ -154,6 +188,18 @@ public final class Ramal implements AutoCloseable {
       }
     });
     return list;
+  }
+
+  static MediaPlane mediaPlane(MediaConfig m, InstantSource clock) throws UnknownHostException {
+    if (!m.anchored()) return MediaPlane.DIRECT;
+    if (m.isWildcard() && m.advertisedAddress().isEmpty()) {
+      LOG.warn("event=media_advertised_address_missing bind={} note=\"set media.advertised_address; SDP says 127.0.0.1\"",
+          m.bind());
+    }
+    EndpointSettings endpoints = new EndpointSettings(InetAddress.getByName(m.bind()), Duration.ofSeconds(2), 8);
+    return new AnchoredMediaPlane(new RtpPortPool(m.rtpPortLow(), m.rtpPortHigh()),
+        new AnchoredMediaPlane.Settings(endpoints, m.sdpAddress(), m.deadCallTimeout()), clock,
+        MusicOnHold.withDefaultMusic());
   }
 
   static PbxSettings pbxSettings(SipConfig sip) throws UnknownHostException {

@@ -46,13 +46,19 @@ public final class TestServer implements AutoCloseable {
   /** A server on the given store (for example a PostgreSQL URL) instead of the embedded SQLite file. */
   public static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
       io.ramal.server.config.StoreConfig store) {
+    return start(sipPort, trunk, noAnswerTimeout, store, Config.demo().media());
+  }
+
+  /** A server with the given media settings (for example direct media, or a short dead-call timeout). */
+  public static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
+      io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media) {
     try {
       Path data = Files.createTempDirectory("ramal-it-");
       Config demo = Config.demo();
       TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
       TenantConfig tenant = new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
           List.of(trunk), t.dids());
-      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), store, data,
+      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media, store, data,
           demo.log(), List.of(tenant));
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
       return new TestServer(ramal, data);

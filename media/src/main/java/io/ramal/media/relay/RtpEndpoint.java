@@ -254,7 +254,7 @@ public final class RtpEndpoint implements AutoCloseable {
         return relayTarget;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.get();
     }
 

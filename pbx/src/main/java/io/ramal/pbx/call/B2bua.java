@@ -27,6 +27,7 @@ import io.ramal.sip.transport.Peer;
 import io.ramal.sip.transport.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class B2bua {
       reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
       return;
     }
-    call.media = mediaPlane.open(call.id, origin.tenantId(), listenerFor(call));
+    call.media = mediaPlane.open(call.id, origin.tenantId(), sip.shard(), listenerFor(call));
     byte[] offer;
     switch (call.media.fromSide(Side.CALLER, Kind.OFFER, invite.body())) {
       case Outcome.Forward f -> offer = f.body();
@@ -192,6 +193,20 @@ public final class B2bua {
       @Override
       public void deadMedia(String cause) {
         sip.shard().execute(() -> hangUp(call, cause));
+      }
+
+      @Override
+      public void holdChanged(Side by, boolean held) {
+        Instant at = clock.instant();
+        sip.shard().execute(() -> observe(() -> observer.holdChanged(call.origin.tenantId(), call.id, by == Side.CALLER,
+            held, at)));
+      }
+
+      @Override
+      public void digit(Side from, char digit, Duration duration) {
+        Instant at = clock.instant();
+        sip.shard().execute(() -> observe(() -> observer.digit(call.origin.tenantId(), call.id, from == Side.CALLER,
+            digit, at)));
       }
     };
   }

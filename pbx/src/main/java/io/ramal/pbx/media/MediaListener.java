@@ -12,6 +12,9 @@ public interface MediaListener {
   /** No RTP arrived for too long on an answered call: hang it up with {@code cause}. */
   default void deadMedia(String cause) {}
 
+  /** A party put the call on hold ({@code held}) or took it off hold, as its re-offer said. */
+  default void holdChanged(CallMedia.Side by, boolean held) {}
+
   /** A DTMF digit was received from {@code from} (RFC 4733 or SIP INFO). */
   default void digit(CallMedia.Side from, char digit, Duration duration) {}
 }

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 public record Config(
         HttpConfig http,
         SipConfig sip,
+        MediaConfig media,
         StoreConfig store,
         Path dataDir,
         LogConfig log,
@@ -27,6 +28,7 @@ public record Config(
     public Config {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(media, "media");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(log, "log");
@@ -57,6 +59,7 @@ public record Config(
         return new Config(
                 new HttpConfig("127.0.0.1", 8080),
                 defaultSip("127.0.0.1"),
+                MediaConfig.defaults("127.0.0.1"),
                 StoreConfig.EMBEDDED,
                 Path.of("./data"),
                 LogConfig.DEFAULTS,
@@ -68,6 +71,7 @@ public record Config(
         return new Config(
                 new HttpConfig("127.0.0.1", 8080),
                 defaultSip("0.0.0.0"),
+                MediaConfig.defaults("0.0.0.0"),
                 StoreConfig.EMBEDDED,
                 Path.of("./data"),
                 LogConfig.DEFAULTS,
@@ -89,15 +93,19 @@ public record Config(
     }
 
     public Config withHttp(HttpConfig newHttp) {
-        return new Config(newHttp, sip, store, dataDir, log, tenants);
+        return new Config(newHttp, sip, media, store, dataDir, log, tenants);
     }
 
     public Config withSip(SipConfig newSip) {
-        return new Config(http, newSip, store, dataDir, log, tenants);
+        return new Config(http, newSip, media, store, dataDir, log, tenants);
+    }
+
+    public Config withMedia(MediaConfig newMedia) {
+        return new Config(http, sip, newMedia, store, dataDir, log, tenants);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(http, sip, store, newDataDir, log, tenants);
+        return new Config(http, sip, media, store, newDataDir, log, tenants);
     }
 
     private static SipConfig defaultSip(String bind) {

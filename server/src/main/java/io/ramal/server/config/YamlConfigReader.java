@@ -55,10 +55,11 @@ public final class YamlConfigReader {
             throw new ConfigException("", "the config file is not valid YAML" + where + ": " + e.getOriginalMessage());
         }
         ConfigNode root = ConfigNode.root(tree);
-        root.allowOnly(Set.of("http", "sip", "store", "data_dir", "log", "tenants"));
+        root.allowOnly(Set.of("http", "sip", "media", "store", "data_dir", "log", "tenants"));
 
         HttpConfig http = readHttp(root.section("http"), defaults.http());
         SipConfig sip = readSip(root.section("sip"), defaults.sip());
+        MediaConfig media = readMedia(root.section("media"), defaults.media());
         StoreConfig store = readStore(root.section("store"), defaults.store());
         LogConfig log = readLog(root.section("log"), defaults.log());
         String dataDir = root.text("data_dir", defaults.dataDir().toString());
@@ -69,7 +70,7 @@ public final class YamlConfigReader {
                 ? TenantsReader.read(root.list("tenants"))
                 : defaults.tenants();
         try {
-            return new Config(http, sip, store, Path.of(dataDir), log, tenants);
+            return new Config(http, sip, media, store, Path.of(dataDir), log, tenants);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tenants", e.getMessage());
         }
@@ -80,6 +81,25 @@ public final class YamlConfigReader {
         String bind = node.text("bind", defaults.bind());
         int port = node.integer("port", defaults.port());
         return node.build(() -> new HttpConfig(bind, port));
+    }
+
+    private static MediaConfig readMedia(ConfigNode node, MediaConfig defaults) {
+        node.allowOnly(Set.of("mode", "bind", "advertised_address", "rtp_ports", "dead_call_timeout"));
+        String mode = node.text("mode", defaults.anchored() ? "anchored" : "direct");
+        if (!mode.equals("anchored") && !mode.equals("direct")) {
+            throw new ConfigException(node.keyPath("mode"), "must be anchored or direct, got '" + mode + "'");
+        }
+        String bind = node.text("bind", defaults.bind());
+        var advertised = node.optionalText("advertised_address", defaults.advertisedAddress());
+        String range = node.text("rtp_ports", defaults.rtpPortLow() + "-" + defaults.rtpPortHigh());
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,5})-(\\d{1,5})").matcher(range.strip());
+        if (!matcher.matches()) {
+            throw new ConfigException(node.keyPath("rtp_ports"), "expected a range like 20000-20999, got '" + range + "'");
+        }
+        int low = Integer.parseInt(matcher.group(1));
+        int high = Integer.parseInt(matcher.group(2));
+        var dead = node.duration("dead_call_timeout", defaults.deadCallTimeout());
+        return node.build(() -> new MediaConfig(mode.equals("anchored"), bind, advertised, low, high, dead));
     }
 
     private static SipConfig readSip(ConfigNode node, SipConfig defaults) {

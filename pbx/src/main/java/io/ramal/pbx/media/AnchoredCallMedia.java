@@ -1,0 +1,250 @@
+package io.ramal.pbx.media;
+
+import io.ramal.media.dtmf.DtmfDigit;
+import io.ramal.media.player.MediaClock;
+import io.ramal.media.player.PlaybackListener;
+import io.ramal.media.player.Player;
+import io.ramal.media.relay.EndpointOpening;
+import io.ramal.media.relay.Feed;
+import io.ramal.media.relay.RtpBridge;
+import io.ramal.media.relay.RtpEndpoint;
+import io.ramal.media.relay.RtpSession;
+import io.ramal.sip.sdp.Acceptance;
+import io.ramal.sip.sdp.Anchoring;
+import io.ramal.sip.sdp.Answering;
+import io.ramal.sip.sdp.Direction;
+import io.ramal.sip.sdp.LocalSession;
+import io.ramal.sip.sdp.OfferAnswer;
+import io.ramal.sip.sdp.Origin;
+import io.ramal.sip.sdp.SdpParseResult;
+import io.ramal.sip.sdp.SessionDescription;
+import io.ramal.sip.transaction.Scheduler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The anchored media of one call: an RTP endpoint per leg, offer/answer kept per leg (each phone
+ * negotiates with us, not with the other phone), a bridge once both legs have a session, music
+ * on hold for the party whose peer holds. Runs on the call's shard; the endpoints' listeners are
+ * forwarded to the call's {@link MediaListener}, which hops back onto the shard.
+ */
+final class AnchoredCallMedia implements CallMedia {
+  private static final byte[] NONE = new byte[0];
+
+  /** One leg: its endpoint and where its offer/answer stands. */
+  private final class LegMedia {
+    final Side side;
+    final RtpEndpoint endpoint;
+    LocalSession local;
+    SessionDescription lastOffer;
+    boolean awaitingAnswer;
+    SessionDescription answer;
+    boolean negotiated;
+    boolean holding;
+    Player music;
+    MediaClock.Registration musicFeed;
+
+    LegMedia(Side side, RtpEndpoint endpoint) {
+      this.side = side;
+      this.endpoint = endpoint;
+      long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+      this.local = LocalSession.start(Origin.of(id, plane.connection));
+    }
+
+    int port() {
+      return endpoint.ports().rtp();
+    }
+  }
+
+  private final AnchoredMediaPlane plane;
+  private final String tenantId;
+  private final MediaListener listener;
+  private final LegMedia caller;
+  private final LegMedia callee;
+  private final String failure;
+  private RtpBridge bridge;
+  private boolean closed;
+
+  AnchoredCallMedia(AnchoredMediaPlane plane, String tenantId, Scheduler scheduler, MediaListener listener) {
+    this.plane = plane;
+    this.tenantId = tenantId;
+    this.listener = listener;
+    RtpEndpoint a = open(Side.CALLER, scheduler);
+    RtpEndpoint b = a == null ? null : open(Side.CALLEE, scheduler);
+    if (a != null && b == null) a.close();
+    this.caller = b == null ? null : new LegMedia(Side.CALLER, a);
+    this.callee = b == null ? null : new LegMedia(Side.CALLEE, b);
+    this.failure = b == null ? "no RTP ports available" : null;
+  }
+
+  private RtpEndpoint open(Side side, Scheduler scheduler) {
+    io.ramal.media.relay.MediaListener events = new io.ramal.media.relay.MediaListener() {
+      @Override
+      public void digitDetected(DtmfDigit digit) {
+        listener.digit(side, digit.digit(), digit.duration());
+      }
+
+      @Override
+      public void rtpTimedOut(Duration silence) {
+        listener.deadMedia("no RTP for " + silence.toSeconds() + " s from the " + side.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    };
+    return switch (RtpEndpoint.open(plane.pool, plane.settings.endpoints(), plane.clock, scheduler, events)) {
+      case EndpointOpening.Opened o -> o.endpoint();
+      case EndpointOpening.NotOpened n -> null;
+    };
+  }
+
+  private LegMedia leg(Side side) {
+    return side == Side.CALLER ? caller : callee;
+  }
+
+  @Override
+  public Outcome fromSide(Side from, Kind kind, byte[] body) {
+    if (failure != null) return new Outcome.Refuse(503, "Service Unavailable (" + failure + ")");
+    if (closed) return new Outcome.Forward(NONE);
+    LegMedia x = leg(from);
+    LegMedia y = leg(from.other());
+    if (body.length == 0) {
+      // A late-offer INVITE: we make the callee an offer of our own; the caller gets ours in the 200.
+      if (from == Side.CALLER && kind == Kind.OFFER && y.lastOffer == null) return new Outcome.Forward(offerTo(y));
+      return new Outcome.Forward(NONE);
+    }
+    SessionDescription sdp;
+    switch (SessionDescription.parse(body)) {
+      case SdpParseResult.Parsed p -> sdp = p.description();
+      case SdpParseResult.Malformed m -> {
+        return new Outcome.Refuse(488, "Not Acceptable Here (malformed SDP: " + m.reason() + ")");
+      }
+    }
+    if (x.lastOffer != null && (x.awaitingAnswer || kind == Kind.ANSWER)) {
+      switch (OfferAnswer.accept(x.lastOffer, sdp, plane.capabilities)) {
+        case Acceptance.Unusable u -> {
+          return new Outcome.Refuse(488, "Not Acceptable Here (" + u.reason() + ")");
+        }
+        case Acceptance.Agreed a -> {
+          x.endpoint.negotiate(RtpSession.of(a.audio()));
+          x.negotiated = true;
+          x.awaitingAnswer = false;
+        }
+      }
+      joinIfReady();
+      if (y.answer != null) return new Outcome.Forward(stamp(y, y.answer));
+      if (!y.negotiated && y.lastOffer == null) return new Outcome.Forward(offerTo(y));
+      return new Outcome.Forward(NONE);
+    }
+    switch (answer(x, sdp)) {
+      case Outcome.Refuse r -> {
+        return r;
+      }
+      default -> {
+      }
+    }
+    if (y.lastOffer == null) {
+      SessionDescription offer = Anchoring.restrict(
+          Anchoring.rewrite(sdp, y.local.origin(), plane.connection, y.port()), plane.capabilities);
+      y.lastOffer = offer;
+      y.awaitingAnswer = true;
+      return new Outcome.Forward(stamp(y, offer));
+    }
+    return new Outcome.Forward(NONE);
+  }
+
+  /** Answers an offer of {@code x} on its own endpoint; the answer is kept for sending. */
+  private Outcome answer(LegMedia x, SessionDescription offer) {
+    return switch (OfferAnswer.answer(offer, plane.capabilities, x.local.origin(), plane.connection, x.port(),
+        Direction.SENDRECV)) {
+      case Answering.Refused r -> new Outcome.Refuse(r.status(), "Not Acceptable Here (" + r.reason() + ")");
+      case Answering.Answered a -> {
+        x.endpoint.negotiate(RtpSession.of(a.audio()));
+        x.negotiated = true;
+        x.answer = a.answer();
+        boolean holding = !a.audio().direction().sends();
+        if (holding != x.holding) {
+          x.holding = holding;
+          LegMedia other = leg(x.side.other());
+          if (holding) startMusic(other);
+          else stopMusic(other);
+          listener.holdChanged(x.side, holding);
+        }
+        yield new Outcome.AnswerLocally(NONE);
+      }
+    };
+  }
+
+  @Override
+  public Outcome reoffer(Side from, byte[] offer) {
+    if (failure != null || closed) return new Outcome.Refuse(488, "Not Acceptable Here (no media)");
+    LegMedia x = leg(from);
+    if (offer.length == 0) {
+      SessionDescription ours = OfferAnswer.offer(plane.capabilities, x.local.origin(), plane.connection, x.port(),
+          Direction.SENDRECV);
+      return new Outcome.AnswerLocally(stamp(x, ours));
+    }
+    SessionDescription sdp;
+    switch (SessionDescription.parse(offer)) {
+      case SdpParseResult.Parsed p -> sdp = p.description();
+      case SdpParseResult.Malformed m -> {
+        return new Outcome.Refuse(488, "Not Acceptable Here (malformed SDP: " + m.reason() + ")");
+      }
+    }
+    if (answer(x, sdp) instanceof Outcome.Refuse r) return r;
+    return new Outcome.AnswerLocally(stamp(x, x.answer));
+  }
+
+  @Override
+  public void answered(Side answeredBy) {
+    if (failure != null || closed) return;
+    joinIfReady();
+    Duration dead = plane.settings.deadMediaAfter();
+    caller.endpoint.watchSilence(dead);
+    callee.endpoint.watchSilence(dead);
+  }
+
+  @Override
+  public void close(String cause) {
+    if (closed || failure != null) return;
+    closed = true;
+    stopMusic(caller);
+    stopMusic(callee);
+    if (bridge != null) bridge.close();
+    caller.endpoint.close();
+    callee.endpoint.close();
+  }
+
+  private void joinIfReady() {
+    if (bridge == null && caller.negotiated && callee.negotiated) bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
+  }
+
+  /** {@code leg} hears music instead of the other party (its peer put the call on hold). */
+  private void startMusic(LegMedia leg) {
+    if (leg.music != null) return;
+    leg.music = plane.music.play(tenantId, PlaybackListener.NONE);
+    leg.endpoint.feed(Feed.FRAMES);
+    leg.musicFeed = plane.mediaClock.connect(leg.music, leg.endpoint.outbound());
+  }
+
+  private void stopMusic(LegMedia leg) {
+    if (leg.music == null) return;
+    leg.musicFeed.cancel();
+    leg.music.stop();
+    leg.music = null;
+    leg.musicFeed = null;
+    if (!leg.endpoint.isClosed()) leg.endpoint.feed(Feed.RELAY);
+  }
+
+  private byte[] offerTo(LegMedia y) {
+    SessionDescription offer = OfferAnswer.offer(plane.capabilities, y.local.origin(), plane.connection, y.port(),
+        Direction.SENDRECV);
+    y.lastOffer = offer;
+    y.awaitingAnswer = true;
+    return stamp(y, offer);
+  }
+
+  private static byte[] stamp(LegMedia leg, SessionDescription sdp) {
+    LocalSession.Stamped s = leg.local.stamp(sdp);
+    leg.local = s.session();
+    return s.description().toString().getBytes(StandardCharsets.US_ASCII);
+  }
+}

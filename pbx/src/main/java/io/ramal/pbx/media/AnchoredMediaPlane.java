@@ -1,0 +1,63 @@
+package io.ramal.pbx.media;
+
+import io.ramal.media.player.MediaClock;
+import io.ramal.media.player.MusicOnHold;
+import io.ramal.media.relay.EndpointSettings;
+import io.ramal.media.rtp.RtpPortPool;
+import io.ramal.sip.sdp.AudioCapabilities;
+import io.ramal.sip.sdp.Connection;
+import io.ramal.sip.transaction.Scheduler;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * Media anchored on Ramal: every leg gets an RTP port pair from {@code pool}, both phones send
+ * their audio to us, and we relay it (transcoding between µ-law and A-law when the legs disagree),
+ * play music to a held party, detect DTMF and hang up calls whose audio stopped.
+ */
+public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
+  /**
+   * @param advertisedAddress the address put in our SDP (the bind address unless it is a wildcard)
+   * @param deadMediaAfter    an answered call whose legs send no RTP for this long is hung up
+   */
+  public record Settings(EndpointSettings endpoints, String advertisedAddress, Duration deadMediaAfter) {
+    public Settings {
+      Objects.requireNonNull(endpoints, "endpoints");
+      Objects.requireNonNull(advertisedAddress, "advertisedAddress");
+      Objects.requireNonNull(deadMediaAfter, "deadMediaAfter");
+    }
+  }
+
+  final RtpPortPool pool;
+  final Settings settings;
+  final InstantSource clock;
+  final MediaClock mediaClock;
+  final MusicOnHold music;
+  final AudioCapabilities capabilities = AudioCapabilities.g711();
+  final Connection connection;
+
+  public AnchoredMediaPlane(RtpPortPool pool, Settings settings, InstantSource clock, MusicOnHold music) {
+    this.pool = Objects.requireNonNull(pool, "pool");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.music = Objects.requireNonNull(music, "music");
+    this.connection = Connection.of(settings.advertisedAddress());
+    this.mediaClock = MediaClock.start("media-clock");
+  }
+
+  @Override
+  public CallMedia open(String callId, String tenantId, Scheduler scheduler, MediaListener listener) {
+    return new AnchoredCallMedia(this, tenantId, scheduler, listener);
+  }
+
+  /** RTP port pairs not in use (every call's ports come back when it ends). */
+  public int availablePortPairs() {
+    return pool.available();
+  }
+
+  @Override
+  public void close() {
+    mediaClock.close();
+  }
+}

@@ -1,5 +1,6 @@
 package io.ramal.pbx.call;
 
+import io.ramal.media.dtmf.DtmfInfo;
 import io.ramal.pbx.core.SipContext;
 import io.ramal.pbx.directory.Trunk;
 import io.ramal.pbx.media.CallMedia;
@@ -352,6 +353,7 @@ public final class B2bua {
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
       return true;
     }
+    if (req.isMethod("INFO")) observeDigit(leg, req);
     byte[] body = req.body();
     if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
       switch (leg.call.media.reoffer(leg.side(), body)) {
@@ -511,6 +513,17 @@ public final class B2bua {
       log.error("event=cdr_write_failed call={}", call.id, e);
     }
     observe(() -> observer.ended(r));
+  }
+
+  /** SIP INFO with application/dtmf-relay or application/dtmf is a key press (still relayed as it came). */
+  private void observeDigit(Leg leg, SipRequest info) {
+    String type = info.contentType().orElse("");
+    if (!DtmfInfo.isDtmf(type)) return;
+    if (DtmfInfo.parse(type, new String(info.body(), java.nio.charset.StandardCharsets.UTF_8))
+        instanceof DtmfInfo.Parsed p) {
+      Call call = leg.call;
+      observe(() -> observer.digit(call.origin.tenantId(), call.id, leg.callerSide, p.digit().digit(), clock.instant()));
+    }
   }
 
   /** An observer's defect must not break the call it observes. */

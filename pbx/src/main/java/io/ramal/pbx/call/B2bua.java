@@ -1,6 +1,5 @@
 package io.ramal.pbx.call;
 
-import io.ramal.media.dtmf.DtmfInfo;
 import io.ramal.pbx.core.SipContext;
 import io.ramal.pbx.directory.Trunk;
 import io.ramal.pbx.media.CallMedia;
@@ -12,13 +11,9 @@ import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
-import io.ramal.sip.auth.DigestAuthorizer;
-import io.ramal.sip.auth.DigestChallenge;
 import io.ramal.sip.dialog.Dialog;
 import io.ramal.sip.dialog.DialogId;
-import io.ramal.sip.message.Address;
 import io.ramal.sip.message.HeaderNames;
-import io.ramal.sip.message.Headers;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.message.SipUri;
@@ -56,12 +51,16 @@ public final class B2bua {
   private final Map<DialogId, Leg> legs = new HashMap<>();
   private final Map<ServerTransaction, Call> ringing = new HashMap<>();
   private final Map<String, Call> byCalleeCallId = new HashMap<>();
+  private final InDialogRelay relay;
+  private final CallReports reports;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer) {
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
+    this.relay = new InDialogRelay(sip);
+    this.reports = new CallReports(records, observer, clock);
     this.location = location;
     this.records = records;
     this.clock = clock;
@@ -85,7 +84,7 @@ public final class B2bua {
     Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
         sip.ids().tag(), clock.instant(), trunk);
-    observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction, origin.number(),
+    CallReports.observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction, origin.number(),
         origin.displayName(), dialed, !(destination instanceof Destination.Unroutable), call.startedAt)));
     if (destination instanceof Destination.Unroutable u) {
       reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
@@ -178,7 +177,7 @@ public final class B2bua {
   private void relayProvisional(Call call, SipResponse r) {
     if (!call.alerted) {
       call.alerted = true;
-      observe(() -> observer.alerting(call.origin.tenantId(), call.id, clock.instant()));
+      CallReports.observe(() -> observer.alerting(call.origin.tenantId(), call.id, clock.instant()));
     }
     SipResponse toCaller = callerResponse(call, r.status(), r.reason());
     if (r.body().length > 0 && !call.lateOffer()
@@ -199,14 +198,14 @@ public final class B2bua {
       @Override
       public void holdChanged(Side by, boolean held) {
         Instant at = clock.instant();
-        sip.shard().execute(() -> observe(() -> observer.holdChanged(call.origin.tenantId(), call.id, by == Side.CALLER,
+        sip.shard().execute(() -> CallReports.observe(() -> observer.holdChanged(call.origin.tenantId(), call.id, by == Side.CALLER,
             held, at)));
       }
 
       @Override
       public void digit(Side from, char digit, Duration duration) {
         Instant at = clock.instant();
-        sip.shard().execute(() -> observe(() -> observer.digit(call.origin.tenantId(), call.id, from == Side.CALLER,
+        sip.shard().execute(() -> CallReports.observe(() -> observer.digit(call.origin.tenantId(), call.id, from == Side.CALLER,
             digit, at)));
       }
     };
@@ -268,7 +267,7 @@ public final class B2bua {
     fork.finalResponse = Optional.of(r);
     call.state = Call.State.ANSWERED;
     call.media.answered(Side.CALLEE);
-    observe(() -> observer.answered(call.origin.tenantId(), call.id, call.answeredAt));
+    CallReports.observe(() -> observer.answered(call.origin.tenantId(), call.id, call.answeredAt));
     call.answeredAt = clock.instant();
     call.noAnswerTimer.cancel();
     for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
@@ -334,7 +333,7 @@ public final class B2bua {
     ringing.remove(call.callerInvite);
     byCalleeCallId.remove(call.calleeCallId);
     call.media.close(status + " " + resp.reason());
-    record(call, disposition, status + " " + resp.reason());
+    reports.ended(call, disposition, status + " " + resp.reason());
   }
 
   /** An in-dialog request for one of our legs; false when no leg matches (the router sends 481). */
@@ -353,7 +352,7 @@ public final class B2bua {
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
       return true;
     }
-    if (req.isMethod("INFO")) observeDigit(leg, req);
+    if (req.isMethod("INFO")) reports.digitInfo(leg, req);
     byte[] body = req.body();
     if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
       switch (leg.call.media.reoffer(leg.side(), body)) {
@@ -370,57 +369,8 @@ public final class B2bua {
         }
       }
     }
-    relay(tx, leg, other, body);
+    relay.relay(tx, leg, other, body);
     return true;
-  }
-
-  private void relay(ServerTransaction tx, Leg from, Leg to, byte[] body) {
-    SipRequest req = tx.request();
-    SipRequest out = to.dialog.newRequest(req.method(), sip.viaFor(to.peer), 70);
-    Headers.Builder h = out.headers().toBuilder();
-    if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
-      h.set(HeaderNames.CONTACT, sip.contactFor(to.peer).toString());
-    }
-    for (String passed : List.of("Event", "Subscription-State", "Refer-To", "Referred-By", "Info-Package", "Reason")) {
-      req.headers().values(passed).forEach(v -> h.add(passed, v));
-    }
-    out = out.withHeaders(h.build());
-    if (body.length > 0) out = out.withBody(req.contentType().orElse("application/sdp"), body);
-    SipRequest sent = out;
-    sip.layer().send(sent, to.peer, new ClientTransaction.Listener() {
-      @Override
-      public void onResponse(ClientTransaction ct, SipResponse r) {
-        if (r.status() == 100) return;
-        if (r.isSuccess() && sent.isMethod("INVITE")) {
-          sip.layer().sendStateless(to.dialog.ack(sent.cseq().seq(), sip.viaFor(to.peer)), to.peer);
-          to.dialog.onRemoteResponse(r);
-        }
-        SipResponse back = SipResponse.to(req, r.status()).withReason(r.reason());
-        if (r.status() > 100 && r.status() < 300 && req.isMethod("INVITE") || req.isMethod("UPDATE") && r.isSuccess()) {
-          back = back.withHeaders(back.headers().toBuilder().add(HeaderNames.CONTACT, sip.contactFor(from.peer).toString()).build());
-        }
-        byte[] answer = r.body();
-        if (answer.length > 0 && isSdp(r.contentType())) {
-          answer = from.call.media.fromSide(to.side(), Kind.ANSWER, answer) instanceof Outcome.Forward f ? f.body() : new byte[0];
-        }
-        if (answer.length > 0) back = back.withBody(r.contentType().orElse("application/sdp"), answer);
-        tx.respond(back);
-      }
-
-      @Override
-      public void onTimeout(ClientTransaction ct) {
-        tx.respond(SipResponse.to(req, 408));
-      }
-
-      @Override
-      public void onTransportError(ClientTransaction ct) {
-        tx.respond(SipResponse.to(req, 503));
-      }
-    });
-  }
-
-  private static boolean isSdp(Optional<String> contentType) {
-    return contentType.map(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("application/sdp")).orElse(true);
   }
 
   /** ACK for a 2xx: confirms the caller's dialog (late offer: its SDP completes the callee's ACK). */
@@ -483,11 +433,11 @@ public final class B2bua {
 
   private void sendBye(Leg leg) {
     if (leg == null) return;
-    sip.layer().send(leg.dialog.newRequest("BYE", sip.viaFor(leg.peer), 70), leg.peer, IGNORE);
+    sip.layer().send(leg.dialog.newRequest("BYE", sip.viaFor(leg.peer), 70), leg.peer, InDialogRelay.IGNORE);
   }
 
   private void sendBye(Dialog d, Peer peer) {
-    sip.layer().send(d.newRequest("BYE", sip.viaFor(peer), 70), peer, IGNORE);
+    sip.layer().send(d.newRequest("BYE", sip.viaFor(peer), 70), peer, InDialogRelay.IGNORE);
   }
 
   private void end(Call call, String cause) {
@@ -497,52 +447,7 @@ public final class B2bua {
     if (call.calleeLeg != null) legs.remove(call.calleeLeg.dialog.id());
     byCalleeCallId.remove(call.calleeCallId);
     call.media.close(cause);
-    record(call, CallRecord.Disposition.ANSWERED, cause);
+    reports.ended(call, CallRecord.Disposition.ANSWERED, cause);
   }
 
-  private void record(Call call, CallRecord.Disposition disposition, String cause) {
-    if (call.recorded) return;
-    call.recorded = true;
-    CallRecord r = new CallRecord(call.id, call.origin.tenantId(), call.callerRequest().callId(), call.origin.number(),
-        call.callee, call.direction, call.startedAt, Optional.ofNullable(call.answeredAt), clock.instant(), disposition, cause);
-    log.info("event=call_ended call={} tenant={} disposition={} cause=\"{}\"", call.id, call.origin.tenantId(),
-        disposition.wire(), cause);
-    try {
-      records.record(r);
-    } catch (RuntimeException e) {
-      log.error("event=cdr_write_failed call={}", call.id, e);
-    }
-    observe(() -> observer.ended(r));
-  }
-
-  /** SIP INFO with application/dtmf-relay or application/dtmf is a key press (still relayed as it came). */
-  private void observeDigit(Leg leg, SipRequest info) {
-    String type = info.contentType().orElse("");
-    if (!DtmfInfo.isDtmf(type)) return;
-    if (DtmfInfo.parse(type, new String(info.body(), java.nio.charset.StandardCharsets.UTF_8))
-        instanceof DtmfInfo.Parsed p) {
-      Call call = leg.call;
-      observe(() -> observer.digit(call.origin.tenantId(), call.id, leg.callerSide, p.digit().digit(), clock.instant()));
-    }
-  }
-
-  /** An observer's defect must not break the call it observes. */
-  private static void observe(Runnable notification) {
-    try {
-      notification.run();
-    } catch (RuntimeException e) {
-      log.error("event=call_observer_failed", e);
-    }
-  }
-
-  private static final ClientTransaction.Listener IGNORE = new ClientTransaction.Listener() {
-    @Override
-    public void onResponse(ClientTransaction tx, SipResponse response) {}
-
-    @Override
-    public void onTimeout(ClientTransaction tx) {}
-
-    @Override
-    public void onTransportError(ClientTransaction tx) {}
-  };
 }

@@ -48,9 +48,9 @@ public record MediaConfig(
         }
     }
 
-    /** Anchored on {@code bind}, ports 20000-20999, dead calls hung up after 60 s. */
+    /** Anchored on {@code bind}, ports 20000-29999, dead calls hung up after 60 s. */
     public static MediaConfig defaults(String bind) {
-        return new MediaConfig(true, bind, Optional.empty(), 20000, 20999, Duration.ofSeconds(60));
+        return new MediaConfig(true, bind, Optional.empty(), 20000, 29999, Duration.ofSeconds(60));
     }
 
     /** The address written into SDP. */

@@ -34,11 +34,11 @@ public record Address(String displayName, Uri uri, Parameters params) {
       String src = r.source();
       int q = r.position();
       while (q < src.length() && src.charAt(q) != '<' && src.charAt(q) != ',' && src.charAt(q) != ';') q++;
-      String words = src.substring(r.position(), q);
+      int words = r.position();
       r.position(q);
       boolean bracketed = r.peek() == '<';
       if (bracketed) {
-        display = words.strip();
+        display = stripped(src, words, q);
         checkDisplayTokens(display);
         r.accept('<');
         uri = readBracketed(r);
@@ -48,17 +48,24 @@ public record Address(String displayName, Uri uri, Parameters params) {
         int s = r.position();
         int p = s;
         while (p < src.length() && src.charAt(p) != ';' && src.charAt(p) != ',' && !Grammar.isWs(src.charAt(p))) p++;
-        String spec = src.substring(s, p);
-        if (spec.isEmpty()) throw new MalformedException("empty address");
-        if (spec.indexOf('?') >= 0) {
-          throw new MalformedException("URI with headers must be enclosed in <>: " + Snippet.of(spec));
+        if (p == s) throw new MalformedException("empty address");
+        int question = src.indexOf('?', s);
+        if (question >= 0 && question < p) {
+          throw new MalformedException("URI with headers must be enclosed in <>: " + Snippet.of(src.substring(s, p)));
         }
         r.position(p);
-        uri = Uri.parse(spec);
+        uri = Uri.parse(src, s, p);
       }
     }
     Parameters params = Parameters.readHeaderParams(r, "address");
     return new Address(display, uri, params);
+  }
+
+  /** {@code src.substring(from, to).strip()}, copying once. */
+  private static String stripped(String src, int from, int to) {
+    while (from < to && Character.isWhitespace(src.charAt(from))) from++;
+    while (to > from && Character.isWhitespace(src.charAt(to - 1))) to--;
+    return from == to ? "" : src.substring(from, to);
   }
 
   private static Uri readBracketed(ValueReader r) {
@@ -67,7 +74,15 @@ public record Address(String displayName, Uri uri, Parameters params) {
     int close = src.indexOf('>', s);
     if (close < 0) throw new MalformedException("missing '>' in name-addr");
     r.position(close + 1);
-    return Uri.parse(withoutFoldingAroundSemicolons(src.substring(s, close)));
+    try {
+      return Uri.parse(src, s, close);
+    } catch (MalformedException e) {
+      // No URI holds whitespace, so only a URI with whitespace can still be saved by unfolding.
+      for (int i = s; i < close; i++) {
+        if (Grammar.isWs(src.charAt(i))) return Uri.parse(withoutFoldingAroundSemicolons(src.substring(s, close)));
+      }
+      throw e;
+    }
   }
 
   /**

@@ -10,8 +10,8 @@ public record CSeq(long seq, String method) {
   public static CSeq parse(String value) {
     ValueReader r = new ValueReader(value);
     r.skipWs();
-    String number = r.token("CSeq");
-    long seq = Grammar.unsigned(number, 0x7fffffffL);
+    int number = r.skipToken("CSeq");
+    long seq = Grammar.unsigned(value, number, r.position(), 0x7fffffffL);
     if (seq < 0) throw new MalformedException("CSeq number invalid or out of range");
     String method = r.token("CSeq method");
     r.skipWs();

@@ -1,8 +1,8 @@
 package io.ramal.sip.message;
 
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** Canonical spelling of header names, compact forms (RFC 3261 §7.3.3), and which are lists. */
@@ -39,12 +39,25 @@ public final class HeaderNames {
   public static final String RETRY_AFTER = "Retry-After";
   public static final String WARNING = "Warning";
 
-  private static final Map<String, String> CANONICAL = new HashMap<>();
   private static final Set<String> LISTS = Set.of(
       VIA, CONTACT, ROUTE, RECORD_ROUTE, ALLOW, SUPPORTED, REQUIRE, PROXY_REQUIRE, UNSUPPORTED,
       ACCEPT, "Accept-Encoding", "Accept-Language", "Content-Encoding", "Path", "Allow-Events",
       "Call-Info", "Alert-Info", "Error-Info", "In-Reply-To", WARNING, REASON, "P-Asserted-Identity",
       "Service-Route");
+
+  /**
+   * Known names by the case-folded hash of their spelling, open addressing. The canonical strings
+   * are literals, so every message names a known header with the same (interned) instance.
+   */
+  private static final String[] KNOWN = new String[256];
+  /** The spelling of each {@link #KNOWN} name as bytes, at the same index. */
+  private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+  /** The same names by {@link String#hashCode}, which constants have cached, for {@link #isKnownInstance}. */
+  private static final String[] INSTANCES = new String[256];
+  /** Compact forms (RFC 3261 §7.3.3) by their lower-case letter. */
+  private static final String[] COMPACT = new String[128];
+  /** Names this long or longer are never known (the longest known one is far shorter). */
+  private static final int MAX_KNOWN = 32;
 
   static {
     for (String n : new String[] {
@@ -59,7 +72,13 @@ public final class HeaderNames {
         "RAck", "Privacy", "Reply-To", "Subscription-State", "Service-Route", "Identity",
         "Identity-Info", "Accept-Contact", "Reject-Contact", "Request-Disposition",
         "Authentication-Info"}) {
-      CANONICAL.put(n.toLowerCase(Locale.ROOT), n);
+      int i = hash(n, 0, n.length()) & (KNOWN.length - 1);
+      while (KNOWN[i] != null) i = (i + 1) & (KNOWN.length - 1);
+      KNOWN[i] = n;
+      KNOWN_BYTES[i] = n.getBytes(StandardCharsets.US_ASCII);
+      int j = n.hashCode() & (INSTANCES.length - 1);
+      while (INSTANCES[j] != null) j = (j + 1) & (INSTANCES.length - 1);
+      INSTANCES[j] = n;
     }
     String[][] compact = {
         {"i", CALL_ID}, {"m", CONTACT}, {"e", "Content-Encoding"}, {"l", CONTENT_LENGTH},
@@ -67,13 +86,88 @@ public final class HeaderNames {
         {"r", "Refer-To"}, {"b", "Referred-By"}, {"o", "Event"}, {"u", "Allow-Events"},
         {"x", "Session-Expires"}, {"a", "Accept-Contact"}, {"j", "Reject-Contact"},
         {"d", "Request-Disposition"}, {"y", "Identity"}, {"n", "Identity-Info"}};
-    for (String[] c : compact) CANONICAL.put(c[0], c[1]);
+    for (String[] c : compact) COMPACT[c[0].charAt(0)] = known(c[1], 0, c[1].length());
   }
 
   /** The canonical spelling of a known name (compact forms expanded); unknown names as written. */
   public static String canonical(String name) {
-    String known = CANONICAL.get(name.length() < 32 ? name.toLowerCase(Locale.ROOT) : name);
+    String known = known(name, 0, name.length());
     return known != null ? known : name;
+  }
+
+  /**
+   * The canonical spelling of the name {@code s[from, to)} when it is known, else null. Compares
+   * as {@link String#toLowerCase(Locale)} with {@link Locale#ROOT} would, without allocating.
+   */
+  static String known(String s, int from, int to) {
+    int n = to - from;
+    if (n >= MAX_KNOWN || n == 0) return null;
+    for (int i = from; i < to; i++) {
+      // Outside ASCII, lower-casing is not a per-char fold (U+212A KELVIN SIGN becomes 'k').
+      if (s.charAt(i) >= 128) return knownByLowerCase(s.substring(from, to));
+    }
+    if (n == 1) return COMPACT[lower(s.charAt(from))];
+    for (int i = hash(s, from, to) & (KNOWN.length - 1); KNOWN[i] != null; i = (i + 1) & (KNOWN.length - 1)) {
+      String k = KNOWN[i];
+      if (k.length() == n && k.regionMatches(true, 0, s, from, n)) return k;
+    }
+    return null;
+  }
+
+  /** True when {@code name} is the very instance {@link #canonical} gives for a known name. */
+  static boolean isKnownInstance(String name) {
+    for (int i = name.hashCode() & (INSTANCES.length - 1); INSTANCES[i] != null; i = (i + 1) & (INSTANCES.length - 1)) {
+      if (INSTANCES[i] == name) return true;
+    }
+    return false;
+  }
+
+  /**
+   * As {@link #known(String, int, int)} for the ASCII bytes {@code b[from, to)}, whose
+   * {@link #hashStep} hash the caller has computed.
+   */
+  static String known(byte[] b, int from, int to, int hash) {
+    int n = to - from;
+    if (n == 1) {
+      int c = lower(b[from]);
+      return c >= 0 && c < COMPACT.length ? COMPACT[c] : null;
+    }
+    if (n >= MAX_KNOWN || n == 0) return null;
+    for (int i = hash & (KNOWN.length - 1); KNOWN[i] != null; i = (i + 1) & (KNOWN.length - 1)) {
+      byte[] k = KNOWN_BYTES[i];
+      if (k.length == n && (Arrays.equals(k, 0, n, b, from, to) || sameIgnoringAsciiCase(k, b, from))) return KNOWN[i];
+    }
+    return null;
+  }
+
+  /** One step of the case-blind hash of a name, for the next ASCII byte {@code b}. */
+  static int hashStep(int hash, byte b) {
+    return 31 * hash + lower(b);
+  }
+
+  private static String knownByLowerCase(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) if (lower.charAt(i) >= 128) return null;
+    return known(lower, 0, lower.length());
+  }
+
+  private static boolean sameIgnoringAsciiCase(byte[] k, byte[] b, int from) {
+    for (int i = 0; i < k.length; i++) if (lower(k[i]) != lower(b[from + i])) return false;
+    return true;
+  }
+
+  private static int hash(String s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) h = 31 * h + lower(s.charAt(i));
+    return h;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  private static int lower(byte c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
 
   /** True for headers whose values are comma-separated lists (RFC 3261 §7.3.1). */

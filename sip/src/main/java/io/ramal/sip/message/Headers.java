@@ -9,10 +9,28 @@ import java.util.Optional;
 /**
  * The header fields of a message, in order, immutable. Names are canonical (compact forms
  * expanded). {@link #values} splits list headers at top-level commas.
+ *
+ * <p>The typed values behind {@link SipMessage}'s accessors (Call-ID, CSeq, From, To, Via,
+ * Contact, Route, Record-Route) are kept here once parsed: {@link SipParser} stores the first five
+ * as it validates them, and otherwise the first successful call stores them.
+ * They depend on the fields only, so messages sharing these headers share them too. Each kept
+ * value is immutable (records, unmodifiable lists), so a thread that races another through a
+ * cache field sees either nothing, and parses its own equal copy, or a complete value.
  */
 public final class Headers implements Iterable<Header> {
   public static final Headers EMPTY = new Headers(List.of());
   private final List<Header> fields;
+
+  private String callId;
+  private CSeq cseq;
+  private Address from;
+  private Address to;
+  private List<Via> vias;
+  /** 0 not known yet, 1 no, 2 yes: whether Contact is the single value {@code *}. */
+  private byte contactWildcard;
+  private List<Address> contacts;
+  private List<Address> routes;
+  private List<Address> recordRoutes;
 
   private Headers(List<Header> fields) {
     this.fields = fields;
@@ -20,6 +38,109 @@ public final class Headers implements Iterable<Header> {
 
   public static Headers of(List<Header> fields) {
     return new Headers(List.copyOf(fields));
+  }
+
+  /** Headers over a list the caller has already made unmodifiable. */
+  static Headers ofParsed(List<Header> unmodifiable) {
+    return new Headers(unmodifiable);
+  }
+
+  /** Stores the typed values the parser read while validating. */
+  void keep(String callId, CSeq cseq, List<Via> vias, Address from, Address to, boolean contactWildcard) {
+    this.callId = callId;
+    this.cseq = cseq;
+    this.vias = vias;
+    this.from = from;
+    this.to = to;
+    this.contactWildcard = contactWildcard ? (byte) 2 : (byte) 1;
+  }
+
+  String callId() {
+    String v = callId;
+    if (v == null) callId = v = required(HeaderNames.CALL_ID).strip();
+    return v;
+  }
+
+  CSeq cseq() {
+    CSeq v = cseq;
+    if (v == null) cseq = v = CSeq.parse(required(HeaderNames.CSEQ));
+    return v;
+  }
+
+  Address from() {
+    Address v = from;
+    if (v == null) from = v = Address.parse(required(HeaderNames.FROM));
+    return v;
+  }
+
+  Address to() {
+    Address v = to;
+    if (v == null) to = v = Address.parse(required(HeaderNames.TO));
+    return v;
+  }
+
+  private String required(String name) {
+    return first(name).orElseThrow(() -> new MalformedException("missing " + name));
+  }
+
+  List<Via> vias() {
+    List<Via> v = vias;
+    if (v == null) {
+      List<String> values = values(HeaderNames.VIA);
+      Via[] parsed = new Via[values.size()];
+      for (int i = 0; i < parsed.length; i++) parsed[i] = Via.parse(values.get(i));
+      vias = v = List.of(parsed);
+    }
+    return v;
+  }
+
+  /** The top Via; parses only that one when the Via list is not known yet. */
+  Via topVia() {
+    List<Via> v = vias;
+    if (v != null) {
+      if (v.isEmpty()) throw new MalformedException("missing Via");
+      return v.get(0);
+    }
+    List<String> values = values(HeaderNames.VIA);
+    if (values.isEmpty()) throw new MalformedException("missing Via");
+    return Via.parse(values.get(0));
+  }
+
+  boolean isContactWildcard() {
+    byte w = contactWildcard;
+    if (w == 0) {
+      List<String> values = values(HeaderNames.CONTACT);
+      contactWildcard = w = values.size() == 1 && values.get(0).equals("*") ? (byte) 2 : (byte) 1;
+    }
+    return w == 2;
+  }
+
+  /** Address values of a header; kept for Contact, Route and Record-Route. */
+  List<Address> addresses(String headerName) {
+    String c = HeaderNames.canonical(headerName);
+    if (c == HeaderNames.CONTACT) {
+      List<Address> v = contacts;
+      if (v == null) contacts = v = parseAddresses(c);
+      return v;
+    }
+    if (c == HeaderNames.ROUTE) {
+      List<Address> v = routes;
+      if (v == null) routes = v = parseAddresses(c);
+      return v;
+    }
+    if (c == HeaderNames.RECORD_ROUTE) {
+      List<Address> v = recordRoutes;
+      if (v == null) recordRoutes = v = parseAddresses(c);
+      return v;
+    }
+    return parseAddresses(c);
+  }
+
+  private List<Address> parseAddresses(String canonicalName) {
+    List<String> values = values(canonicalName);
+    Address[] parsed = new Address[values.size()];
+    for (int i = 0; i < parsed.length; i++) parsed[i] = Address.parse(values.get(i));
+    return List.of(parsed);
   }
 
   public static Builder builder() {
@@ -67,6 +188,12 @@ public final class Headers implements Iterable<Header> {
   }
 
   static void splitList(String value, List<String> out) {
+    if (value.indexOf(',') < 0) {
+      // No comma at all, so no separator either: the usual single value.
+      String part = value.strip();
+      if (!part.isEmpty()) out.add(part);
+      return;
+    }
     ValueReader r = new ValueReader(value);
     while (true) {
       String part = r.until(",").strip();

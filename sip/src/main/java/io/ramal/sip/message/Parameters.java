@@ -1,6 +1,7 @@
 package io.ramal.sip.message;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,16 @@ public record Parameters(List<Param> list) {
 
   public Parameters {
     list = List.copyOf(list);
+  }
+
+  /** Parameters of the first {@code count} entries of {@code params} (which may be null when 0). */
+  static Parameters of(Param[] params, int count) {
+    return switch (count) {
+      case 0 -> NONE;
+      case 1 -> new Parameters(List.of(params[0]));
+      case 2 -> new Parameters(List.of(params[0], params[1]));
+      default -> new Parameters(List.of(Arrays.copyOf(params, count)));
+    };
   }
 
   public boolean has(String name) {
@@ -79,41 +90,68 @@ public record Parameters(List<Param> list) {
 
   /**
    * Reads header parameters ({@code *( SEMI generic-param )}) from the reader's position to the end
-   * of the value or a comma. Values are tokens, hosts or quoted strings.
+   * of the value or a comma. Values are tokens, hosts or quoted strings. Leaves the reader after
+   * the whitespace that follows the last parameter.
    */
   static Parameters readHeaderParams(ValueReader r, String what) {
-    List<Param> out = new ArrayList<>(2);
-    while (r.accept(';')) {
-      String name = r.token(what + " parameter");
+    String s = r.source();
+    int n = s.length();
+    int p = skipWs(s, r.position());
+    Param p0 = null;
+    Param p1 = null;
+    Param[] more = null;
+    int count = 0;
+    while (p < n && s.charAt(p) == ';') {
+      p = skipWs(s, p + 1);
+      int ns = p;
+      while (p < n && Grammar.isToken(s.charAt(p))) p++;
+      if (p == ns) throw new MalformedException("expected a token in " + what + " parameter");
+      String name = Tokens.of(s, ns, p);
       String value = "";
-      if (r.accept('=')) {
-        r.skipWs();
-        if (r.peek() == '"') {
-          value = r.quoted(what + " parameter");
+      p = skipWs(s, p);
+      if (p < n && s.charAt(p) == '=') {
+        p = skipWs(s, p + 1);
+        int vs = p;
+        if (p < n && s.charAt(p) == '"') {
+          p = ValueReader.quotedEnd(s, p);
+          if (p < 0) throw new MalformedException("unterminated quoted string in " + what + " parameter");
+          value = s.substring(vs, p);
         } else {
-          value = readParamValue(r, what);
+          if (p < n && s.charAt(p) == '[') {
+            int close = s.indexOf(']', p);
+            if (close < 0) throw new MalformedException("unterminated IPv6 reference in " + what);
+            p = close + 1;
+          } else {
+            while (p < n && (Grammar.isToken(s.charAt(p)) || s.charAt(p) == ':')) p++;
+          }
+          if (p == vs) throw new MalformedException("empty parameter value in " + what);
+          value = Tokens.of(s, vs, p);
+        }
+        p = skipWs(s, p);
+      }
+      Param param = new Param(name, value);
+      switch (count++) {
+        case 0 -> p0 = param;
+        case 1 -> p1 = param;
+        default -> {
+          if (more == null) more = new Param[] {p0, p1, null, null};
+          else if (count > more.length) more = Arrays.copyOf(more, more.length * 2);
+          more[count - 1] = param;
         }
       }
-      out.add(new Param(name, value));
     }
-    return out.isEmpty() ? NONE : new Parameters(out);
+    r.position(p);
+    return switch (count) {
+      case 0 -> NONE;
+      case 1 -> new Parameters(List.of(p0));
+      case 2 -> new Parameters(List.of(p0, p1));
+      default -> of(more, count);
+    };
   }
 
-  private static String readParamValue(ValueReader r, String what) {
-    r.skipWs();
-    int start = r.position();
-    String s = r.source();
-    int p = start;
-    if (p < s.length() && s.charAt(p) == '[') {
-      int close = s.indexOf(']', p);
-      if (close < 0) throw new MalformedException("unterminated IPv6 reference in " + what);
-      p = close + 1;
-    } else {
-      while (p < s.length() && (Grammar.isToken(s.charAt(p)) || s.charAt(p) == ':')) p++;
-    }
-    if (p == start) throw new MalformedException("empty parameter value in " + what);
-    r.position(p);
-    return s.substring(start, p);
+  private static int skipWs(String s, int p) {
+    while (p < s.length() && Grammar.isWs(s.charAt(p))) p++;
+    return p;
   }
 
   static String lower(String s) {

@@ -1,14 +1,14 @@
 package io.ramal.sip.message;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A SIP request or response. Typed accessors parse the headers the stack interprets; the parser
  * has already validated those, so on a parsed message they do not throw. Messages built in code
- * are checked when serialized by the peer, not here.
+ * are checked when serialized by the peer, not here. Typed values are parsed once and kept with
+ * the {@link Headers} (see there), so repeated calls are cheap.
  */
 public sealed interface SipMessage permits SipRequest, SipResponse {
   Headers headers();
@@ -18,49 +18,42 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
   String startLine();
 
   default String callId() {
-    return headers().first(HeaderNames.CALL_ID).orElseThrow(() -> new MalformedException("missing Call-ID")).strip();
+    return headers().callId();
   }
 
   default CSeq cseq() {
-    return CSeq.parse(headers().first(HeaderNames.CSEQ).orElseThrow(() -> new MalformedException("missing CSeq")));
+    return headers().cseq();
   }
 
   default Address from() {
-    return Address.parse(headers().first(HeaderNames.FROM).orElseThrow(() -> new MalformedException("missing From")));
+    return headers().from();
   }
 
   default Address to() {
-    return Address.parse(headers().first(HeaderNames.TO).orElseThrow(() -> new MalformedException("missing To")));
+    return headers().to();
   }
 
+  /** Every Via value, top first, as an unmodifiable list. */
   default List<Via> vias() {
-    List<String> values = headers().values(HeaderNames.VIA);
-    List<Via> out = new ArrayList<>(values.size());
-    for (String v : values) out.add(Via.parse(v));
-    return out;
+    return headers().vias();
   }
 
   default Via topVia() {
-    List<String> values = headers().values(HeaderNames.VIA);
-    if (values.isEmpty()) throw new MalformedException("missing Via");
-    return Via.parse(values.get(0));
+    return headers().topVia();
   }
 
-  /** Contact values; throws for the wildcard, see {@link #isContactWildcard()}. */
+  /** Contact values, unmodifiable; throws for the wildcard, see {@link #isContactWildcard()}. */
   default List<Address> contacts() {
     return addresses(HeaderNames.CONTACT);
   }
 
   default boolean isContactWildcard() {
-    List<String> values = headers().values(HeaderNames.CONTACT);
-    return values.size() == 1 && values.get(0).equals("*");
+    return headers().isContactWildcard();
   }
 
+  /** The values of an address header (Contact, Route, Record-Route…), unmodifiable. */
   default List<Address> addresses(String headerName) {
-    List<String> values = headers().values(headerName);
-    List<Address> out = new ArrayList<>(values.size());
-    for (String v : values) out.add(Address.parse(v));
-    return out;
+    return headers().addresses(headerName);
   }
 
   /** Expires header as seconds, when present and valid. */

@@ -1,7 +1,6 @@
 package io.ramal.sip.message;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,105 +26,122 @@ public record SipUri(
   }
 
   public static SipUri parse(String text) {
-    int colon = text.indexOf(':');
-    if (colon <= 0) throw new MalformedException("SIP URI without scheme: " + Snippet.of(text));
-    String scheme = text.substring(0, colon);
-    if (!scheme.equalsIgnoreCase("sip") && !scheme.equalsIgnoreCase("sips")) {
-      throw new MalformedException("not a SIP URI: " + Snippet.of(text));
-    }
-    String rest = text.substring(colon + 1);
+    return parse(text, 0, text.length());
+  }
+
+  /**
+   * As {@link #parse(String)} for {@code src[from, to)}. Works on positions in {@code src}; only
+   * the parts the URI keeps (user, password, host, parameters, headers) are copied.
+   */
+  static SipUri parse(String src, int from, int to) {
+    int colon = src.indexOf(':', from);
+    if (colon >= to) colon = -1;
+    if (colon <= from) throw bad("SIP URI without scheme: ", src, from, to);
+    int n = colon - from;
+    boolean sip = n == 3 && src.regionMatches(true, from, "sip", 0, 3);
+    if (!sip && !(n == 4 && src.regionMatches(true, from, "sips", 0, 4))) throw bad("not a SIP URI: ", src, from, to);
+    String scheme = Tokens.of(src, from, colon);
+    int rest = colon + 1;
     String user = "";
     String password = "";
-    int at = rest.indexOf('@');
+    int at = src.indexOf('@', rest);
+    if (at >= to) at = -1;
     if (at >= 0) {
-      String userinfo = rest.substring(0, at);
-      int pc = userinfo.indexOf(':');
-      user = pc >= 0 ? userinfo.substring(0, pc) : userinfo;
-      password = pc >= 0 ? userinfo.substring(pc + 1) : "";
-      if (user.isEmpty()) throw new MalformedException("empty user in URI: " + Snippet.of(text));
-      checkEscaped(user, true, text);
-      checkEscaped(password, false, text);
-      rest = rest.substring(at + 1);
+      int pc = rest;
+      while (pc < at && src.charAt(pc) != ':') pc++;
+      if (pc == at) pc = -1;
+      int userEnd = pc >= 0 ? pc : at;
+      if (userEnd == rest) throw bad("empty user in URI: ", src, from, to);
+      checkEscaped(src, rest, userEnd, true, from, to);
+      if (pc >= 0) checkEscaped(src, pc + 1, at, false, from, to);
+      user = src.substring(rest, userEnd);
+      password = pc >= 0 ? src.substring(pc + 1, at) : "";
+      rest = at + 1;
     }
-    int end = 0;
+    int end = rest;
     String host;
-    if (rest.startsWith("[")) {
-      end = rest.indexOf(']');
-      if (end < 0) throw new MalformedException("unterminated IPv6 reference: " + Snippet.of(text));
-      host = rest.substring(0, ++end);
-      checkIpv6(host, text);
+    if (end < to && src.charAt(end) == '[') {
+      end = src.indexOf(']', end);
+      if (end < 0 || end >= to) throw bad("unterminated IPv6 reference: ", src, from, to);
+      host = src.substring(rest, ++end);
+      checkIpv6(host, src, from, to);
     } else {
-      while (end < rest.length() && isHostChar(rest.charAt(end))) end++;
-      host = rest.substring(0, end);
-      if (host.isEmpty()) throw new MalformedException("missing host in URI: " + Snippet.of(text));
+      while (end < to && Grammar.isHostChar(src.charAt(end))) end++;
+      if (end == rest) throw bad("missing host in URI: ", src, from, to);
+      host = src.substring(rest, end);
     }
     int port = -1;
-    if (end < rest.length() && rest.charAt(end) == ':') {
+    if (end < to && src.charAt(end) == ':') {
       int ps = ++end;
-      while (end < rest.length() && Character.isDigit(rest.charAt(end))) end++;
-      port = (int) Grammar.unsigned(rest.substring(ps, end), 65535);
-      if (port < 0) throw new MalformedException("bad port in URI: " + Snippet.of(text));
+      while (end < to && Grammar.isDigit(src.charAt(end))) end++;
+      port = (int) Grammar.unsigned(src, ps, end, 65535);
+      if (port < 0) throw bad("bad port in URI: ", src, from, to);
     }
-    List<Parameters.Param> params = new ArrayList<>(2);
-    while (end < rest.length() && rest.charAt(end) == ';') {
+    Parameters.Param[] params = null;
+    int count = 0;
+    while (end < to && src.charAt(end) == ';') {
       int ns = ++end;
-      while (end < rest.length() && isParamChar(rest, end)) end++;
-      String name = rest.substring(ns, end);
+      while (end < to && isParamChar(src, end, to)) end++;
+      int ne = end;
       String value = "";
-      if (end < rest.length() && rest.charAt(end) == '=') {
+      if (end < to && src.charAt(end) == '=') {
         int vs = ++end;
-        while (end < rest.length() && isParamChar(rest, end)) end++;
-        value = rest.substring(vs, end);
-        if (value.isEmpty()) throw new MalformedException("empty URI parameter value: " + Snippet.of(text));
+        while (end < to && isParamChar(src, end, to)) end++;
+        if (end == vs) throw bad("empty URI parameter value: ", src, from, to);
+        value = Tokens.of(src, vs, end);
       }
-      if (name.isEmpty()) throw new MalformedException("empty URI parameter: " + Snippet.of(text));
-      params.add(new Parameters.Param(name, value));
+      if (ne == ns) throw bad("empty URI parameter: ", src, from, to);
+      if (params == null) params = new Parameters.Param[4];
+      else if (count == params.length) params = Arrays.copyOf(params, count * 2);
+      params[count++] = new Parameters.Param(Tokens.of(src, ns, ne), value);
     }
     String headers = "";
-    if (end < rest.length() && rest.charAt(end) == '?') {
-      headers = rest.substring(end + 1);
-      for (int i = 0; i < headers.length(); i++) {
-        char c = headers.charAt(i);
+    if (end < to && src.charAt(end) == '?') {
+      for (int i = end + 1; i < to; i++) {
+        char c = src.charAt(i);
         if (!(Grammar.isHeaderChar(c) || c == '=' || c == '&' || c == '%')) {
-          throw new MalformedException("bad character in URI headers: " + Snippet.of(text));
+          throw bad("bad character in URI headers: ", src, from, to);
         }
       }
-      end = rest.length();
+      headers = src.substring(end + 1, to);
+      end = to;
     }
-    if (end != rest.length()) throw new MalformedException("bad character in URI: " + Snippet.of(text));
-    return new SipUri(scheme, user, password, host, port,
-        params.isEmpty() ? Parameters.NONE : new Parameters(params), headers);
+    if (end != to) throw bad("bad character in URI: ", src, from, to);
+    return new SipUri(scheme, user, password, host, port, Parameters.of(params, count), headers);
   }
 
-  private static boolean isHostChar(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_');
+  /** The error for the URI {@code src[from, to)}, which the reason quotes (shortened). */
+  private static MalformedException bad(String reason, String src, int from, int to) {
+    return new MalformedException(reason + Snippet.of(src.substring(from, to)));
   }
 
-  private static boolean isParamChar(String s, int i) {
+  /** A parameter character, or an escape {@code %X} followed by at least one more character. */
+  private static boolean isParamChar(String s, int i, int to) {
     char c = s.charAt(i);
-    return Grammar.isParamChar(c) || c == '%' && i + 2 < s.length() && Grammar.isHex(s.charAt(i + 1));
+    return Grammar.isParamChar(c) || c == '%' && i + 2 < to && Grammar.isHex(s.charAt(i + 1));
   }
 
-  private static void checkIpv6(String ref, String text) {
-    if (ref.length() < 4) throw new MalformedException("bad IPv6 reference: " + Snippet.of(text));
+  private static void checkIpv6(String ref, String src, int from, int to) {
+    if (ref.length() < 4) throw bad("bad IPv6 reference: ", src, from, to);
     for (int i = 1; i < ref.length() - 1; i++) {
       char c = ref.charAt(i);
       if (!(Grammar.isHex(c) || c == ':' || c == '.')) {
-        throw new MalformedException("bad IPv6 reference: " + Snippet.of(text));
+        throw bad("bad IPv6 reference: ", src, from, to);
       }
     }
   }
 
-  private static void checkEscaped(String s, boolean user, String text) {
-    for (int i = 0; i < s.length(); i++) {
+  /** Checks the user ({@code user}) or password part {@code s[start, end)} of the URI {@code s[from, to)}. */
+  private static void checkEscaped(String s, int start, int end, boolean user, int from, int to) {
+    for (int i = start; i < end; i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        if (i + 2 >= s.length() || !Grammar.isHex(s.charAt(i + 1)) || !Grammar.isHex(s.charAt(i + 2))) {
-          throw new MalformedException("bad escape in URI: " + Snippet.of(text));
+        if (i + 2 >= end || !Grammar.isHex(s.charAt(i + 1)) || !Grammar.isHex(s.charAt(i + 2))) {
+          throw bad("bad escape in URI: ", s, from, to);
         }
         i += 2;
       } else if (user ? !Grammar.isUserChar(c) : !(Grammar.isUnreserved(c) || "&=+$,".indexOf(c) >= 0)) {
-        throw new MalformedException("bad character in URI user part: " + Snippet.of(text));
+        throw bad("bad character in URI user part: ", s, from, to);
       }
     }
   }

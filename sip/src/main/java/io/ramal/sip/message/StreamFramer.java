@@ -2,7 +2,6 @@ package io.ramal.sip.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Splits a byte stream (TCP, TLS) into messages by Content-Length (RFC 3261 §18.3). Feed it
@@ -57,7 +56,7 @@ public final class StreamFramer {
       if (len - start > SipParser.MAX_MESSAGE) return new Frame.Broken("header section too large");
       return new Frame.Incomplete();
     }
-    long cl = contentLength(new String(buf, start, bodyStart - start, StandardCharsets.ISO_8859_1));
+    long cl = contentLength(buf, start, bodyStart);
     if (cl < 0) return new Frame.Broken("missing or invalid Content-Length on a stream");
     long total = bodyStart - start + cl;
     if (total > SipParser.MAX_MESSAGE) return new Frame.Broken("message too large");
@@ -74,17 +73,38 @@ public final class StreamFramer {
 
   /** Content-Length from a raw header section; 0 when absent (stream rule), -1 when invalid. */
   static long contentLength(String head) {
+    byte[] b = head.getBytes(StandardCharsets.ISO_8859_1);
+    return contentLength(b, 0, b.length);
+  }
+
+  /** As {@link #contentLength(String)} for the section {@code d[from, to)}, one byte a character. */
+  static long contentLength(byte[] d, int from, int to) {
     long found = 0;
     int count = 0;
-    for (String line : head.split("\r?\n")) {
-      int colon = line.indexOf(':');
-      if (colon <= 0 || Grammar.isWs(line.charAt(0))) continue;
-      String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      if (name.equals("content-length") || name.equals("l")) {
-        found = Grammar.unsigned(line.substring(colon + 1).strip(), SipParser.MAX_MESSAGE);
+    for (int line = from; line < to; ) {
+      int lf = ByteScan.nextLf(d, line, to);
+      int end = lf > line && d[lf - 1] == '\r' ? lf - 1 : lf;
+      int colon = line;
+      while (colon < end && d[colon] != ':') colon++;
+      if (colon < end && colon > line && !Grammar.isWs((char) d[line]) && isContentLength(d, line, colon)) {
+        found = Grammar.unsigned(stripped(d, colon + 1, end), SipParser.MAX_MESSAGE);
         count++;
       }
+      line = lf + 1;
     }
     return count > 1 ? -1 : found;
+  }
+
+  /** Whether {@code d[from, to)}, less surrounding whitespace, is Content-Length or l in any case. */
+  private static boolean isContentLength(byte[] d, int from, int to) {
+    String name = stripped(d, from, to);
+    return name.equalsIgnoreCase(HeaderNames.CONTENT_LENGTH) || name.equalsIgnoreCase("l");
+  }
+
+  /** {@code d[from, to)} as ISO-8859-1 text, stripped as {@link String#strip} does. */
+  private static String stripped(byte[] d, int from, int to) {
+    while (from < to && Character.isWhitespace((char) (d[from] & 0xff))) from++;
+    while (to > from && Character.isWhitespace((char) (d[to - 1] & 0xff))) to--;
+    return new String(d, from, to - from, StandardCharsets.ISO_8859_1);
   }
 }

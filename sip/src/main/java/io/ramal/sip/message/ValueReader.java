@@ -52,31 +52,59 @@ final class ValueReader {
   }
 
   String token(String what) {
+    return token(what, "");
+  }
+
+  /** A token; {@code what + whatMore} names it in the error, joined only when there is one. */
+  String token(String what, String whatMore) {
+    int start = skipToken(what, whatMore);
+    return Tokens.of(s, start, pos);
+  }
+
+  /** Skips whitespace and a token, and returns where the token starts; it ends at {@link #position()}. */
+  int skipToken(String what) {
+    return skipToken(what, "");
+  }
+
+  private int skipToken(String what, String whatMore) {
     skipWs();
     int start = pos;
     while (pos < s.length() && Grammar.isToken(s.charAt(pos))) pos++;
-    if (start == pos) throw new MalformedException("expected a token in " + what);
-    return s.substring(start, pos);
+    if (start == pos) throw new MalformedException("expected a token in " + what + whatMore);
+    return start;
   }
 
   /** Reads a quoted-string and returns it with its quotes and escapes, as written. */
   String quoted(String what) {
+    return quoted(what, "");
+  }
+
+  /** As {@link #quoted(String)}, naming it {@code what + whatMore} in an error. */
+  String quoted(String what, String whatMore) {
     skipWs();
-    if (peek() != '"') throw new MalformedException("expected a quoted string in " + what);
-    int start = pos++;
-    while (pos < s.length()) {
-      char c = s.charAt(pos);
+    if (peek() != '"') throw new MalformedException("expected a quoted string in " + what + whatMore);
+    int end = quotedEnd(s, pos);
+    if (end < 0) throw new MalformedException("unterminated quoted string in " + what + whatMore);
+    String q = s.substring(pos, end);
+    pos = end;
+    return q;
+  }
+
+  /** Where the quoted-string opening at {@code s[open]} ends (just past its closing quote), or -1. */
+  static int quotedEnd(String s, int open) {
+    int p = open + 1;
+    while (p < s.length()) {
+      char c = s.charAt(p);
       if (c == '\\') {
-        if (pos + 1 >= s.length()) break;
-        pos += 2;
+        if (p + 1 >= s.length()) return -1;
+        p += 2;
       } else if (c == '"') {
-        pos++;
-        return s.substring(start, pos);
+        return p + 1;
       } else {
-        pos++;
+        p++;
       }
     }
-    throw new MalformedException("unterminated quoted string in " + what);
+    return -1;
   }
 
   /** Reads up to (not including) any of {@code stops}, outside quotes and angle brackets. */

@@ -37,24 +37,24 @@ public record Via(String protocol, String transport, String host, int port, Para
       if (close < 0) throw new MalformedException("unterminated IPv6 reference in Via");
       p = close + 1;
     } else {
-      while (p < src.length() && (Character.isLetterOrDigit(src.charAt(p)) || src.charAt(p) == '-'
-          || src.charAt(p) == '.' || src.charAt(p) == '_') && src.charAt(p) < 128) p++;
+      while (p < src.length() && Grammar.isHostChar(src.charAt(p))) p++;
     }
+    if (p == s) throw new MalformedException("missing host in Via");
     host = src.substring(s, p);
-    if (host.isEmpty()) throw new MalformedException("missing host in Via");
     r.position(p);
     int port = -1;
     if (r.accept(':')) {
       r.skipWs();
       int ps = r.position();
       int q = ps;
-      while (q < src.length() && Character.isDigit(src.charAt(q))) q++;
-      port = (int) Grammar.unsigned(src.substring(ps, q), 65535);
+      while (q < src.length() && Grammar.isDigit(src.charAt(q))) q++;
+      port = (int) Grammar.unsigned(src, ps, q, 65535);
       if (port < 0) throw new MalformedException("bad port in Via");
       r.position(q);
     }
     Parameters params = Parameters.readHeaderParams(r, "Via");
-    Via via = new Via(name + "/" + version, transport, host, port, params);
+    String protocol = name.equals("SIP") && version.equals("2.0") ? "SIP/2.0" : name + "/" + version;
+    Via via = new Via(protocol, transport, host, port, params);
     Optional<String> branch = via.branch();
     if (params.has("branch") && (branch.isEmpty() || branch.get().equals(MAGIC_COOKIE))) {
       throw new MalformedException("Via branch is empty or only the magic cookie");

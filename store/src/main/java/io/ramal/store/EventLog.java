@@ -30,11 +30,6 @@ public final class EventLog {
 
     private static final String COLUMNS = "tenant_id, seq, id, ts, type, call_id, device, payload";
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     private final DataSource dataSource;
     private final InstantSource clock;
 
@@ -223,26 +218,8 @@ public final class EventLog {
         }
     }
 
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw StoreException.of(what, e);
-        }
+    private <T> T inTransaction(String what, Sql.Work<T> work) {
+        return Sql.inTransaction(dataSource, what, work);
     }
 
     private static void setOptional(PreparedStatement statement, int index, Optional<String> value)

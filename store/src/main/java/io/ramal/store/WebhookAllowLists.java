@@ -28,7 +28,7 @@ public final class WebhookAllowLists {
     public void replace(String tenantId, List<String> entries) {
         Text.requireNonBlank(tenantId, "tenantId");
         List<String> distinct = entries.stream().map(entry -> Text.requireNonBlank(entry, "entry")).distinct().toList();
-        WebhookStatements.inTransaction(dataSource, "replace webhook allow-list", connection -> {
+        Sql.inTransaction(dataSource, "replace webhook allow-list", connection -> {
             WebhookStatements.update(connection, "DELETE FROM webhook_allow_list WHERE tenant_id = ?", tenantId);
             for (String entry : distinct) {
                 WebhookStatements.update(connection,

@@ -61,7 +61,7 @@ public final class WebhookOutbox {
 
     /** Adds a delivery in a transaction of its own. */
     public void insert(WebhookDelivery delivery) {
-        WebhookStatements.inTransaction(dataSource, "insert webhook delivery", connection -> {
+        Sql.inTransaction(dataSource, "insert webhook delivery", connection -> {
             insert(connection, delivery);
             return null;
         });
@@ -116,7 +116,7 @@ public final class WebhookOutbox {
         Text.requireNonBlank(owner, "owner");
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(next, "next");
-        return WebhookStatements.inTransaction(dataSource, "complete webhook delivery", connection -> {
+        return Sql.inTransaction(dataSource, "complete webhook delivery", connection -> {
             if (attempt.isPresent()) {
                 WebhookAttempt log = attempt.get();
                 WebhookStatements.update(connection, "INSERT INTO webhook_attempts (" + ATTEMPT_COLUMNS
@@ -205,7 +205,7 @@ public final class WebhookOutbox {
      */
     public List<WebhookDelivery> replay(List<WebhookDelivery> deliveries, Instant now) {
         List<WebhookDelivery> originals = List.copyOf(deliveries);
-        return WebhookStatements.inTransaction(dataSource, "replay webhook deliveries", connection -> {
+        return Sql.inTransaction(dataSource, "replay webhook deliveries", connection -> {
             List<WebhookDelivery> replays = new ArrayList<>(originals.size());
             for (WebhookDelivery original : originals) {
                 WebhookDelivery replay = WebhookDelivery.pending(UUID.randomUUID().toString(), original.tenantId(),

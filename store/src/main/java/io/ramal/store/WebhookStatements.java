@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Statements of the webhook tables on a connection the caller holds: inside the caller's own open
@@ -18,11 +17,6 @@ import javax.sql.DataSource;
  * Parameters follow {@link Sql}'s rules.
  */
 final class WebhookStatements {
-
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private WebhookStatements() {}
 
@@ -47,28 +41,6 @@ final class WebhookStatements {
         }
     }
 
-    /** Runs {@code work} in one transaction of a pooled connection; rolls back if it throws. */
-    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw StoreException.of(what, e);
-        }
-    }
 
     static Optional<Integer> optionalInt(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);

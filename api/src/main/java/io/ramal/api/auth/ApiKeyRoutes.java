@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
-import io.ramal.api.http.Access;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
@@ -56,7 +55,7 @@ public final class ApiKeyRoutes {
     }
 
     private void list(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         ObjectNode body = Json.object();
         body.set("api_keys", Json.tree(
                 apiKeys.list(principal.tenantId()).stream().map(ApiKeyView::of).toList()));
@@ -64,12 +63,12 @@ public final class ApiKeyRoutes {
     }
 
     private void show(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         Json.write(ctx, 200, ApiKeyView.of(target(principal, ctx)));
     }
 
     private void create(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         ObjectNode body = Json.readObject(ctx);
         String name = JsonFields.optionalText(body, "name").orElse("");
         if (name.length() > 100) {
@@ -104,16 +103,10 @@ public final class ApiKeyRoutes {
     }
 
     private void revoke(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         ApiKey key = target(principal, ctx);
         apiKeys.revoke(principal.tenantId(), key.id(), clock.instant());
         ctx.status(204);
-    }
-
-    private Principal admin(Context ctx) {
-        Principal principal = authentication.require(ctx);
-        Access.require(principal, Permission.ADMIN);
-        return principal;
     }
 
     private ApiKey target(Principal principal, Context ctx) {

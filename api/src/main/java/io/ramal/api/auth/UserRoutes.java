@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
-import io.ramal.api.http.Access;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
@@ -72,19 +71,19 @@ public final class UserRoutes {
     }
 
     private void list(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         ObjectNode body = Json.object();
         body.set("users", Json.tree(users.list(principal.tenantId()).stream().map(UserView::of).toList()));
         Json.write(ctx, 200, body);
     }
 
     private void show(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         Json.write(ctx, 200, UserView.of(target(principal, ctx)));
     }
 
     private void create(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         ObjectNode body = Json.readObject(ctx);
         String username = LoginName.normalize(JsonFields.requiredText(body, "username"));
         if (!LoginName.USERNAME.matcher(username).matches()) {
@@ -113,7 +112,7 @@ public final class UserRoutes {
     }
 
     private void update(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         User user = target(principal, ctx);
         ObjectNode body = Json.readObject(ctx);
         Instant now = clock.instant();
@@ -156,19 +155,13 @@ public final class UserRoutes {
     }
 
     private void delete(Context ctx) {
-        Principal principal = admin(ctx);
+        Principal principal = authentication.require(ctx, Permission.ADMIN);
         User user = target(principal, ctx);
         if (isEnabledAdmin(user)) {
             requireAnotherAdmin(user);
         }
         users.delete(principal.tenantId(), user.id());
         ctx.status(204);
-    }
-
-    private Principal admin(Context ctx) {
-        Principal principal = authentication.require(ctx);
-        Access.require(principal, Permission.ADMIN);
-        return principal;
     }
 
     private User target(Principal principal, Context ctx) {

@@ -3,6 +3,7 @@ package io.ramal.api.http;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.BearerVerifier;
+import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -28,6 +29,13 @@ public final class BearerAuthentication {
     }
 
     /** The verified caller; throws the 401 {@link ApiException} otherwise. */
+    /** The caller, who must also hold {@code permission} (403 {@code forbidden} otherwise). */
+    public Principal require(Context ctx, Permission permission) {
+        Principal principal = require(ctx);
+        Access.require(principal, permission);
+        return principal;
+    }
+
     public Principal require(Context ctx) {
         Principal known = ctx.attribute(ATTRIBUTE);
         if (known != null) {

@@ -82,8 +82,11 @@ class WebhookCrashRecoveryTest {
                     RecordingReceiver.Received::seq,
                     Collectors.mapping(RecordingReceiver.Received::deliveryId, Collectors.toList())));
             assertThat(idsBySeq.get(victim)).hasSize(2).containsOnly(idsBySeq.get(victim).getFirst());
-            assertThat(harness.webhooks.outbox().list(tenant, webhook, Optional.empty(), Optional.empty(), 100))
-                    .extracting(WebhookDelivery::state).hasSize(events.size()).containsOnly(WebhookDeliveryState.DELIVERED);
+            // The receiver sees a request before the dispatcher records its answer: wait for the record.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(harness.webhooks.outbox().list(tenant, webhook, Optional.empty(), Optional.empty(), 100))
+                            .extracting(WebhookDelivery::state).hasSize(events.size())
+                            .containsOnly(WebhookDeliveryState.DELIVERED));
         }
     }
 

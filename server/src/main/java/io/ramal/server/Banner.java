@@ -1,5 +1,6 @@
 package io.ramal.server;
 
+import io.ramal.api.auth.DemoUsers;
 import io.ramal.server.config.Config;
 import io.ramal.server.config.DidConfig;
 import io.ramal.server.config.ExtensionConfig;
@@ -11,6 +12,9 @@ import java.util.stream.Collectors;
 
 /** The text printed once the server is up: where it listens and, in demo mode, how to log in. */
 final class Banner {
+    /** The version the server reports (event socket hello, SIP User-Agent). */
+    static final String VERSION = "0.1";
+
     private Banner() {
     }
 
@@ -54,6 +58,17 @@ final class Banner {
         for (DidConfig did : tenant.dids()) {
             out.append("  DID          ").append(did.number()).append(" -> extension ").append(did.extension())
                     .append('\n');
+        }
+        if (config.api().seedDemoUsers()) {
+            out.append("  API users    (username/password)");
+            for (DemoUsers.Seed seed : DemoUsers.SEEDS) {
+                out.append("  ").append(seed.username()).append('/').append(seed.password())
+                        .append(seed.extension().map(e -> " (" + e + ")").orElse(""));
+            }
+            out.append('\n');
+            out.append("  token        curl -s -X POST http://").append(config.http().bind()).append(':')
+                    .append(config.http().port()).append("/api/v1/auth/token -H 'Content-Type: application/json'")
+                    .append(" -d '{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"demo-alice\"}'\n");
         }
         if (!extensions.isEmpty()) {
             ExtensionConfig first = extensions.getFirst();

@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ramal.media.player.MusicOnHold;
 import io.ramal.media.relay.EndpointSettings;
 import io.ramal.media.rtp.RtpPortPool;
-import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.core.Pbx;
 import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.pbx.media.MediaPlane;
@@ -13,6 +12,7 @@ import io.ramal.pbx.directory.CachingDirectory;
 import io.ramal.pbx.core.OverloadPolicy;
 import io.ramal.pbx.core.PbxSettings;
 import io.ramal.pbx.registrar.RegistrationPolicy;
+import io.ramal.server.api.ApiPlane;
 import io.ramal.server.config.Config;
 import io.ramal.server.config.GuardConfig;
 import io.ramal.server.config.MediaConfig;
@@ -39,7 +39,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * One Ramal server: store → PBX → HTTP, started in that order and stopped in reverse. {@link Main}
+ * One Ramal server: store → API (auth, CTI, events, webhooks) → media → PBX → HTTP, started in that order and stopped in reverse. {@link Main}
  * runs one; end-to-end tests start their own on free ports.
  */
 public final class Ramal implements AutoCloseable {
@@ -52,6 +52,7 @@ public final class Ramal implements AutoCloseable {
   private StoreCallRecords records;
   private Pbx pbx;
   private MediaPlane media = MediaPlane.DIRECT;
+  private ApiPlane api;
   private HttpServer http;
 
   public Ramal(Config config, PrometheusMeterRegistry registry) {
@@ -111,6 +112,15 @@ public final class Ramal implements AutoCloseable {
       if (records != null) records.close();
       if (database != null) database.close();
     }));
+    list.add(Lifecycle.of("api", () -> {
+      api = ApiPlane.start(config.api(), database.dataSource(), config.dataDir(), Banner.VERSION, clock);
+      Gauge.builder("ramal_event_sockets", api, ApiPlane::openEventSockets).description("Open event WebSockets")
+          .register(registry);
+      Gauge.builder("ramal_cti_events_lost", api, a -> a.desk().lostEvents())
+          .description("CTI events the journal could not store").register(registry);
+    }, () -> {
+      if (api != null) api.close();
+    }));
     health.add(new HealthCheck("store", () -> {
       try (var c = database.dataSource().getConnection()) {
         return c.isValid(2);
@@ -148,7 +158,8 @@ public final class Ramal implements AutoCloseable {
       public void start() throws Exception {
         pbx = Pbx.start(pbxSettings(config.sip()),
             new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5), 100_000), records,
-            new MeteredPbxEvents(registry), media, CallObserver.NONE, clock);
+            new MeteredPbxEvents(registry), media, api.facts(), clock);
+        pbx.location().listener(api.facts());
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);
         Gauge.builder("ramal_sip_transactions", pbx, Pbx::transactions).description("Live SIP transactions").register(registry);
@@ -168,7 +179,8 @@ public final class Ramal implements AutoCloseable {
     });
     health.add(new HealthCheck("sip", () -> pbx != null));
     health.add(new HealthCheck("http", () -> true));
-    http = new HttpServer(config.http().bind(), config.http().port(), health, registry);
+    http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
+        List.of(routes -> api.routes().addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
       @Override
@@ -184,7 +196,10 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public List<String> endpoints() {
-        return List.of("http  " + http.baseUri() + "  (GET /health, GET /metrics)", "store " + config.jdbcUrl());
+        return List.of("http  " + http.baseUri() + "  (GET /health, GET /metrics, REST under /api/v1)",
+            "ws    " + http.baseUri().resolve("api/v1/events").toString().replaceFirst("^http", "ws")
+                + "  (event stream)",
+            "store " + config.jdbcUrl());
       }
     });
     return list;

@@ -30,6 +30,18 @@ public final class EventLog {
 
     private static final String COLUMNS = "tenant_id, seq, id, ts, type, call_id, device, payload";
 
+    /**
+     * Work that must commit or roll back together with appended events (a webhook outbox, for
+     * instance): it runs on the appending transaction after the events are inserted, and must
+     * neither commit nor close the connection. If it throws, nothing of the append is kept.
+     */
+    @FunctionalInterface
+    public interface Enlistment {
+        Enlistment NONE = (transaction, events) -> {};
+
+        void enlist(Connection transaction, List<StoredEvent> events) throws SQLException;
+    }
+
     private final DataSource dataSource;
     private final InstantSource clock;
 
@@ -49,6 +61,15 @@ public final class EventLog {
      * stored) if the tenant does not exist or the database fails.
      */
     public List<StoredEvent> appendAll(String tenantId, List<EventDraft> drafts) {
+        return appendAll(tenantId, drafts, Enlistment.NONE);
+    }
+
+    /**
+     * As {@link #appendAll(String, List)}, with {@code enlistment} run on the same transaction
+     * after the inserts, so its rows exist exactly when the events do.
+     */
+    public List<StoredEvent> appendAll(String tenantId, List<EventDraft> drafts, Enlistment enlistment) {
+        Objects.requireNonNull(enlistment, "enlistment");
         Text.requireNonBlank(tenantId, "tenantId");
         List<EventDraft> batch = List.copyOf(drafts);
         if (batch.isEmpty()) {
@@ -77,7 +98,9 @@ public final class EventLog {
                 }
                 insert.executeBatch();
             }
-            return List.copyOf(stored);
+            List<StoredEvent> appended = List.copyOf(stored);
+            enlistment.enlist(connection, appended);
+            return appended;
         });
     }
 

@@ -91,6 +91,33 @@ class EventLogTest {
     }
 
     @Test
+    void enlistedWorkCommitsWithTheEventsItSaw() throws SQLException {
+        String tenant = RandomTenant.create(dataSource);
+        List<Long> seen = new ArrayList<>();
+
+        log.appendAll(tenant, List.of(draft("call.delivered", "c1", "1002")), (transaction, events) -> {
+            events.forEach(e -> seen.add(e.seq()));
+            assertThat(transaction.getAutoCommit()).isFalse();
+        });
+
+        assertThat(seen).containsExactly(1L);
+        assertThat(log.after(tenant, 0, 10)).extracting(StoredEvent::seq).containsExactly(1L);
+    }
+
+    @Test
+    void aFailingEnlistmentKeepsNoEventAndGivesTheSeqBack() {
+        String tenant = RandomTenant.create(dataSource);
+
+        assertThatThrownBy(() -> log.appendAll(tenant, List.of(draft("call.delivered", "c1", "1002")),
+                (transaction, events) -> {
+                    throw new SQLException("outbox is full");
+                })).isInstanceOf(StoreException.class);
+
+        assertThat(log.after(tenant, 0, 10)).isEmpty();
+        assertThat(log.append(tenant, draft("call.delivered", "c2", "1002")).seq()).isEqualTo(1);
+    }
+
+    @Test
     void readsAfterASeqInPagesInSeqOrder() {
         String tenant = RandomTenant.create(dataSource);
         for (int i = 0; i < 7; i++) {

@@ -90,8 +90,13 @@ public final class ApiKeyRoutes {
         String ownerId = JsonFields.optionalText(body, "user_id").orElse(principal.userId());
         User owner = users.find(principal.tenantId(), ownerId)
                 .orElseThrow(() -> new ApiException(404, "user_not_found", "no user " + ownerId));
-        if (scopes.contains(Scope.ADMIN.wireName()) && !owner.roles().contains(Roles.wireName(Role.ADMIN))) {
-            throw new ApiException(400, "invalid_scope", "only a key owned by an admin may have the admin scope");
+        if (!owner.roles().contains(Roles.wireName(Role.ADMIN))) {
+            for (String scope : scopes) {
+                if (Scope.fromWireName(scope).orElseThrow().adminOnly()) {
+                    throw new ApiException(400, "invalid_scope", "only a key owned by an admin may have the "
+                            + scope + " scope");
+                }
+            }
         }
         ApiKeyCredential credential = ApiKeyCredential.generate(random);
         ApiKey key = ApiKey.create(credential.id(), principal.tenantId(), owner.id(), name, credential.secretDigest(),
@@ -122,7 +127,7 @@ public final class ApiKeyRoutes {
         Set<String> scopes = new LinkedHashSet<>();
         for (String name : names) {
             Scope scope = Scope.fromWireName(name).orElseThrow(() -> new ApiException(400, "invalid_scope",
-                    "unknown scope '" + name + "' (events:read, calls:read, calls:write, admin)"));
+                    "unknown scope '" + name + "' (events:read, calls:read, calls:write, webhooks:admin, admin)"));
             scopes.add(scope.wireName());
         }
         return Set.copyOf(scopes);

@@ -12,6 +12,8 @@ public record Permission(Set<Role> roles, Scope scope) {
 
     /** Users and API keys administration. */
     public static final Permission ADMIN = new Permission(Set.of(Role.ADMIN), Scope.ADMIN);
+    /** Webhook subscriptions and deliveries: admins, or a key with {@code webhooks:admin}. */
+    public static final Permission WEBHOOKS_ADMIN = new Permission(Set.of(Role.ADMIN), Scope.WEBHOOKS_ADMIN);
     /** The event stream: any user of the tenant, or a key with {@code events:read}. */
     public static final Permission EVENTS_READ = new Permission(Set.of(Role.values()), Scope.EVENTS_READ);
     /** Reading calls and devices: any user, or a key with {@code calls:read}. */

@@ -13,6 +13,8 @@ public enum Scope {
     CALLS_READ("calls:read"),
     /** Control calls (make, answer, hold, transfer, hang up). */
     CALLS_WRITE("calls:write"),
+    /** Webhook subscriptions, their deliveries and the allow-list (an admin's key only). */
+    WEBHOOKS_ADMIN("webhooks:admin"),
     /** Everything, including users and API keys. */
     ADMIN("admin");
 
@@ -20,6 +22,11 @@ public enum Scope {
 
     Scope(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** Whether only a key owned by an administrator may carry this scope. */
+    public boolean adminOnly() {
+        return this == ADMIN || this == WEBHOOKS_ADMIN;
     }
 
     public String wireName() {

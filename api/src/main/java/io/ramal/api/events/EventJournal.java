@@ -31,11 +31,24 @@ public final class EventJournal {
 
     private final EventLog log;
     private final Fanout fanout;
+    private final EventLog.Enlistment outbox;
+    private final Runnable committed;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public EventJournal(EventLog log, Fanout fanout) {
+        this(log, fanout, EventLog.Enlistment.NONE, () -> {});
+    }
+
+    /**
+     * @param outbox    runs on each append's transaction (the webhook outbox), so what it writes
+     *                  exists exactly when the events do
+     * @param committed runs after each committed append (waking the webhook dispatcher)
+     */
+    public EventJournal(EventLog log, Fanout fanout, EventLog.Enlistment outbox, Runnable committed) {
         this.log = Objects.requireNonNull(log, "log");
         this.fanout = Objects.requireNonNull(fanout, "fanout");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.committed = Objects.requireNonNull(committed, "committed");
     }
 
     /**
@@ -59,12 +72,13 @@ public final class EventJournal {
             return List.of();
         }
         return atomically(tenant, () -> {
-            List<StoredEvent> stored = log.appendAll(tenant, drafts);
+            List<StoredEvent> stored = log.appendAll(tenant, drafts, outbox);
             List<JournalEvent> journal = new ArrayList<>(stored.size());
             for (StoredEvent event : stored) {
                 journal.add(EventCodec.journalEvent(event));
             }
             fanout.publish(tenant, journal);
+            committed.run();
             return List.copyOf(journal);
         });
     }

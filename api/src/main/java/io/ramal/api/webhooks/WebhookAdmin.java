@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
+import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
+import io.ramal.api.http.BearerAuthentication;
 import io.ramal.store.WebhookAttempt;
 import io.ramal.store.WebhookDelivery;
 import io.ramal.store.WebhookDeliveryState;
@@ -22,7 +24,7 @@ import java.util.UUID;
 /**
  * The REST admin of a tenant's webhooks under {@code /api/v1/webhooks}: subscriptions (CRUD,
  * secret rotation), their delivery log, replay, dead letters and the SSRF allow-list. Every
- * handler needs an admin ({@link AdminAccess}) and sees only the caller's tenant; another tenant's
+ * handler needs {@link Permission#WEBHOOKS_ADMIN} and sees only the caller's tenant; another tenant's
  * subscription answers 404 as if it did not exist. Errors are {@link ApiException}s.
  */
 public final class WebhookAdmin {
@@ -34,14 +36,17 @@ public final class WebhookAdmin {
     private final Webhooks webhooks;
     private final AddressGuard guard;
     private final Runnable wake;
+    private final BearerAuthentication authentication;
 
     /**
      * @param wake called after a replay queued deliveries ({@link WebhookDispatcher#wake()})
+     * @param authentication who is calling ({@link Permission#WEBHOOKS_ADMIN} is required)
      */
-    public WebhookAdmin(Webhooks webhooks, AddressGuard guard, Runnable wake) {
+    public WebhookAdmin(Webhooks webhooks, AddressGuard guard, Runnable wake, BearerAuthentication authentication) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.wake = Objects.requireNonNull(wake, "wake");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
     }
 
     public void addTo(RoutesConfig routes) {
@@ -61,7 +66,7 @@ public final class WebhookAdmin {
     }
 
     private void list(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         List<Map<String, Object>> items = new ArrayList<>();
         for (WebhookSubscription subscription : webhooks.subscriptions().list(caller.tenantId())) {
             items.add(describe(subscription, Optional.empty()));
@@ -70,7 +75,7 @@ public final class WebhookAdmin {
     }
 
     private void create(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         SubscriptionForm form = SubscriptionForm.create(body(ctx));
         requireAllowed(caller.tenantId(), form);
         Instant now = webhooks.clock().instant();
@@ -84,12 +89,12 @@ public final class WebhookAdmin {
     }
 
     private void show(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         respond(ctx, 200, describe(find(caller, ctx.pathParam("id")), Optional.empty()));
     }
 
     private void update(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         WebhookSubscription current = find(caller, ctx.pathParam("id"));
         SubscriptionForm form = SubscriptionForm.of(current).with(body(ctx));
         if (!form.url().equals(current.urlTemplate())) {
@@ -107,7 +112,7 @@ public final class WebhookAdmin {
     }
 
     private void delete(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         if (!webhooks.subscriptions().delete(caller.tenantId(), ctx.pathParam("id"))) {
             throw notFound();
         }
@@ -116,7 +121,7 @@ public final class WebhookAdmin {
     }
 
     private void rotateSecret(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         WebhookSubscription current = find(caller, ctx.pathParam("id"));
         String secret = WebhookSecrets.generate();
         WebhookSubscription changed = new WebhookSubscription(current.id(), current.tenantId(), current.description(),
@@ -129,7 +134,7 @@ public final class WebhookAdmin {
     }
 
     private void deliveries(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         WebhookSubscription subscription = find(caller, ctx.pathParam("id"));
         Optional<WebhookDeliveryState> state = Optional.ofNullable(ctx.queryParam("state")).map(s -> {
             try {
@@ -149,7 +154,7 @@ public final class WebhookAdmin {
     }
 
     private void delivery(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         WebhookSubscription subscription = find(caller, ctx.pathParam("id"));
         WebhookDelivery delivery = webhooks.outbox().find(caller.tenantId(), ctx.pathParam("delivery"))
                 .filter(d -> d.subscriptionId().equals(subscription.id()))
@@ -162,7 +167,7 @@ public final class WebhookAdmin {
     }
 
     private void replay(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         WebhookSubscription subscription = find(caller, ctx.pathParam("id"));
         JsonNode json = body(ctx);
         List<WebhookDelivery> originals;
@@ -203,18 +208,18 @@ public final class WebhookAdmin {
     }
 
     private void deadLetters(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         List<WebhookDelivery> dead = webhooks.outbox().deadLetters(caller.tenantId(), limit(ctx));
         respond(ctx, 200, Map.of("dead_letters", dead.stream().map(WebhookAdmin::describe).toList()));
     }
 
     private void allowList(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         respond(ctx, 200, Map.of("entries", webhooks.allowLists().list(caller.tenantId())));
     }
 
     private void replaceAllowList(Context ctx) {
-        Principal caller = AdminAccess.requireAdmin(ctx);
+        Principal caller = authentication.require(ctx, Permission.WEBHOOKS_ADMIN);
         JsonNode json = body(ctx);
         JsonNode entries = json.get("entries");
         if (entries == null || !entries.isArray()) {

@@ -1,5 +1,7 @@
 package io.ramal.api.webhooks;
 
+import io.ramal.store.EventLog;
+import io.ramal.store.StoredEvent;
 import io.ramal.store.WebhookAllowLists;
 import io.ramal.store.WebhookDelivery;
 import io.ramal.store.WebhookOutbox;
@@ -82,6 +84,17 @@ public final class Webhooks {
             added.add(delivery);
         }
         return List.copyOf(added);
+    }
+
+    /**
+     * {@link #enqueue} for each appended event: the event log's {@link EventLog.Enlistment}, so
+     * the journal writes events and their deliveries in one transaction.
+     */
+    public void enlist(Connection transaction, List<StoredEvent> events) {
+        for (StoredEvent stored : events) {
+            enqueue(transaction, WebhookEvent.fromJson(stored.tenantId(), stored.seq(), stored.id(), stored.ts(),
+                    stored.type(), stored.callId(), stored.device(), stored.payload()));
+        }
     }
 
     /** Forgets the tenant's cached subscriptions; every change to them must call this. */

@@ -100,6 +100,29 @@ class EventJournalTest {
     }
 
     @Test
+    void anOutboxThatFailsTakesTheWholeAppendWithItAndNothingIsPublished() {
+        List<Long> enlisted = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+        EventJournal failing = new EventJournal(log, fanout, (transaction, events) -> {
+            events.forEach(e -> enlisted.add(e.seq()));
+            throw new java.sql.SQLException("outbox refused");
+        }, committed::incrementAndGet);
+        fanout.subscribe(tenant, delivered::add);
+
+        assertThatThrownBy(() -> failing.append(tenant, "call.delivered", Optional.of("c1"), Optional.empty(), Map.of()))
+                .isInstanceOf(io.ramal.store.StoreException.class);
+
+        assertThat(enlisted).containsExactly(1L);
+        assertThat(journal.after(tenant, 0, 10)).isEmpty();
+        assertThat(committed).hasValue(0);
+        assertThat(delivered).isEmpty();
+        EventJournal working = new EventJournal(log, fanout, (transaction, events) -> {}, committed::incrementAndGet);
+        assertThat(working.append(tenant, "call.delivered", Optional.of("c1"), Optional.empty(), Map.of()).seq())
+                .isEqualTo(1);
+        assertThat(committed).hasValue(1);
+    }
+
+    @Test
     void encodesAnEventWithoutFieldsCallOrDevice() throws Exception {
         JournalEvent event = journal.append(tenant, "device.unregistered", Optional.empty(), Optional.empty(), Map.of());
 

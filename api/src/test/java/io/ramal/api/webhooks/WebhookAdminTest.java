@@ -180,7 +180,7 @@ class WebhookAdminTest {
     @Test
     void onlyAdminsAndWebhookScopedApiKeysMayAdminister() {
         assertThat(harness.call("GET", BASE, Map.of(), null).status()).isEqualTo(401);
-        assertThat(harness.call("GET", BASE, Map.of(), null).code()).isEqualTo("unauthenticated");
+        assertThat(harness.call("GET", BASE, Map.of(), null).code()).isEqualTo("unauthorized");
         assertThat(harness.call("GET", BASE, tenant, "AGENT", null).status()).isEqualTo(403);
         assertThat(harness.call("GET", BASE, tenant, "SUPERVISOR", null).code()).isEqualTo("forbidden");
         assertThat(harness.call("GET", BASE, Map.of("X-Test-Tenant", tenant, "X-Test-Role", "ADMIN",

@@ -3,7 +3,9 @@ package io.ramal.api.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.ramal.api.ApiException;
+import io.ramal.api.auth.BearerVerifier;
 import io.ramal.api.auth.Principal;
+import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.auth.Role;
 import io.ramal.store.Database;
 import io.ramal.store.Tenant;
@@ -115,21 +117,26 @@ final class WebhookHarness implements AutoCloseable {
         return Map.entry(type, fields);
     }
 
-    /** Serves the admin API; the caller is set from the X-Test-Tenant / X-Test-Role / X-Test-Scopes headers. */
+    /**
+     * Serves the admin API behind the real {@link BearerAuthentication}; the bearer credential is
+     * the test's description of the caller, built by {@link #call} from the X-Test-Tenant /
+     * X-Test-Role / X-Test-Scopes headers (a key when scopes are given).
+     */
     void startApi(Runnable wake) {
-        WebhookAdmin admin = new WebhookAdmin(webhooks, guard, wake);
+        BearerVerifier callers = (credential, now) -> {
+            String[] parts = credential.split(";", -1);
+            if (parts.length != 3 || !parts[0].startsWith("test:")) {
+                return new BearerVerifier.Verification.Rejected("invalid_token", "not a test caller");
+            }
+            String role = parts[1];
+            String scopes = parts[2];
+            return new BearerVerifier.Verification.Valid(new Principal(parts[0].substring(5), "u1", "alice",
+                    role.isEmpty() ? Set.of() : Set.of(Role.valueOf(role)),
+                    scopes.isEmpty() ? Set.of() : Set.of(scopes.split(" ")), Optional.empty(),
+                    scopes.isEmpty() ? Principal.Kind.ACCESS_TOKEN : Principal.Kind.API_KEY), Instant.MAX);
+        };
+        WebhookAdmin admin = new WebhookAdmin(webhooks, guard, wake, new BearerAuthentication(callers, InstantSource.system()));
         api = Javalin.create(config -> {
-            config.routes.before(ctx -> {
-                String tenant = ctx.header("X-Test-Tenant");
-                if (tenant != null) {
-                    String role = Optional.ofNullable(ctx.header("X-Test-Role")).orElse("");
-                    String scopes = ctx.header("X-Test-Scopes");
-                    ctx.attribute("principal", new Principal(tenant, "u1", "alice",
-                            role.isEmpty() ? Set.of() : Set.of(Role.valueOf(role)),
-                            scopes == null ? Set.of() : Set.of(scopes.split(" ")), Optional.empty(),
-                            scopes == null ? Principal.Kind.ACCESS_TOKEN : Principal.Kind.API_KEY));
-                }
-            });
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
                     .contentType("application/json").result(WebhookJson.write(e.body())));
             admin.addTo(config.routes);
@@ -151,7 +158,16 @@ final class WebhookHarness implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        String tenant = headers.get("X-Test-Tenant");
+        if (tenant != null) {
+            request.header("Authorization", "Bearer test:" + tenant + ";" + headers.getOrDefault("X-Test-Role", "")
+                    + ";" + headers.getOrDefault("X-Test-Scopes", ""));
+        }
+        headers.forEach((name, value) -> {
+            if (!name.startsWith("X-Test-")) {
+                request.header(name, value);
+            }
+        });
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() ? null : WebhookJson.MAPPER.readTree(response.body());

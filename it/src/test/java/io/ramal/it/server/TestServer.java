@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * directory, provisioned with the demo tenant; its trunk points at a port the test chooses.
  */
 public final class TestServer implements AutoCloseable {
-  private final Ramal ramal;
+  private Ramal ramal;
   private final Path dataDir;
 
   private TestServer(Ramal ramal, Path dataDir) {
@@ -58,7 +58,8 @@ public final class TestServer implements AutoCloseable {
       TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
       TenantConfig tenant = new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
           List.of(trunk), t.dids());
-      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media, store, data,
+      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media,
+          demo.api(), store, data,
           demo.log(), List.of(tenant));
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
       return new TestServer(ramal, data);
@@ -94,6 +95,16 @@ public final class TestServer implements AutoCloseable {
   /** CDRs of the demo tenant, newest first. */
   public List<CallRecord> callRecords() {
     return new CallRecords(ramal.dataSource()).list(Config.DEMO_TENANT, CdrQuery.all().withLimit(1000)).records();
+  }
+
+  /**
+   * Stops the server and starts it again on the same data directory and SIP port (the HTTP port
+   * is a new free one): what survives is what the store kept.
+   */
+  public void restart() {
+    Config config = ramal.config();
+    ramal.close();
+    ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
   }
 
   @Override

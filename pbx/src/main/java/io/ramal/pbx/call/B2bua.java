@@ -267,8 +267,9 @@ public final class B2bua {
     fork.finalResponse = Optional.of(r);
     call.state = Call.State.ANSWERED;
     call.media.answered(Side.CALLEE);
-    CallReports.observe(() -> observer.answered(call.origin.tenantId(), call.id, call.answeredAt));
     call.answeredAt = clock.instant();
+    Instant answeredAt = call.answeredAt;
+    CallReports.observe(() -> observer.answered(call.origin.tenantId(), call.id, answeredAt));
     call.noAnswerTimer.cancel();
     for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
     call.calleeLeg = new Leg(call, false, calleeDialog, fork.peer);

@@ -18,6 +18,7 @@ public record Config(
         HttpConfig http,
         SipConfig sip,
         MediaConfig media,
+        ApiConfig api,
         StoreConfig store,
         Path dataDir,
         LogConfig log,
@@ -29,6 +30,7 @@ public record Config(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(api, "api");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(log, "log");
@@ -52,7 +54,7 @@ public record Config(
     /**
      * Demo defaults: loopback only (127.0.0.1 and ::1), SIP 5060 over UDP and TCP, HTTP 8080,
      * SQLite under {@code ./data}, and the {@code demo} tenant: domains 127.0.0.1 and localhost,
-     * extensions 1001–1010 with password {@code demo<number>}, a trunk to 127.0.0.1:5080 and
+     * extensions 1001–1010 with password {@code demo<number>}, the demo API users, a trunk to 127.0.0.1:5080 and
      * DID 4000 ringing 1001.
      */
     public static Config demo() {
@@ -60,6 +62,7 @@ public record Config(
                 new HttpConfig("127.0.0.1", 8080),
                 defaultSip("127.0.0.1"),
                 MediaConfig.defaults("127.0.0.1"),
+                ApiConfig.DEFAULTS.withSeedDemoUsers(true),
                 StoreConfig.EMBEDDED,
                 Path.of("./data"),
                 LogConfig.DEFAULTS,
@@ -72,6 +75,7 @@ public record Config(
                 new HttpConfig("127.0.0.1", 8080),
                 defaultSip("0.0.0.0"),
                 MediaConfig.defaults("0.0.0.0"),
+                ApiConfig.DEFAULTS,
                 StoreConfig.EMBEDDED,
                 Path.of("./data"),
                 LogConfig.DEFAULTS,
@@ -93,19 +97,23 @@ public record Config(
     }
 
     public Config withHttp(HttpConfig newHttp) {
-        return new Config(newHttp, sip, media, store, dataDir, log, tenants);
+        return new Config(newHttp, sip, media, api, store, dataDir, log, tenants);
     }
 
     public Config withSip(SipConfig newSip) {
-        return new Config(http, newSip, media, store, dataDir, log, tenants);
+        return new Config(http, newSip, media, api, store, dataDir, log, tenants);
     }
 
     public Config withMedia(MediaConfig newMedia) {
-        return new Config(http, sip, newMedia, store, dataDir, log, tenants);
+        return new Config(http, sip, newMedia, api, store, dataDir, log, tenants);
+    }
+
+    public Config withApi(ApiConfig newApi) {
+        return new Config(http, sip, media, newApi, store, dataDir, log, tenants);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(http, sip, media, store, newDataDir, log, tenants);
+        return new Config(http, sip, media, api, store, newDataDir, log, tenants);
     }
 
     private static SipConfig defaultSip(String bind) {

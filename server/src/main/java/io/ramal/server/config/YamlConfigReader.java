@@ -55,11 +55,12 @@ public final class YamlConfigReader {
             throw new ConfigException("", "the config file is not valid YAML" + where + ": " + e.getOriginalMessage());
         }
         ConfigNode root = ConfigNode.root(tree);
-        root.allowOnly(Set.of("http", "sip", "media", "store", "data_dir", "log", "tenants"));
+        root.allowOnly(Set.of("http", "sip", "media", "api", "store", "data_dir", "log", "tenants"));
 
         HttpConfig http = readHttp(root.section("http"), defaults.http());
         SipConfig sip = readSip(root.section("sip"), defaults.sip());
         MediaConfig media = readMedia(root.section("media"), defaults.media());
+        ApiConfig api = readApi(root.section("api"), defaults.api());
         StoreConfig store = readStore(root.section("store"), defaults.store());
         LogConfig log = readLog(root.section("log"), defaults.log());
         String dataDir = root.text("data_dir", defaults.dataDir().toString());
@@ -70,7 +71,7 @@ public final class YamlConfigReader {
                 ? TenantsReader.read(root.list("tenants"))
                 : defaults.tenants();
         try {
-            return new Config(http, sip, media, store, Path.of(dataDir), log, tenants);
+            return new Config(http, sip, media, api, store, Path.of(dataDir), log, tenants);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tenants", e.getMessage());
         }
@@ -100,6 +101,22 @@ public final class YamlConfigReader {
         int high = Integer.parseInt(matcher.group(2));
         var dead = node.duration("dead_call_timeout", defaults.deadCallTimeout());
         return node.build(() -> new MediaConfig(mode.equals("anchored"), bind, advertised, low, high, dead));
+    }
+
+    private static ApiConfig readApi(ConfigNode node, ApiConfig defaults) {
+        node.allowOnly(Set.of("access_token_lifetime", "refresh_token_lifetime", "events"));
+        var access = node.duration("access_token_lifetime", defaults.accessTokenLifetime());
+        var refresh = node.duration("refresh_token_lifetime", defaults.refreshTokenLifetime());
+        ConfigNode events = node.section("events");
+        events.allowOnly(Set.of("retention", "max_per_tenant", "max_sockets_per_user", "heartbeat"));
+        var retention = events.duration("retention", defaults.eventRetention());
+        java.util.Optional<Long> maxPerTenant = events.has("max_per_tenant")
+                ? java.util.Optional.of((long) events.integer("max_per_tenant", 0))
+                : defaults.eventMaxPerTenant();
+        int sockets = events.integer("max_sockets_per_user", defaults.maxSocketsPerUser());
+        var heartbeat = events.duration("heartbeat", defaults.heartbeat());
+        return node.build(() -> new ApiConfig(access, refresh, retention, maxPerTenant, sockets, heartbeat,
+                defaults.seedDemoUsers()));
     }
 
     private static SipConfig readSip(ConfigNode node, SipConfig defaults) {

@@ -1,12 +1,19 @@
 package io.ramal.server.cti;
 
+import io.ramal.api.events.EventJournal;
+import io.ramal.api.events.NewEvent;
+import io.ramal.api.events.Snapshot;
+import io.ramal.api.events.SnapshotSource;
 import io.ramal.cti.core.Outcome;
 import io.ramal.cti.core.Switchboard;
-import io.ramal.cti.core.Switchboards;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.fact.TelephonyFact;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -22,53 +29,67 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where telephony facts become CTI events: every tenant has one {@link Switchboard} and one
- * serial lane; a fact is applied and its events are published on that lane, in order, so the
- * event log sees each tenant's events in the order the state changed, and a snapshot taken on the
- * lane ({@link #onTenant}) is consistent with everything published before it.
+ * serial lane. On the lane, a fact is applied and its events appended to the {@link EventJournal}
+ * as one step under the journal's tenant lock, so the log holds each tenant's events in the order
+ * the state changed, and a {@link #at snapshot} (taken under the same lock) is valid exactly at
+ * the seq it states. Facts arrive asynchronously from SIP shards and never wait for the database.
  */
-public final class CtiDesk implements Consumer<TelephonyFact>, AutoCloseable {
-  /** Receives each tenant's events, on that tenant's lane, in order; must persist before returning. */
-  @FunctionalInterface
-  public interface EventSink {
-    void publish(String tenant, List<CtiEvent> events);
-  }
-
+public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CtiDesk.class);
-  private final Switchboards boards = new Switchboards();
+  /** Envelope names the journal writes itself. */
+  private static final Set<String> ENVELOPE = Set.of("type", "tenant", "ts");
+  private final ConcurrentHashMap<String, Switchboard> boards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SerialLane> lanes = new ConcurrentHashMap<>();
   private final ExecutorService carrier = Executors.newThreadPerTaskExecutor(
       Thread.ofVirtual().name("cti-", 0).factory());
-  private final EventSink sink;
+  private final EventJournal journal;
   private final LongAdder anomalies = new LongAdder();
+  private final LongAdder lost = new LongAdder();
 
-  public CtiDesk(EventSink sink) {
-    this.sink = Objects.requireNonNull(sink, "sink");
+  public CtiDesk(EventJournal journal) {
+    this.journal = Objects.requireNonNull(journal, "journal");
   }
 
   /** Applies a fact on its tenant's lane (asynchronously: callers are SIP shards). */
   @Override
   public void accept(TelephonyFact fact) {
     String tenant = fact.tenant();
-    lane(tenant).execute(() -> {
-      Outcome outcome = boards.forTenant(tenant).on(fact);
+    lane(tenant).execute(() -> journal.atomically(tenant, () -> {
+      Outcome outcome = board(tenant).on(fact);
       outcome.anomaly().ifPresent(a -> {
         anomalies.increment();
         LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("kind", a.kind()).addKeyValue("detail", a.detail())
             .log("fact ignored");
       });
-      if (!outcome.events().isEmpty()) sink.publish(tenant, outcome.events());
-    });
+      if (!outcome.events().isEmpty()) {
+        try {
+          journal.appendAll(tenant, entries(outcome.events()));
+        } catch (RuntimeException e) {
+          lost.add(outcome.events().size());
+          LOG.atError().setCause(e).addKeyValue("tenant", tenant).addKeyValue("events", outcome.events().size())
+              .log("events could not be stored; subscribers resync from a snapshot");
+        }
+      }
+      return null;
+    }));
+  }
+
+  /** The tenant's calls and devices, valid at the seq of the last event appended before it. */
+  @Override
+  public Snapshot at(String tenant) {
+    return journal.atomically(tenant, () ->
+        new Snapshot(journal.head(tenant).lastSeq(), board(tenant).snapshot().toJson()));
   }
 
   /**
    * Runs {@code work} on the tenant's lane and waits for it: after every fact accepted before,
-   * before every fact accepted after. Snapshots and command checks go through here.
+   * before every fact accepted after. Command checks go through here.
    */
   public <T> T onTenant(String tenant, Function<Switchboard, T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     lane(tenant).execute(() -> {
       try {
-        result.complete(work.apply(boards.forTenant(tenant)));
+        result.complete(journal.atomically(tenant, () -> work.apply(board(tenant))));
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
       }
@@ -88,6 +109,26 @@ public final class CtiDesk implements Consumer<TelephonyFact>, AutoCloseable {
   /** Facts that changed nothing (out of order, unknown call, another tenant's id). */
   public long anomalies() {
     return anomalies.sum();
+  }
+
+  /** Events the core emitted that the journal could not store (database down). */
+  public long lostEvents() {
+    return lost.sum();
+  }
+
+  /** The journal's form of the core's events: the envelope names go, the rest is the event's fields. */
+  static List<NewEvent> entries(List<CtiEvent> events) {
+    List<NewEvent> entries = new ArrayList<>(events.size());
+    for (CtiEvent event : events) {
+      Map<String, Object> fields = new LinkedHashMap<>(event.toJson());
+      fields.keySet().removeAll(ENVELOPE);
+      entries.add(new NewEvent(event.type().wire(), event.callId(), event.device(), fields));
+    }
+    return entries;
+  }
+
+  private Switchboard board(String tenant) {
+    return boards.computeIfAbsent(tenant, Switchboard::new);
   }
 
   private SerialLane lane(String tenant) {

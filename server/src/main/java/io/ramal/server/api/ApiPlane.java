@@ -1,0 +1,136 @@
+package io.ramal.server.api;
+
+import io.ramal.api.auth.AuthApi;
+import io.ramal.api.auth.AuthConfig;
+import io.ramal.api.auth.TokenSecret;
+import io.ramal.api.events.EventJournal;
+import io.ramal.api.events.EventPruning;
+import io.ramal.api.events.EventSocket;
+import io.ramal.api.events.EventSocketConfig;
+import io.ramal.api.events.Fanout;
+import io.ramal.api.webhooks.AddressGuard;
+import io.ramal.api.webhooks.WebhookAdmin;
+import io.ramal.api.webhooks.WebhookConfig;
+import io.ramal.api.webhooks.WebhookDispatcher;
+import io.ramal.api.webhooks.Webhooks;
+import io.ramal.server.config.ApiConfig;
+import io.ramal.server.cti.CtiDesk;
+import io.ramal.server.cti.TelephonyFacts;
+import io.ramal.server.http.HttpRoutes;
+import io.ramal.store.EventLog;
+import io.ramal.store.EventRetention;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What integrators talk to, assembled over the store: authentication, the durable event journal
+ * fed by the CTI desk, the event WebSocket, webhooks (delivered from an outbox written in the same
+ * transaction as each event) and their admin routes. The PBX reports into {@link #facts()}; the
+ * HTTP listener mounts {@link #routes()}.
+ */
+public final class ApiPlane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiPlane.class);
+  private final ScheduledExecutorService scheduler;
+  private final AuthApi auth;
+  private final Fanout fanout;
+  private final EventJournal journal;
+  private final CtiDesk desk;
+  private final TelephonyFacts facts;
+  private final WebhookDispatcher dispatcher;
+  private final WebhookAdmin webhookAdmin;
+  private final EventSocket socket;
+  private final EventPruning pruning;
+
+  private ApiPlane(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion, InstantSource clock) {
+    SecureRandom random = new SecureRandom();
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ramal-api-timers")
+        .factory());
+    this.auth = new AuthApi(dataSource, AuthConfig.DEFAULTS.withAccessTokenLifetime(config.accessTokenLifetime())
+        .withRefreshTokenLifetime(config.refreshTokenLifetime()), TokenSecret.loadOrCreate(dataDir.resolve("token.key"),
+        random), clock, random);
+    Webhooks webhooks = new Webhooks(dataSource, clock, WebhookConfig.defaults());
+    AddressGuard guard = AddressGuard.system();
+    this.dispatcher = WebhookDispatcher.start(webhooks, guard);
+    this.fanout = new Fanout();
+    EventLog log = new EventLog(dataSource, clock);
+    this.journal = new EventJournal(log, fanout, webhooks::enlist, dispatcher::wake);
+    this.desk = new CtiDesk(journal);
+    this.facts = new TelephonyFacts(desk, clock);
+    this.webhookAdmin = new WebhookAdmin(webhooks, guard, dispatcher::wake, auth.authentication());
+    this.socket = new EventSocket(EventSocketConfig.defaults(serverVersion).withHeartbeat(config.heartbeat())
+        .withMaxSocketsPerUser(config.maxSocketsPerUser()), auth.verifier(), journal, desk, scheduler, clock);
+    EventRetention retention = new EventRetention(java.util.Optional.of(config.eventRetention()),
+        config.eventMaxPerTenant());
+    this.pruning = new EventPruning(log, retention, scheduler, Duration.ofMinutes(10));
+    pruning.start();
+    scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
+  }
+
+  /**
+   * Builds the API over an open store; the token signing key is kept in {@code dataDir/token.key}
+   * (created on first start), so tokens survive a restart.
+   */
+  public static ApiPlane start(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion,
+      InstantSource clock) {
+    Objects.requireNonNull(config, "config");
+    ApiPlane plane = new ApiPlane(config, dataSource, dataDir, serverVersion, clock);
+    if (config.seedDemoUsers()) {
+      int added = plane.auth.demoUsers().seed();
+      if (added > 0) LOG.atInfo().addKeyValue("users", added).log("demo API users added");
+    }
+    return plane;
+  }
+
+  /** Where the PBX reports calls and registrations. */
+  public TelephonyFacts facts() {
+    return facts;
+  }
+
+  public CtiDesk desk() {
+    return desk;
+  }
+
+  public EventJournal journal() {
+    return journal;
+  }
+
+  /** The REST routes and the event WebSocket. */
+  public HttpRoutes routes() {
+    return routes -> {
+      auth.addTo(routes);
+      webhookAdmin.addTo(routes);
+      socket.addTo(routes);
+    };
+  }
+
+  public int openEventSockets() {
+    return socket.openSockets();
+  }
+
+  private void purgeExpired(InstantSource clock) {
+    try {
+      auth.purgeExpired(clock.instant());
+    } catch (RuntimeException e) {
+      LOG.atWarn().setCause(e).log("purging expired tokens failed");
+    }
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+    pruning.close();
+    desk.close();
+    dispatcher.close();
+    fanout.close();
+    scheduler.shutdownNow();
+  }
+}

@@ -113,7 +113,8 @@ public final class Ramal implements AutoCloseable {
       if (database != null) database.close();
     }));
     list.add(Lifecycle.of("api", () -> {
-      api = ApiPlane.start(config.api(), database.dataSource(), config.dataDir(), Banner.VERSION, clock);
+      api = ApiPlane.start(config.api(), database.dataSource(), config.dataDir(),
+          config.tenants().stream().map(t -> t.id()).toList(), Banner.VERSION, clock);
       Gauge.builder("ramal_event_sockets", api, ApiPlane::openEventSockets).description("Open event WebSockets")
           .register(registry);
       Gauge.builder("ramal_cti_events_lost", api, a -> a.desk().lostEvents())
@@ -196,10 +197,13 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public List<String> endpoints() {
-        return List.of("http  " + http.baseUri() + "  (GET /health, GET /metrics, REST under /api/v1)",
+        List<String> lines = new ArrayList<>(List.of(
+            "http  " + http.baseUri() + "  (GET /health, GET /metrics, REST under /api/v1)",
             "ws    " + http.baseUri().resolve("api/v1/events").toString().replaceFirst("^http", "ws")
                 + "  (event stream)",
-            "store " + config.jdbcUrl());
+            "store " + config.jdbcUrl()));
+        api.initialAdmins().forEach(file -> lines.add("admin initial password of a new tenant in " + file));
+        return lines;
       }
     });
     return list;

@@ -12,8 +12,10 @@ import java.util.Optional;
  *   <li>{@code call_id} ({@code %ID%});
  *   <li>{@code direction}: {@code inbound}, {@code outbound} or {@code internal};
  *   <li>{@code caller} and {@code callee}: a number as text, or an object with a {@code number};
+ *       otherwise the CTI events' {@code caller_number} and {@code callee_number};
  *   <li>{@code queue}: a name as text, or an object with a {@code name} (also {@code queue_name});
- *   <li>{@code duration} in seconds, or {@code duration_ms} ({@code %DURACION%}).
+ *   <li>{@code duration} in seconds, or {@code duration_ms}, or the time from the CTI event's
+ *       {@code call.answered_at} to its {@code ts} ({@code %DURACION%}).
  * </ul>
  * Missing fields give empty values, never an error.
  */
@@ -39,8 +41,8 @@ record CallView(
 
     /** Reads an event's envelope and fields ({@link WebhookEvent#envelope()}). */
     static CallView of(Map<String, Object> event) {
-        Optional<String> caller = number(event.get("caller"));
-        Optional<String> callee = number(event.get("callee"));
+        Optional<String> caller = number(event.get("caller")).or(() -> text(event.get("caller_number")));
+        Optional<String> callee = number(event.get("callee")).or(() -> text(event.get("callee_number")));
         Optional<String> queue = named(event.get("queue")).or(() -> named(event.get("queue_name")));
         return new CallView(
                 text(event.get("type")).orElse(""),
@@ -101,6 +103,16 @@ record CallView(
         }
         if (event.get("duration_ms") instanceof Number millis) {
             return Math.max(0, millis.longValue() / 1000);
+        }
+        // a CTI event: talk time from the call's answer to this event
+        if (event.get("call") instanceof Map<?, ?> call && call.get("answered_at") instanceof String answered
+                && event.get("ts") instanceof String ts) {
+            try {
+                return Math.max(0, java.time.Duration.between(java.time.Instant.parse(answered),
+                        java.time.Instant.parse(ts)).toSeconds());
+            } catch (java.time.format.DateTimeParseException e) {
+                return 0;
+            }
         }
         return 0;
     }

@@ -52,6 +52,17 @@ public final class TestServer implements AutoCloseable {
   /** A server with the given media settings (for example direct media, or a short dead-call timeout). */
   public static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
       io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media) {
+    return start(sipPort, trunk, noAnswerTimeout, store, media, List.of());
+  }
+
+  /** The demo tenant and {@code others} (each gets its initial admin, see {@link #initialAdminPassword}). */
+  public static TestServer startWithTenants(int sipPort, int trunkPort, List<TenantConfig> others) {
+    return start(sipPort, localTrunk(trunkPort), java.time.Duration.ofSeconds(5),
+        io.ramal.server.config.StoreConfig.EMBEDDED, Config.demo().media(), others);
+  }
+
+  private static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
+      io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media, List<TenantConfig> others) {
     try {
       Path data = Files.createTempDirectory("ramal-it-");
       Config demo = Config.demo();
@@ -60,7 +71,7 @@ public final class TestServer implements AutoCloseable {
           List.of(trunk), t.dids());
       Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media,
           demo.api(), store, data,
-          demo.log(), List.of(tenant));
+          demo.log(), java.util.stream.Stream.concat(Stream.of(tenant), others.stream()).toList());
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
       return new TestServer(ramal, data);
     } catch (IOException e) {
@@ -105,6 +116,16 @@ public final class TestServer implements AutoCloseable {
     Config config = ramal.config();
     ramal.close();
     ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
+  }
+
+  /** The password the server wrote for a new tenant's first admin (user {@code admin}). */
+  public String initialAdminPassword(String tenant) {
+    try {
+      return Files.readAllLines(dataDir.resolve("initial-admin-" + tenant + ".txt")).stream()
+          .filter(line -> line.startsWith("password=")).map(line -> line.substring(9)).findFirst().orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.ramal.server.api;
 
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.auth.AuthConfig;
+import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
 import io.ramal.api.events.EventJournal;
 import io.ramal.api.events.EventPruning;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,12 +53,16 @@ public final class ApiPlane implements AutoCloseable {
   private final EventSocket socket;
   private final EventPruning pruning;
 
+  private final List<Path> initialAdmins = new ArrayList<>();
+  private final SecureRandom random = new SecureRandom();
+
   private ApiPlane(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion, InstantSource clock) {
-    SecureRandom random = new SecureRandom();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ramal-api-timers")
         .factory());
-    this.auth = new AuthApi(dataSource, AuthConfig.DEFAULTS.withAccessTokenLifetime(config.accessTokenLifetime())
-        .withRefreshTokenLifetime(config.refreshTokenLifetime()), TokenSecret.loadOrCreate(dataDir.resolve("token.key"),
+    AuthConfig authConfig = AuthConfig.DEFAULTS.withAccessTokenLifetime(config.accessTokenLifetime())
+        .withRefreshTokenLifetime(config.refreshTokenLifetime());
+    if (config.seedDemoUsers()) authConfig = authConfig.withDefaultTenant(DemoUsers.TENANT);
+    this.auth = new AuthApi(dataSource, authConfig, TokenSecret.loadOrCreate(dataDir.resolve("token.key"),
         random), clock, random);
     Webhooks webhooks = new Webhooks(dataSource, clock, WebhookConfig.defaults());
     AddressGuard guard = AddressGuard.system();
@@ -77,17 +84,32 @@ public final class ApiPlane implements AutoCloseable {
 
   /**
    * Builds the API over an open store; the token signing key is kept in {@code dataDir/token.key}
-   * (created on first start), so tokens survive a restart.
+   * (created on first start), so tokens survive a restart. Demo users are added when the config
+   * says so; every other tenant without users gets its {@link InitialAdmins initial admin}.
    */
-  public static ApiPlane start(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion,
-      InstantSource clock) {
+  public static ApiPlane start(ApiConfig config, DataSource dataSource, Path dataDir, List<String> tenants,
+      String serverVersion, InstantSource clock) {
     Objects.requireNonNull(config, "config");
     ApiPlane plane = new ApiPlane(config, dataSource, dataDir, serverVersion, clock);
-    if (config.seedDemoUsers()) {
-      int added = plane.auth.demoUsers().seed();
-      if (added > 0) LOG.atInfo().addKeyValue("users", added).log("demo API users added");
+    try {
+      if (config.seedDemoUsers() && tenants.contains(DemoUsers.TENANT)) {
+        int added = plane.auth.demoUsers().seed();
+        if (added > 0) LOG.atInfo().addKeyValue("users", added).log("demo API users added");
+      }
+      plane.initialAdmins.addAll(InitialAdmins.ensure(dataSource, tenants, dataDir, plane.auth.passwords(),
+          plane.random, clock));
+      plane.initialAdmins.forEach(file -> LOG.atWarn().addKeyValue("file", file)
+          .log("a tenant had no users: its initial admin password is in this file; sign in and change it"));
+    } catch (RuntimeException e) {
+      plane.close();
+      throw e;
     }
     return plane;
+  }
+
+  /** Files holding the passwords of initial admins created at this start. */
+  public List<Path> initialAdmins() {
+    return List.copyOf(initialAdmins);
   }
 
   /** Where the PBX reports calls and registrations. */

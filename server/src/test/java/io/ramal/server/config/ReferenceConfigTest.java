@@ -17,6 +17,7 @@ class ReferenceConfigTest {
         Config production = Config.production();
         assertThat(reference.http()).isEqualTo(production.http());
         assertThat(reference.sip()).isEqualTo(production.sip());
+        assertThat(reference.api()).isEqualTo(production.api());
         assertThat(reference.store()).isEqualTo(production.store());
         assertThat(reference.dataDir()).isEqualTo(production.dataDir());
         assertThat(reference.log()).isEqualTo(production.log());
@@ -41,7 +42,9 @@ class ReferenceConfigTest {
                 "sip.realm", "sip.no_answer_timeout", "sip.registration.min_expiry", "sip.registration.max_expiry",
                 "sip.registration.default_expiry", "sip.guard.max_failures_per_source",
                 "sip.guard.max_failures_per_user", "sip.guard.window", "sip.guard.block", "sip.guard.user_window",
-                "sip.guard.user_throttle", "sip.guard.trusted_source_ttl", "store.url", "data_dir",
+                "sip.guard.user_throttle", "sip.guard.trusted_source_ttl", "api.access_token_lifetime",
+                "api.refresh_token_lifetime", "api.events.retention", "api.events.max_per_tenant",
+                "api.events.max_sockets_per_user", "api.events.heartbeat", "store.url", "data_dir",
                 "log.level", "tenants[].id", "tenants[].name", "tenants[].domains", "tenants[].extensions[].number",
                 "tenants[].extensions[].name", "tenants[].extensions[].password", "tenants[].trunks[].name",
                 "tenants[].trunks[].host", "tenants[].trunks[].port", "tenants[].trunks[].transport",

@@ -260,4 +260,24 @@ class YamlConfigReaderTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(key));
     }
+
+    @Test
+    void readsTheApiSectionAndNeverLetsAFileSeedDemoUsers() {
+        Config config = YamlConfigReader.read("""
+                api:
+                  access_token_lifetime: 5m
+                  refresh_token_lifetime: 1d
+                  events:
+                    retention: 2h
+                    max_per_tenant: 50000
+                    max_sockets_per_user: 3
+                    heartbeat: 5s
+                """, Config.production());
+        assertThat(config.api()).isEqualTo(new ApiConfig(java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(1),
+                java.time.Duration.ofHours(2), java.util.Optional.of(50_000L), 3, java.time.Duration.ofSeconds(5), false));
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  seed_demo_users: true\n", Config.production()))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  events:\n    max_per_tenant: 10\n", Config.production()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("max_per_tenant");
+    }
 }

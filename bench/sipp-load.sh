@@ -13,6 +13,7 @@
 #   RAMAL_JAVA_OPTS     extra JVM options for the server (copy mode only), e.g. a flight recording
 #   HEAP_CHECK=1        leak check: heap after a full GC before the load, and again once every call
 #                       and transaction has ended (waits up to 90 s), with the top classes
+#   EVENT_PROBE=1       also measure INVITE -> call.delivered at a WebSocket client (bench/probe)
 #   WARMUP_SECONDS=0    before measuring, place calls at min(RATE, 200)/s for this long so the
 #                       server's JIT has compiled the hot paths (0 = measure a cold server)
 #
@@ -90,6 +91,19 @@ if (( WARMUP_CALLS > 0 )); then
 fi
 
 if [[ "${HEAP_CHECK:-0}" == 1 ]]; then heap_before="$(heap_after_gc "$SERVER_PID")"; fi
+
+if [[ "${EVENT_PROBE:-0}" == 1 ]]; then
+  "$JAVA_HOME/bin/java" "$BENCH/probe/DeliveredLatency.java" "$HTTP_PORT" "$TOTAL" "$(( DURATION + 60 ))" \
+    >"$RUN_DIR/probe.txt" 2>"$RUN_DIR/probe.err" &
+  PROBE_PID=$!
+  STARTED_PIDS+=("$PROBE_PID")
+  waited=0
+  until grep -q subscribed "$RUN_DIR/probe.err" 2>/dev/null; do
+    kill -0 "$PROBE_PID" 2>/dev/null || { echo "bench: event probe failed" >&2; cat "$RUN_DIR/probe.err" >&2; exit 1; }
+    (( waited++ < 300 )) || { echo "bench: event probe did not subscribe within 30 s" >&2; exit 1; }
+    sleep 0.1
+  done
+fi
 
 metrics_before="$(scrape_metrics)"
 cpu_before="$(cpu_seconds "$SERVER_PID")"
@@ -194,6 +208,12 @@ if [[ "${HEAP_CHECK:-0}" == 1 ]]; then
   heap_top="$(heap_histogram "$SERVER_PID" 8)"
 fi
 
+if [[ -n "${PROBE_PID:-}" ]]; then
+  waited=0
+  while kill -0 "$PROBE_PID" 2>/dev/null && (( waited++ < 300 )); do sleep 0.1; done
+  kill -0 "$PROBE_PID" 2>/dev/null && kill -TERM "$PROBE_PID" 2>/dev/null || true
+fi
+
 mkdir -p "$BENCH/results"
 summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
@@ -209,6 +229,7 @@ summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s-$(date -u +%Y%m%dT%H%M
   echo "INVITE->180 (ms, $n180 samples): p50 $p50_180, p90 $p90_180, p99 $p99_180, max $max_180"
   echo "first INVITE->200 incl. challenge (ms, $n200 samples): p50 $p50_200, p90 $p90_200, p99 $p99_200, max $max_200"
   echo "server gauges when the callers ended: calls_active $active_after (back to 0 after: $drain), sip_transactions $(metric "$metrics_after" ramal_sip_transactions)"
+  if [[ -n "${PROBE_PID:-}" ]]; then cat "$RUN_DIR/probe.txt"; fi
   if [[ -n "$heap_line" ]]; then echo "$heap_line"; echo "largest classes then (instances, bytes, class):"; echo "$heap_top"; fi
   problems="$(server_problems)"
   if [[ -n "$problems" ]]; then echo "server log warnings/errors (count, line):"; echo "$problems"; else echo "server log: no warnings or errors"; fi

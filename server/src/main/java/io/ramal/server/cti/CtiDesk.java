@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +39,11 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, A
   private static final Logger LOG = LoggerFactory.getLogger(CtiDesk.class);
   /** Envelope names the journal writes itself. */
   private static final Set<String> ENVELOPE = Set.of("type", "tenant", "ts");
+  /** Facts applied per transaction at most, so one tenant's burst cannot hold its lock for long. */
+  private static final int MAX_BATCH = 256;
   private final ConcurrentHashMap<String, Switchboard> boards = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SerialLane> lanes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ConcurrentLinkedQueue<TelephonyFact>> pending = new ConcurrentHashMap<>();
   private final ExecutorService carrier = Executors.newThreadPerTaskExecutor(
       Thread.ofVirtual().name("cti-", 0).factory());
   private final EventJournal journal;
@@ -50,28 +54,46 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, A
     this.journal = Objects.requireNonNull(journal, "journal");
   }
 
-  /** Applies a fact on its tenant's lane (asynchronously: callers are SIP shards). */
+  /**
+   * Applies a fact on its tenant's lane (asynchronously: callers are SIP shards). Facts that queue
+   * up while the lane is busy are applied together and their events stored in one transaction
+   * (group commit), so a burst costs one database round trip, not one per fact.
+   */
   @Override
   public void accept(TelephonyFact fact) {
     String tenant = fact.tenant();
-    lane(tenant).execute(() -> journal.atomically(tenant, () -> {
-      Outcome outcome = board(tenant).on(fact);
-      outcome.anomaly().ifPresent(a -> {
-        anomalies.increment();
-        LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("kind", a.kind()).addKeyValue("detail", a.detail())
-            .log("fact ignored");
-      });
-      if (!outcome.events().isEmpty()) {
+    pending.computeIfAbsent(tenant, t -> new ConcurrentLinkedQueue<>()).add(fact);
+    lane(tenant).execute(() -> applyPending(tenant));
+  }
+
+  private void applyPending(String tenant) {
+    ConcurrentLinkedQueue<TelephonyFact> queue = pending.get(tenant);
+    if (queue.isEmpty()) return; // an earlier task took these facts with its own
+    journal.atomically(tenant, () -> {
+      Switchboard board = board(tenant);
+      List<CtiEvent> events = new ArrayList<>();
+      TelephonyFact fact;
+      for (int n = 0; n < MAX_BATCH && (fact = queue.poll()) != null; n++) {
+        Outcome outcome = board.on(fact);
+        outcome.anomaly().ifPresent(a -> {
+          anomalies.increment();
+          LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("kind", a.kind()).addKeyValue("detail", a.detail())
+              .log("fact ignored");
+        });
+        events.addAll(outcome.events());
+      }
+      if (!events.isEmpty()) {
         try {
-          journal.appendAll(tenant, entries(outcome.events()));
+          journal.appendAll(tenant, entries(events));
         } catch (RuntimeException e) {
-          lost.add(outcome.events().size());
-          LOG.atError().setCause(e).addKeyValue("tenant", tenant).addKeyValue("events", outcome.events().size())
+          lost.add(events.size());
+          LOG.atError().setCause(e).addKeyValue("tenant", tenant).addKeyValue("events", events.size())
               .log("events could not be stored; subscribers resync from a snapshot");
         }
       }
       return null;
-    }));
+    });
+    if (!queue.isEmpty()) lane(tenant).execute(() -> applyPending(tenant));
   }
 
   /** The tenant's calls and devices, valid at the seq of the last event appended before it. */

@@ -20,6 +20,7 @@ import io.ramal.server.config.SipConfig;
 import io.ramal.server.http.HealthCheck;
 import io.ramal.server.http.HttpServer;
 import io.ramal.server.pbx.MeteredPbxEvents;
+import io.ramal.server.pbx.PbxCallControl;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
 import io.ramal.server.pbx.StoreDirectory;
@@ -181,7 +182,7 @@ public final class Ramal implements AutoCloseable {
     health.add(new HealthCheck("sip", () -> pbx != null));
     health.add(new HealthCheck("http", () -> true));
     http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
-        List.of(routes -> api.routes().addTo(routes)));
+        List.of(routes -> api.routes(new PbxCallControl(pbx)).addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
       @Override

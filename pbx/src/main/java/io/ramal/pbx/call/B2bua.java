@@ -211,6 +211,29 @@ public final class B2bua {
     };
   }
 
+  /**
+   * Clears call {@code callId} of {@code tenant} from our side, as a hang-up through the API: a
+   * ringing call is refused to its caller (487) and its forks cancelled, an answered one gets a BYE
+   * on both legs. False when this shard holds no such call.
+   */
+  public boolean clear(String tenant, String callId, String cause) {
+    for (Call call : List.copyOf(ringing.values())) {
+      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state == Call.State.RINGING) {
+        for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
+        reject(call, 487, "Request Terminated", CallRecord.Disposition.CANCELLED);
+        return true;
+      }
+    }
+    for (Leg leg : List.copyOf(legs.values())) {
+      Call call = leg.call;
+      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state != Call.State.ENDED) {
+        hangUp(call, cause);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Ends an established call from our side: BYE to both legs. */
   private void hangUp(Call call, String cause) {
     if (call.state == Call.State.ENDED || call.callerLeg == null) return;

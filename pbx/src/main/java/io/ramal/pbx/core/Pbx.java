@@ -159,6 +159,17 @@ public final class Pbx implements AutoCloseable {
     return location.size();
   }
 
+  /**
+   * Clears a call of {@code tenant} from our side (an API hang-up); false when no live call has
+   * that id in that tenant. The CDR and the events tell the outcome.
+   */
+  public boolean clear(String tenant, String callId, String cause) {
+    for (Shards.Lane lane : shards.lanes()) {
+      if (lane.shard().call(() -> lane.router().b2bua().clear(tenant, callId, cause))) return true;
+    }
+    return false;
+  }
+
   public int activeCalls() {
     return shards.activeCalls();
   }

@@ -1,6 +1,7 @@
 package io.ramal.server.api;
 
 import io.ramal.api.auth.AuthApi;
+import io.ramal.api.calls.CallRoutes;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
@@ -14,6 +15,7 @@ import io.ramal.api.webhooks.WebhookAdmin;
 import io.ramal.api.webhooks.WebhookConfig;
 import io.ramal.api.webhooks.WebhookDispatcher;
 import io.ramal.api.webhooks.Webhooks;
+import io.ramal.cti.control.CallControl;
 import io.ramal.server.config.ApiConfig;
 import io.ramal.server.cti.CtiDesk;
 import io.ramal.server.cti.TelephonyFacts;
@@ -125,10 +127,12 @@ public final class ApiPlane implements AutoCloseable {
     return journal;
   }
 
-  /** The REST routes and the event WebSocket. */
-  public HttpRoutes routes() {
+  /** The REST routes (calls acted on through {@code control}) and the event WebSocket. */
+  public HttpRoutes routes(CallControl control) {
+    CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
     return routes -> {
       auth.addTo(routes);
+      calls.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };

@@ -1,5 +1,6 @@
 package io.ramal.server.cti;
 
+import io.ramal.api.calls.TenantBoards;
 import io.ramal.api.events.EventJournal;
 import io.ramal.api.events.NewEvent;
 import io.ramal.api.events.Snapshot;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the state changed, and a {@link #at snapshot} (taken under the same lock) is valid exactly at
  * the seq it states. Facts arrive asynchronously from SIP shards and never wait for the database.
  */
-public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, AutoCloseable {
+public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, TenantBoards, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CtiDesk.class);
   /** Envelope names the journal writes itself. */
   private static final Set<String> ENVELOPE = Set.of("type", "tenant", "ts");
@@ -107,6 +108,7 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, A
    * Runs {@code work} on the tenant's lane and waits for it: after every fact accepted before,
    * before every fact accepted after. Command checks go through here.
    */
+  @Override
   public <T> T onTenant(String tenant, Function<Switchboard, T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     lane(tenant).execute(() -> {

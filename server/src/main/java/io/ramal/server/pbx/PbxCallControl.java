@@ -1,0 +1,119 @@
+package io.ramal.server.pbx;
+
+import io.ramal.cti.control.CallCommand;
+import io.ramal.cti.control.CallControl;
+import io.ramal.cti.control.CommandResult;
+import io.ramal.cti.control.RefusalCode;
+import io.ramal.pbx.core.Pbx;
+import java.util.Objects;
+
+/**
+ * The CTI core's commands carried out by the PBX. Hang-up is carried out; the other commands are
+ * refused with {@code failed} and a message saying they are not available in this version (no
+ * API route offers them yet).
+ */
+public final class PbxCallControl implements CallControl {
+  private final Pbx pbx;
+
+  public PbxCallControl(Pbx pbx) {
+    this.pbx = Objects.requireNonNull(pbx, "pbx");
+  }
+
+  @Override
+  public CommandResult hangup(CallCommand.Hangup c) {
+    String cause = "hung up through the API" + c.device().map(d -> " for " + d).orElse("");
+    return pbx.clear(c.tenant(), c.callId(), cause)
+        ? CommandResult.accepted(c.callId())
+        : CommandResult.refused(RefusalCode.NOT_FOUND, "call " + c.callId() + " has ended");
+  }
+
+  private static CommandResult notYet(CallCommand command) {
+    return CommandResult.refused(RefusalCode.FAILED,
+        command.getClass().getSimpleName() + " is not available in this version of Ramal");
+  }
+
+  @Override
+  public CommandResult originate(CallCommand.Originate c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult answer(CallCommand.Answer c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult hold(CallCommand.Hold c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult retrieve(CallCommand.Retrieve c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult blindTransfer(CallCommand.BlindTransfer c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult consult(CallCommand.Consult c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult completeTransfer(CallCommand.CompleteTransfer c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult cancelTransfer(CallCommand.CancelTransfer c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult conferenceAdd(CallCommand.ConferenceAdd c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult conferenceStart(CallCommand.ConferenceStart c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult sendDtmf(CallCommand.SendDtmf c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult mute(CallCommand.Mute c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult unmute(CallCommand.Unmute c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult startRecording(CallCommand.StartRecording c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult stopRecording(CallCommand.StopRecording c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult pauseRecording(CallCommand.PauseRecording c) {
+    return notYet(c);
+  }
+
+  @Override
+  public CommandResult resumeRecording(CallCommand.ResumeRecording c) {
+    return notYet(c);
+  }
+}

@@ -1,0 +1,664 @@
+package io.ramal.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsHandlerType;
+import io.ramal.api.auth.AuthApi;
+import io.ramal.api.auth.AuthConfig;
+import io.ramal.api.auth.RatePolicy;
+import io.ramal.api.auth.TokenSecret;
+import io.ramal.api.auth.Totp;
+import io.ramal.api.events.EventJournal;
+import io.ramal.api.events.EventSocket;
+import io.ramal.api.events.EventSocketConfig;
+import io.ramal.api.events.Fanout;
+import io.ramal.api.events.Snapshot;
+import io.ramal.api.webhooks.AddressGuard;
+import io.ramal.api.webhooks.WebhookAdmin;
+import io.ramal.api.webhooks.WebhookConfig;
+import io.ramal.api.webhooks.WebhookDispatcher;
+import io.ramal.api.webhooks.WebhookEvent;
+import io.ramal.api.webhooks.Webhooks;
+import io.ramal.store.Database;
+import io.ramal.store.EventLog;
+import io.ramal.store.testing.DemoTenant;
+import io.ramal.store.testing.ScratchDatabase;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The OpenAPI document against the real API: a Javalin on 127.0.0.1 with everything the api module
+ * serves (AuthApi, WebhookAdmin, EventSocket, OpenApiDocument) over a scratch SQLite store holding
+ * the demo tenant and its users. The routes Javalin registered and the documented operations must
+ * be the same set, and every answer checked here must have a documented status, the documented
+ * headers, and a body that conforms to the documented schema ({@link SchemaSubset}, strict about
+ * undocumented fields).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    private static final AuthConfig AUTH = AuthConfig.DEFAULTS.withBcryptCost(4)
+            .withSourceRate(new RatePolicy(10_000, Duration.ofMillis(1)))
+            .withDefaultTenant(DemoTenant.ID);
+    /** Webhook URLs are literal addresses here: no name is ever looked up. */
+    private static final AddressGuard LITERALS_ONLY = new AddressGuard(host -> {
+        if (!host.matches("[0-9.]+")) {
+            throw new UnknownHostException(host + " (this test resolves no names)");
+        }
+        return List.of(InetAddress.getByName(host));
+    });
+
+    private final ContractDocument document = ContractDocument.packaged();
+    private final Set<String> registered = new ConcurrentSkipListSet<>();
+    private final ScratchDatabase scratch = ScratchDatabase.sqlite();
+    private final Database database = scratch.open();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final Fanout fanout = new Fanout();
+    private final AuthApi auth;
+    private final Webhooks webhookEngine;
+    private final EventSocket events;
+    private final Javalin app;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+
+    OpenApiContractTest() {
+        InstantSource clock = InstantSource.system();
+        DataSource dataSource = database.dataSource();
+        new DemoTenant(dataSource, clock).seed("127.0.0.1");
+        auth = new AuthApi(dataSource, AUTH, TokenSecret.generate(RANDOM), clock, RANDOM);
+        auth.demoUsers().seed();
+        webhookEngine = new Webhooks(dataSource, clock, WebhookConfig.defaults());
+        WebhookAdmin webhooks = new WebhookAdmin(webhookEngine, LITERALS_ONLY, () -> { });
+        EventJournal journal = new EventJournal(new EventLog(dataSource, clock), fanout);
+        events = new EventSocket(EventSocketConfig.defaults("0.1.0-contract"), auth.verifier(), journal,
+                tenant -> journal.atomically(tenant, () -> new Snapshot(journal.head(tenant).lastSeq(), Map.of())),
+                scheduler, clock);
+        app = Javalin.create(javalin -> {
+            javalin.jetty.host = "127.0.0.1";
+            javalin.jetty.port = 0;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.events.handlerAdded(route -> {
+                if (route.getHttpMethod().isHttpMethod()) {
+                    registered.add(route.getHttpMethod().name() + " " + route.getPath());
+                }
+            });
+            javalin.events.wsHandlerAdded(route -> {
+                if (route.getHandlerType() == WsHandlerType.WEBSOCKET) {
+                    registered.add("GET " + route.getPath()); // a WebSocket is a GET with an upgrade
+                }
+            });
+            // WebhookAdmin reads its caller from the request attribute "principal", which the
+            // hosting server's authentication layer is to set; this is that layer, on the bearer
+            // credential, as AuthApi resolves it for every other endpoint.
+            javalin.routes.before(ctx -> {
+                if (ctx.path().startsWith("/api/v1/webhooks") && BearerAuthentication.credential(ctx).isPresent()) {
+                    ctx.attribute("principal", auth.authentication().require(ctx));
+                }
+            });
+            auth.addTo(javalin.routes);
+            webhooks.addTo(javalin.routes);
+            events.addTo(javalin.routes);
+            new OpenApiDocument().addTo(javalin.routes);
+        }).start();
+    }
+
+    @AfterAll
+    void stop() {
+        events.close();
+        app.stop();
+        fanout.close();
+        scheduler.shutdownNow();
+        http.close();
+        database.close();
+        scratch.close();
+    }
+
+    // ---- the document itself ----
+
+    @Test
+    void theDocumentUsesOnlyWhatTheCheckerUnderstandsAndEveryReferenceResolves() {
+        assertThat(document.schemas.unsupportedKeywords()).isEmpty();
+        assertThat(document.root.path("openapi").asText()).startsWith("3.1.");
+        assertThat(document.root.path("info").path("title").asText()).isEqualTo("Ramal API");
+        assertThat(document.root.path("info").path("version").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdADeclaredTagAndItsPathParameters() {
+        Set<String> tags = new TreeSet<>();
+        document.root.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+        assertThat(tags).contains("auth", "users", "api-keys", "webhooks", "events");
+        List<String> ids = new ArrayList<>();
+        for (String operation : document.operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            JsonNode op = document.operation(method, path);
+            ids.add(op.path("operationId").asText());
+            assertThat(op.path("tags").size()).as(operation).isEqualTo(1);
+            assertThat(tags).as(operation).contains(op.path("tags").get(0).asText());
+            Set<String> declared = new TreeSet<>();
+            for (JsonNode parameters : List.of(document.root.path("paths").path(path).path("parameters"),
+                    op.path("parameters"))) {
+                for (JsonNode parameter : parameters) {
+                    JsonNode resolved = parameter.has("$ref")
+                            ? document.schemas.resolve(parameter.get("$ref").asText()) : parameter;
+                    if (resolved.path("in").asText().equals("path")) {
+                        declared.add(resolved.path("name").asText());
+                    }
+                }
+            }
+            assertThat(declared).as(operation).isEqualTo(pathParameters(path));
+            assertThat(document.responses(method, path)).as(operation).isNotEmpty();
+        }
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
+    }
+
+    // ---- (a) the document and the routing agree ----
+
+    @Test
+    void everyRegisteredRouteIsDocumentedAndEveryDocumentedOperationIsRegistered() {
+        assertThat(registered).as("routes Javalin registered").isNotEmpty();
+        assertThat(document.operations()).containsExactlyInAnyOrderElementsOf(registered);
+    }
+
+    @Test
+    void everyDocumentedHttpOperationIsRoutedAndAnswersAsDocumentedWithoutACredential() {
+        for (String operation : document.operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            if (path.equals(EventSocket.PATH)) {
+                continue; // a WebSocket: theEventStreamUpgradesWith101AndGreets
+            }
+            boolean hasBody = document.operation(method, path).has("requestBody");
+            Map<String, String> parameters = new HashMap<>();
+            pathParameters(path).forEach(name -> parameters.put(name, "x"));
+            Answer answer = exchange(method, path, parameters, null, hasBody ? "{}" : null);
+            assertThat(answer.body()).as(operation + " must be routed").doesNotStartWith("Endpoint ");
+        }
+    }
+
+    @Test
+    void theEventStreamUpgradesWith101AndGreets() throws Exception {
+        assertThat(document.responses("GET", EventSocket.PATH)).containsOnlyKeys(101);
+        String token = accessToken("alice", "demo-alice");
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + EventSocket.PATH), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            received.add(text.toString());
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                })
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS); // completes only on 101 Switching Protocols
+        try {
+            JsonNode hello = JSON.readTree(next(received));
+            JsonNode authenticated = JSON.readTree(next(received));
+            assertThat(hello.path("op").asText()).isEqualTo("hello");
+            assertThat(authenticated.path("op").asText()).isEqualTo("authenticated");
+            assertThat(authenticated.path("tenant").asText()).isEqualTo(DemoTenant.ID);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- (b) real calls answer as documented ----
+
+    @Test
+    void aPasswordGrantAndARefreshAnswerTokensAsDocumented() {
+        Answer login = exchangeForm("/api/v1/auth/token",
+                Map.of("grant_type", "password", "username", "carol@demo", "password", "demo-carol"));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        Answer refresh = exchange("POST", "/api/v1/auth/token", Map.of(), null, json(Map.of(
+                "grant_type", "refresh_token", "refresh_token", login.json().path("refresh_token").asText())));
+        assertThat(refresh.status()).isEqualTo(200);
+
+        Answer reused = exchange("POST", "/api/v1/auth/token", Map.of(), null, json(Map.of(
+                "grant_type", "refresh_token", "refresh_token", login.json().path("refresh_token").asText())));
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.code()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aWrongPasswordAnswersInvalidGrantAsDocumented() {
+        Answer answer = exchange("POST", "/api/v1/auth/token", Map.of(), null,
+                json(Map.of("grant_type", "password", "username", "bob", "password", "not-bobs-password")));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("invalid_grant");
+        assertThat(answer.json().path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void malformedTokenRequestsAnswerAsDocumented() {
+        assertThat(exchange("POST", "/api/v1/auth/token", Map.of(), null, json(Map.of("grant_type", "magic")))
+                .code()).isEqualTo("unsupported_grant_type");
+        assertThat(exchange("POST", "/api/v1/auth/token", Map.of(), null, "[1, 2]").code())
+                .isEqualTo("invalid_request");
+        assertThat(exchangeForm("/api/v1/auth/revoke", Map.of("token", "unknown")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void meAnswersTheCallerAsDocumentedForATokenAndForAnApiKey() {
+        Answer byToken = exchange("GET", "/api/v1/me", Map.of(), accessToken("alice", "demo-alice"), null);
+        assertThat(byToken.status()).isEqualTo(200);
+        assertThat(byToken.json().path("authenticated_by").asText()).isEqualTo("access_token");
+        assertThat(byToken.json().path("extension").asText()).isEqualTo("1001");
+
+        String key = exchange("POST", "/api/v1/api-keys", Map.of(), adminToken(),
+                json(Map.of("name", "crm", "scopes", List.of("events:read", "calls:read")))).json().path("key").asText();
+        Answer byKey = exchange("GET", "/api/v1/me", Map.of(), key, null);
+        assertThat(byKey.status()).isEqualTo(200);
+        assertThat(byKey.json().path("authenticated_by").asText()).isEqualTo("api_key");
+        assertThat(byKey.json().path("scopes")).hasSize(2);
+    }
+
+    @Test
+    void apiKeysAnswerAsDocumentedFromCreationToRevocation() {
+        String admin = adminToken();
+        Answer created = exchange("POST", "/api/v1/api-keys", Map.of(), admin, json(Map.of("name", "wallboard",
+                "scopes", List.of("admin"), "expires_at", "2099-01-01T00:00:00Z")));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        String key = created.json().path("key").asText();
+        assertThat(key).startsWith("rml_" + id + "_");
+
+        assertThat(exchange("GET", "/api/v1/api-keys", Map.of(), admin, null).json().path("api_keys"))
+                .isNotEmpty();
+        assertThat(exchange("GET", "/api/v1/api-keys/{id}", Map.of("id", id), key, null).json().has("key"))
+                .isFalse();
+        assertThat(exchange("POST", "/api/v1/api-keys", Map.of(), admin, json(Map.of("scopes", List.of("root"))))
+                .code()).isEqualTo("invalid_scope");
+        assertThat(exchange("DELETE", "/api/v1/api-keys/{id}", Map.of("id", id), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/me", Map.of(), key, null).code()).isEqualTo("key_revoked");
+        assertThat(exchange("DELETE", "/api/v1/api-keys/{id}", Map.of("id", "nosuchkey"), admin, null).code())
+                .isEqualTo("api_key_not_found");
+    }
+
+    @Test
+    void usersAdministrationAnswersAsDocumented() {
+        String admin = adminToken();
+        assertThat(exchange("GET", "/api/v1/users", Map.of(), admin, null).json().path("users").size())
+                .isGreaterThanOrEqualTo(4);
+        Answer created = exchange("POST", "/api/v1/users", Map.of(), admin, json(Map.of("username", "dave",
+                "password", "dave-password", "roles", List.of("agent"), "extension", "1004")));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/users/" + id);
+
+        assertThat(exchange("GET", "/api/v1/users/{id}", Map.of("id", id), admin, null).status()).isEqualTo(200);
+        Answer changed = exchange("PATCH", "/api/v1/users/{id}", Map.of("id", id), admin,
+                "{\"extension\": null, \"disabled\": true}");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().has("extension")).isFalse();
+        assertThat(exchange("POST", "/api/v1/users", Map.of(), admin, json(Map.of("username", "dave",
+                "password", "short", "roles", List.of("agent")))).code()).isEqualTo("weak_password");
+        assertThat(exchange("POST", "/api/v1/users", Map.of(), admin, json(Map.of("username", "dave",
+                "password", "long-enough", "roles", List.of("agent")))).code()).isEqualTo("username_taken");
+        assertThat(exchange("DELETE", "/api/v1/users/{id}", Map.of("id", id), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/users/{id}", Map.of("id", id), admin, null).code())
+                .isEqualTo("user_not_found");
+    }
+
+    @Test
+    void theSecondFactorFromEnrolmentThroughLoginToRemovalAnswersAsDocumented() {
+        exchange("POST", "/api/v1/users", Map.of(), adminToken(), json(Map.of("username", "erin",
+                "password", "erin-password", "roles", List.of("supervisor"))));
+        String erin = accessToken("erin", "erin-password");
+        assertThat(exchange("GET", "/api/v1/auth/mfa", Map.of(), erin, null).json().path("totp_enabled")
+                .asBoolean()).isFalse();
+        assertThat(exchange("POST", "/api/v1/auth/mfa/totp/disable", Map.of(), erin, json(Map.of("code", "123456")))
+                .code()).isEqualTo("mfa_not_enabled");
+
+        String secret = exchange("POST", "/api/v1/auth/mfa/totp", Map.of(), erin, null).json().path("secret").asText();
+        assertThat(exchange("POST", "/api/v1/auth/mfa/totp/confirm", Map.of(), erin, json(Map.of("code", "abc")))
+                .code()).isEqualTo("invalid_code");
+        Answer confirmed = exchange("POST", "/api/v1/auth/mfa/totp/confirm", Map.of(), erin,
+                json(Map.of("code", new Totp().code(secret, Totp.stepOf(Instant.now())))));
+        assertThat(confirmed.status()).isEqualTo(200);
+        List<String> recoveryCodes = new ArrayList<>();
+        confirmed.json().path("recovery_codes").forEach(code -> recoveryCodes.add(code.asText()));
+        assertThat(exchange("GET", "/api/v1/auth/mfa", Map.of(), erin, null).json().path("recovery_codes_remaining")
+                .asInt()).isEqualTo(recoveryCodes.size());
+        assertThat(exchange("POST", "/api/v1/auth/mfa/totp", Map.of(), erin, null).code())
+                .isEqualTo("mfa_already_enabled");
+
+        Answer challenged = exchange("POST", "/api/v1/auth/token", Map.of(), null,
+                json(Map.of("grant_type", "password", "username", "erin", "password", "erin-password")));
+        assertThat(challenged.status()).isEqualTo(401);
+        assertThat(challenged.code()).isEqualTo("mfa_required");
+        Answer completed = exchangeForm("/api/v1/auth/token", Map.of("grant_type", "mfa",
+                "nonce", challenged.json().path("nonce").asText(), "code", recoveryCodes.get(0)));
+        assertThat(completed.status()).isEqualTo(200);
+
+        assertThat(exchange("POST", "/api/v1/auth/mfa/totp/disable", Map.of(), erin,
+                json(Map.of("code", recoveryCodes.get(1)))).status()).isEqualTo(204);
+    }
+
+    @Test
+    void webhookAdministrationAnswersAsDocumented() {
+        String admin = adminToken();
+        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), admin, null).status()).isEqualTo(200);
+        assertThat(exchange("PUT", "/api/v1/webhooks/allow-list", Map.of(), admin, json(Map.of("entries", List.of())))
+                .json().path("entries")).isEmpty();
+        assertThat(exchange("POST", "/api/v1/webhooks", Map.of(), admin,
+                json(Map.of("events", List.of(Map.of("type", "call.*")), "url", "http://127.0.0.1:9/hook"))).code())
+                .isEqualTo("url_not_allowed");
+        assertThat(exchange("PUT", "/api/v1/webhooks/allow-list", Map.of(), admin,
+                json(Map.of("entries", List.of("127.0.0.1")))).json().path("entries").get(0).asText())
+                .isEqualTo("127.0.0.1/32");
+        assertThat(exchange("GET", "/api/v1/webhooks/allow-list", Map.of(), admin, null).status()).isEqualTo(200);
+
+        Answer created = exchange("POST", "/api/v1/webhooks", Map.of(), admin, json(Map.of(
+                "description", "CRM", "events", List.of(Map.of("trigger", "hung_up", "direction", "inbound")),
+                "url", "http://127.0.0.1:9/hook?caller=%CALLER_ID%", "method", "get",
+                "headers", Map.of("X-Api-Key", "k-123"))));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        Map<String, String> webhook = Map.of("id", id);
+
+        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), admin, null).json().path("webhooks")).isNotEmpty();
+        assertThat(exchange("GET", "/api/v1/webhooks/{id}", webhook, admin, null).json().has("secret")).isFalse();
+        assertThat(exchange("PATCH", "/api/v1/webhooks/{id}", webhook, admin, json(Map.of("enabled", false)))
+                .json().path("enabled").asBoolean()).isFalse();
+        assertThat(exchange("PATCH", "/api/v1/webhooks/{id}", webhook, admin, json(Map.of("colour", "red")))
+                .code()).isEqualTo("invalid_webhook");
+        assertThat(exchange("POST", "/api/v1/webhooks/{id}/rotate-secret", webhook, admin, null)
+                .json().path("secret").asText()).startsWith("whsec_");
+        assertThat(exchange("GET", "/api/v1/webhooks/{id}/deliveries", webhook, admin, null)
+                .json().path("next_before_seq").isNull()).isTrue();
+        assertThat(exchange("GET", "/api/v1/webhooks/{id}/deliveries?limit=0", webhook, admin, null).code())
+                .isEqualTo("invalid_query");
+        assertThat(exchange("GET", "/api/v1/webhooks/{id}/deliveries/{delivery}",
+                Map.of("id", id, "delivery", "nope"), admin, null).code()).isEqualTo("delivery_not_found");
+        assertThat(exchange("POST", "/api/v1/webhooks/{id}/replay", webhook, admin,
+                json(Map.of("from_seq", 1, "to_seq", 10))).status()).isEqualTo(202);
+        assertThat(exchange("POST", "/api/v1/webhooks/{id}/replay", webhook, admin, "{}").code())
+                .isEqualTo("invalid_replay");
+        assertThat(exchange("GET", "/api/v1/webhooks/dead-letters", Map.of(), admin, null).status()).isEqualTo(200);
+        assertThat(exchange("DELETE", "/api/v1/webhooks/{id}", webhook, admin, null).status()).isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/webhooks/{id}", webhook, admin, null).code())
+                .isEqualTo("webhook_not_found");
+    }
+
+    @Test
+    void aDeliveryItsAttemptsAndItsReplayAnswerAsDocumented() throws Exception {
+        String admin = adminToken();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            exchange("PUT", "/api/v1/webhooks/allow-list", Map.of(), admin,
+                    json(Map.of("entries", List.of("127.0.0.1"))));
+            String id = exchange("POST", "/api/v1/webhooks", Map.of(), admin, json(Map.of(
+                    "events", List.of(Map.of("type", "queue.*")),
+                    "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))).json().path("id").asText();
+            for (long seq = 1; seq <= 2; seq++) {
+                enqueue(new WebhookEvent(DemoTenant.ID, seq, "ev-" + UUID.randomUUID(), Instant.now(),
+                        "queue.entered", Map.of("queue", "sales", "call_id", "c-" + seq)));
+            }
+            JsonNode pending = exchange("GET", "/api/v1/webhooks/{id}/deliveries?state=pending", Map.of("id", id),
+                    admin, null).json().path("deliveries");
+            assertThat(pending).hasSize(2);
+            String first = pending.get(1).path("id").asText(); // newest first
+            Map<String, String> delivery = Map.of("id", id, "delivery", first);
+            assertThat(exchange("GET", "/api/v1/webhooks/{id}/deliveries/{delivery}", delivery, admin, null)
+                    .json().path("attempts")).isEmpty();
+            assertThat(exchange("POST", "/api/v1/webhooks/{id}/replay", Map.of("id", id), admin,
+                    json(Map.of("delivery_id", first))).code()).isEqualTo("delivery_pending");
+
+            try (WebhookDispatcher dispatcher = WebhookDispatcher.start(webhookEngine, LITERALS_ONLY)) {
+                dispatcher.wake();
+                await().atMost(WAIT).until(() -> exchange("GET", "/api/v1/webhooks/{id}/deliveries?state=delivered",
+                        Map.of("id", id), admin, null).json().path("deliveries").size() == 2);
+            }
+            JsonNode detail = exchange("GET", "/api/v1/webhooks/{id}/deliveries/{delivery}", delivery, admin, null)
+                    .json();
+            assertThat(detail.path("attempts").get(0).path("status").asInt()).isEqualTo(204);
+            assertThat(detail.path("event").path("queue").asText()).isEqualTo("sales");
+            assertThat(exchange("GET", "/api/v1/webhooks/{id}/deliveries?limit=1", Map.of("id", id), admin, null)
+                    .json().path("next_before_seq").asLong()).isEqualTo(2);
+            Answer replayed = exchange("POST", "/api/v1/webhooks/{id}/replay", Map.of("id", id), admin,
+                    json(Map.of("delivery_id", first)));
+            assertThat(replayed.status()).isEqualTo(202);
+            assertThat(replayed.json().path("replays").get(0).path("replay_of").asText()).isEqualTo(first);
+            exchange("DELETE", "/api/v1/webhooks/{id}", Map.of("id", id), admin, null);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private void enqueue(WebhookEvent event) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            webhookEngine.enqueue(connection, event);
+            connection.commit();
+        }
+    }
+
+    @Test
+    void errorsOfCallersWithoutTheRightCredentialAnswerAsDocumented() {
+        Answer noToken = exchange("GET", "/api/v1/me", Map.of(), null, null);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.code()).isEqualTo("unauthorized");
+        assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"ramal\"");
+
+        Answer badToken = exchange("GET", "/api/v1/users", Map.of(), "not-a-jwt", null);
+        assertThat(badToken.code()).isEqualTo("invalid_token");
+        assertThat(badToken.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+
+        String alice = accessToken("alice", "demo-alice");
+        assertThat(exchange("GET", "/api/v1/users", Map.of(), alice, null).code()).isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), alice, null).code()).isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), null, null).code()).isEqualTo("unauthenticated");
+        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), "not-a-jwt", null).code())
+                .isEqualTo("invalid_token");
+
+        String key = exchange("POST", "/api/v1/api-keys", Map.of(), adminToken(),
+                json(Map.of("scopes", List.of("events:read")))).json().path("key").asText();
+        assertThat(exchange("GET", "/api/v1/auth/mfa", Map.of(), key, null).code()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void theDocumentIsServedAsDocumentedAndRevalidatedWithItsEtag() throws Exception {
+        Answer served = exchange("GET", OpenApiDocument.PATH, Map.of(), null, null);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.json()).isEqualTo(document.root);
+        String etag = served.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri(OpenApiDocument.PATH))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        Answer notModified = conform("GET", OpenApiDocument.PATH,
+                new Answer(again.statusCode(), again.headers(), again.body()));
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+    }
+
+    // ---- plumbing ----
+
+    /** An answer of the API under test. */
+    record Answer(int status, HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String code() {
+            return json().path("code").asText();
+        }
+    }
+
+    /**
+     * Sends a request to {@code template} (a documented path, with {@code {name}} filled from
+     * {@code parameters}; a query may follow) and checks the answer against the document.
+     */
+    private Answer exchange(String method, String template, Map<String, String> parameters, String bearer,
+            String jsonBody) {
+        String documented = template.contains("?") ? template.substring(0, template.indexOf('?')) : template;
+        String path = template;
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}",
+                    URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(WAIT);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return conform(method, documented, send(request));
+    }
+
+    private Answer exchangeForm(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return conform("POST", path, send(HttpRequest.newBuilder(uri(path)).timeout(WAIT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))));
+    }
+
+    /** Asserts that the answer is one the document promises for this operation; returns it. */
+    private Answer conform(String method, String path, Answer answer) {
+        String operation = method + " " + path;
+        JsonNode response = document.responses(method, path).get(answer.status());
+        assertThat(response).as("%s answered %d, which is not documented: %s", operation, answer.status(),
+                answer.body()).isNotNull();
+        response.path("headers").fieldNames().forEachRemaining(header ->
+                assertThat(answer.headers().firstValue(header))
+                        .as("%s %d must send the documented header %s", operation, answer.status(), header)
+                        .isPresent());
+        JsonNode content = response.path("content");
+        if (content.isMissingNode()) {
+            assertThat(answer.body()).as("%s %d has no documented body", operation, answer.status()).isEmpty();
+            return answer;
+        }
+        assertThat(answer.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT))
+                .as("%s %d content type", operation, answer.status()).startsWith("application/json");
+        JsonNode schema = content.path("application/json").path("schema");
+        assertThat(document.schemas.problems(schema, answer.json()))
+                .as("%s %d body %s", operation, answer.status(), answer.body()).isEmpty();
+        return answer;
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    private String adminToken() {
+        return accessToken("admin", "demo-admin");
+    }
+
+    private String accessToken(String username, String password) {
+        Answer login = exchange("POST", "/api/v1/auth/token", Map.of(), null,
+                json(Map.of("grant_type", "password", "username", username, "password", password)));
+        assertThat(login.status()).as("login of %s", username).isEqualTo(200);
+        return login.json().path("access_token").asText();
+    }
+
+    private static String next(BlockingQueue<String> received) throws InterruptedException {
+        String message = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(message).as("a message from the event socket").isNotNull();
+        return message;
+    }
+
+    private static Set<String> pathParameters(String path) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = PARAMETER.matcher(path);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

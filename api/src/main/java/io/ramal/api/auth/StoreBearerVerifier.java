@@ -78,7 +78,12 @@ public final class StoreBearerVerifier implements BearerVerifier {
         User user = owner.get();
         Set<String> scopes = new HashSet<>(key.scopes());
         if (!Roles.fromWireNames(user.roles()).contains(Role.ADMIN)) {
-            scopes.remove(Scope.ADMIN.wireName()); // a key never does more than its owner may
+            // a key never does more than its owner may
+            for (Scope scope : Scope.values()) {
+                if (scope.adminOnly()) {
+                    scopes.remove(scope.wireName());
+                }
+            }
         }
         apiKeys.touch(key.id(), now, LAST_USED_RESOLUTION);
         return new Verification.Valid(new Principal(key.tenantId(), user.id(), user.username(), Set.of(), scopes,

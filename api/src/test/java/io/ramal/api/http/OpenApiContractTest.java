@@ -9,6 +9,19 @@ import com.sun.net.httpserver.HttpServer;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsHandlerType;
 import io.ramal.api.auth.AuthApi;
+import io.ramal.api.calls.CallRoutes;
+import io.ramal.api.calls.TenantBoards;
+import io.ramal.cti.Direction;
+import io.ramal.cti.Endpoint;
+import io.ramal.cti.control.CallCommand;
+import io.ramal.cti.control.CallControl;
+import io.ramal.cti.control.CommandResult;
+import io.ramal.cti.core.Switchboard;
+import io.ramal.cti.fact.CallCreated;
+import io.ramal.cti.fact.LegAlerted;
+import io.ramal.cti.fact.LegCreated;
+import java.time.Instant;
+import java.util.Optional;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.RatePolicy;
 import io.ramal.api.auth.TokenSecret;
@@ -45,6 +58,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,6 +118,8 @@ class OpenApiContractTest {
     private final AuthApi auth;
     private final Webhooks webhookEngine;
     private final EventSocket events;
+    private final Map<String, Switchboard> boards = new java.util.HashMap<>();
+    private final List<CallCommand> commandsToPbx = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
 
@@ -114,7 +130,7 @@ class OpenApiContractTest {
         auth = new AuthApi(dataSource, AUTH, TokenSecret.generate(RANDOM), clock, RANDOM);
         auth.demoUsers().seed();
         webhookEngine = new Webhooks(dataSource, clock, WebhookConfig.defaults());
-        WebhookAdmin webhooks = new WebhookAdmin(webhookEngine, LITERALS_ONLY, () -> { });
+        WebhookAdmin webhooks = new WebhookAdmin(webhookEngine, LITERALS_ONLY, () -> { }, auth.authentication());
         EventJournal journal = new EventJournal(new EventLog(dataSource, clock), fanout);
         events = new EventSocket(EventSocketConfig.defaults("0.1.0-contract"), auth.verifier(), journal,
                 tenant -> journal.atomically(tenant, () -> new Snapshot(journal.head(tenant).lastSeq(), Map.of())),
@@ -135,16 +151,16 @@ class OpenApiContractTest {
                     registered.add("GET " + route.getPath()); // a WebSocket is a GET with an upgrade
                 }
             });
-            // WebhookAdmin reads its caller from the request attribute "principal", which the
-            // hosting server's authentication layer is to set; this is that layer, on the bearer
-            // credential, as AuthApi resolves it for every other endpoint.
-            javalin.routes.before(ctx -> {
-                if (ctx.path().startsWith("/api/v1/webhooks") && BearerAuthentication.credential(ctx).isPresent()) {
-                    ctx.attribute("principal", auth.authentication().require(ctx));
-                }
-            });
             auth.addTo(javalin.routes);
             webhooks.addTo(javalin.routes);
+            new CallRoutes(auth.authentication(), new TenantBoards() {
+                @Override
+                public <T> T onTenant(String tenant, java.util.function.Function<Switchboard, T> work) {
+                    synchronized (boards) {
+                        return work.apply(boards.computeIfAbsent(tenant, Switchboard::new));
+                    }
+                }
+            }, pbxThatAccepts()).addTo(javalin.routes);
             events.addTo(javalin.routes);
             new OpenApiDocument().addTo(javalin.routes);
         }).start();
@@ -500,6 +516,56 @@ class OpenApiContractTest {
         }
     }
 
+    /** The PBX side of call commands (which this module cannot run): takes every command on. */
+    private CallControl pbxThatAccepts() {
+        return (CallControl) java.lang.reflect.Proxy.newProxyInstance(CallControl.class.getClassLoader(),
+                new Class<?>[] {CallControl.class}, (proxy, method, args) -> {
+                    if (method.isDefault()) {
+                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    CallCommand command = (CallCommand) args[0];
+                    commandsToPbx.add(command);
+                    return CommandResult.accepted(command instanceof CallCommand.OnCall on ? on.callId() : "new-call");
+                });
+    }
+
+    private void ringing(String callId, String from, String to) {
+        Instant at = Instant.now();
+        synchronized (boards) {
+            Switchboard board = boards.computeIfAbsent("demo", Switchboard::new);
+            board.on(new CallCreated("demo", callId, at, callId + "-a", Endpoint.device(from), Optional.of("Alice"), to,
+                    Optional.empty(), Direction.INTERNAL, Optional.empty()));
+            board.on(new LegCreated("demo", callId, at, callId + "-b", Endpoint.device(to), Optional.empty()));
+            board.on(new LegAlerted("demo", callId, at, callId + "-b"));
+        }
+    }
+
+    @Test
+    void liveCallsAndTheirHangUpAnswerAsDocumented() {
+        ringing("c-1", "1001", "1002");
+        ringing("c-2", "1003", "1004");
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+
+        assertThat(exchange("GET", "/api/v1/calls", Map.of(), admin, null).json().path("calls")).hasSize(2);
+        assertThat(exchange("GET", "/api/v1/calls", Map.of(), alice, null).json().path("calls"))
+                .as("an agent sees the calls of its own extension").hasSize(1);
+        Answer shown = exchange("GET", "/api/v1/calls/{id}", Map.of("id", "c-1"), alice, null);
+        assertThat(shown.json().path("state").asText()).isEqualTo("alerting");
+        assertThat(shown.headers().firstValue("ETag")).contains("\"" + shown.json().path("version").asLong() + "\"");
+        assertThat(exchange("GET", "/api/v1/calls/{id}", Map.of("id", "c-2"), alice, null).code())
+                .isEqualTo("call_not_found");
+        assertThat(exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "c-2"), alice, null).code())
+                .isEqualTo("call_not_found");
+
+        Answer hungUp = exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "c-1"), alice, null);
+        assertThat(hungUp.status()).isEqualTo(202);
+        assertThat(commandsToPbx).singleElement().isEqualTo(new CallCommand.Hangup("demo", "c-1", Optional.empty(),
+                java.util.OptionalLong.empty()));
+        assertThat(exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "nosuch"), admin, null).status())
+                .isEqualTo(404);
+    }
+
     @Test
     void errorsOfCallersWithoutTheRightCredentialAnswerAsDocumented() {
         Answer noToken = exchange("GET", "/api/v1/me", Map.of(), null, null);
@@ -514,7 +580,7 @@ class OpenApiContractTest {
         String alice = accessToken("alice", "demo-alice");
         assertThat(exchange("GET", "/api/v1/users", Map.of(), alice, null).code()).isEqualTo("forbidden");
         assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), alice, null).code()).isEqualTo("forbidden");
-        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), null, null).code()).isEqualTo("unauthenticated");
+        assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), null, null).code()).isEqualTo("unauthorized");
         assertThat(exchange("GET", "/api/v1/webhooks", Map.of(), "not-a-jwt", null).code())
                 .isEqualTo("invalid_token");
 

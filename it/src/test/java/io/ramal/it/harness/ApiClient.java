@@ -49,12 +49,17 @@ public final class ApiClient {
   }
 
   public Answer call(String method, String path, Optional<String> token, Object body) {
+    return call(method, path, token, body, Map.of());
+  }
+
+  public Answer call(String method, String path, Optional<String> token, Object body, Map<String, String> headers) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
           .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       if (body != null) request.header("Content-Type", "application/json");
       token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+      headers.forEach(request::header);
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
       return new Answer(response.statusCode(), json);

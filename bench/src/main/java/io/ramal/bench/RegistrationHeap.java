@@ -10,7 +10,6 @@ import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipParser;
 import io.ramal.sip.transport.Peer;
 import io.ramal.sip.transport.Transport;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -41,9 +40,9 @@ public final class RegistrationHeap {
     scratch = null;
     warm = null;
 
-    long before = usedHeapAfterGc();
+    long before = UsedHeap.afterFullCollections();
     for (int i = 0; i < count; i++) register(registrar, new PhoneRegister(i));
-    long after = usedHeapAfterGc();
+    long after = UsedHeap.afterFullCollections();
 
     if (location.size() != count) throw new IllegalStateException("expected " + count + " bindings, found " + location.size());
     long perRegistration = (after - before) / count;
@@ -65,19 +64,5 @@ public final class RegistrationHeap {
       throw new IllegalStateException("REGISTER of phone " + phone.index() + " refused: " + outcome);
     }
     return outcome;
-  }
-
-  /** Used heap once full collections stop freeing anything (at most 10 rounds). */
-  static long usedHeapAfterGc() throws InterruptedException {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int round = 0; round < 10; round++) {
-      System.gc();
-      Thread.sleep(100);
-      long now = memory.getHeapMemoryUsage().getUsed();
-      if (round >= 2 && now >= used) return Math.min(used, now);
-      used = Math.min(used, now);
-    }
-    return used;
   }
 }

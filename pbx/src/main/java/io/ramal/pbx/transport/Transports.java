@@ -26,7 +26,12 @@ public final class Transports implements Outbound, AutoCloseable {
 
   @Override
   public boolean send(SipMessage message, Peer to) {
-    byte[] bytes = message.toBytes();
+    return sendEncoded(message.toBytes(), to);
+  }
+
+  /** Sends the bytes as they are (a transaction resending what it kept). */
+  @Override
+  public boolean sendEncoded(byte[] bytes, Peer to) {
     boolean v6 = to.address().getAddress() instanceof Inet6Address;
     return switch (to.transport()) {
       case UDP -> udpFor(v6).map(u -> u.send(bytes, to.address())).orElse(false);

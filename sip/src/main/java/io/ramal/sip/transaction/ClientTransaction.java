@@ -32,7 +32,9 @@ public interface ClientTransaction {
     /**
      * Every provisional and final response, once each (retransmitted non-2xx finals are absorbed);
      * for INVITE, every 2xx (including retransmissions and 2xx from other forks, RFC 6026 Accepted
-     * state, Timer M) is passed up.
+     * state, Timer M) is passed up. A 2xx after a 300–699 goes to {@link
+     * TransactionUser#onStrayResponse} instead: the completed transaction no longer holds the
+     * listener.
      */
     void onResponse(ClientTransaction tx, SipResponse response);
 

@@ -4,11 +4,16 @@ import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Peer;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * INVITE client transaction (RFC 3261 §17.1.1 with the RFC 6026 Accepted state): Calling →
- * Proceeding → Completed (non-2xx, own ACK, Timer D) or Accepted (2xx, Timer M) → Terminated.
+ * Proceeding → Completed (non-2xx, own ACK, Timer D) or Accepted (2xx, Timer M) → Terminated. From
+ * Completed on, the layer keeps a {@link CompletedInviteClientTransaction} in this one's place;
+ * this object stays with the TU and follows it. Accepted stays here: every 2xx goes to the
+ * listener.
  */
 final class InviteClientTransaction implements ActiveClientTransaction {
   private enum State { CALLING, PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
@@ -19,35 +24,43 @@ final class InviteClientTransaction implements ActiveClientTransaction {
   private final String branch;
   private final Listener listener;
   private final Consumer<SipRequest> cancelSender;
-  private final Consumer<ActiveClientTransaction> onTerminated;
+  private final BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted;
+  private final Consumer<ClientRecord> onTerminated;
   private final Retransmitter timerA;
   private final TimerSlot timerB;
   private final TimerSlot cancelGuard;
-  private final TimerSlot linger;
+  private final TimerSlot timerM;
   private State state = State.CALLING;
   private boolean cancelWanted;
   private boolean cancelSent;
-  private SipRequest ack;
+  private Optional<CompletedInviteClientTransaction> completed = Optional.empty();
 
+  /**
+   * @param onCompleted the layer keeps the second argument in place of the first from now on
+   * @param onTerminated the layer forgets the argument
+   */
   InviteClientTransaction(TransactionContext ctx, SipRequest request, Peer peer, Listener listener,
-      Consumer<SipRequest> cancelSender, Consumer<ActiveClientTransaction> onTerminated) {
+      Consumer<SipRequest> cancelSender, BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted,
+      Consumer<ClientRecord> onTerminated) {
     this.ctx = ctx;
     this.request = request;
     this.peer = peer;
     this.branch = request.topVia().branch().orElseThrow();
     this.listener = listener;
     this.cancelSender = cancelSender;
+    this.onCompleted = onCompleted;
     this.onTerminated = onTerminated;
     this.timerA = new Retransmitter(ctx.scheduler(), this::retransmit);
     this.timerB = new TimerSlot(ctx.scheduler());
     this.cancelGuard = new TimerSlot(ctx.scheduler());
-    this.linger = new TimerSlot(ctx.scheduler());
+    this.timerM = new TimerSlot(ctx.scheduler());
   }
 
   @Override
   public void start() {
     if (!ctx.out().send(request, peer)) {
       terminate();
+      ctx.observer().onTransportError(true, "INVITE");
       ctx.scheduler().schedule(Duration.ZERO, () -> listener.onTransportError(this));
       return;
     }
@@ -56,26 +69,19 @@ final class InviteClientTransaction implements ActiveClientTransaction {
   }
 
   @Override
-  public void receive(SipResponse response) {
+  public boolean receive(SipResponse response) {
     switch (state) {
       case CALLING, PROCEEDING -> {
         if (response.isProvisional()) provisional(response);
         else if (response.isSuccess()) accepted(response);
         else rejected(response);
       }
-      case COMPLETED -> {
-        if (response.isSuccess()) {
-          listener.onResponse(this, response);
-        } else if (response.isFinal()) {
-          ctx.observer().onRetransmission(true, "INVITE");
-          if (!ctx.out().send(ack, peer)) terminate();
-        }
-      }
       case ACCEPTED -> {
         if (response.isSuccess()) listener.onResponse(this, response);
       }
-      case TERMINATED -> {}
+      case COMPLETED, TERMINATED -> {}
     }
+    return true;
   }
 
   private void provisional(SipResponse response) {
@@ -89,18 +95,26 @@ final class InviteClientTransaction implements ActiveClientTransaction {
   private void accepted(SipResponse response) {
     state = State.ACCEPTED;
     stopRunningTimers();
-    linger.set(ctx.timers().timeout(), this::terminate);
+    timerM.set(ctx.timers().timeout(), this::terminate);
     listener.onResponse(this, response);
   }
 
   private void rejected(SipResponse response) {
-    ack = Non2xxAck.of(request, response);
-    state = State.COMPLETED;
     stopRunningTimers();
-    boolean sent = ctx.out().send(ack, peer);
+    byte[] ack = Non2xxAck.of(request, response).toBytes();
     Duration timerD = ctx.timers().timerD(reliable());
-    if (!sent || timerD.isZero()) terminate();
-    else linger.set(timerD, this::terminate);
+    if (!ctx.out().sendEncoded(ack, peer)) {
+      terminate();
+      ctx.observer().onTransportError(true, "INVITE");
+    } else if (timerD.isZero()) {
+      terminate();
+    } else {
+      state = State.COMPLETED;
+      CompletedInviteClientTransaction rest = new CompletedInviteClientTransaction(ctx, ack, peer, onTerminated);
+      completed = Optional.of(rest);
+      onCompleted.accept(this, rest);
+      rest.start(timerD);
+    }
     listener.onResponse(this, response);
   }
 
@@ -139,6 +153,7 @@ final class InviteClientTransaction implements ActiveClientTransaction {
     ctx.observer().onRetransmission(true, "INVITE");
     if (!ctx.out().send(request, peer)) {
       terminate();
+      ctx.observer().onTransportError(true, "INVITE");
       listener.onTransportError(this);
     }
   }
@@ -153,7 +168,7 @@ final class InviteClientTransaction implements ActiveClientTransaction {
     if (state == State.TERMINATED) return;
     state = State.TERMINATED;
     stopRunningTimers();
-    linger.cancel();
+    timerM.cancel();
     ctx.observer().onTerminated(true, "INVITE");
     onTerminated.accept(this);
   }
@@ -179,11 +194,11 @@ final class InviteClientTransaction implements ActiveClientTransaction {
 
   @Override
   public boolean isTerminated() {
-    return state == State.TERMINATED;
+    return state == State.TERMINATED || completed.map(CompletedInviteClientTransaction::isTerminated).orElse(false);
   }
 
   @Override
   public String toString() {
-    return "INVITE client transaction " + branch + " " + state;
+    return "INVITE client transaction " + branch + " " + (isTerminated() ? State.TERMINATED : state);
   }
 }

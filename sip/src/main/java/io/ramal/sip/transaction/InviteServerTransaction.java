@@ -1,47 +1,52 @@
 package io.ramal.sip.transaction;
 
+import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Peer;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * INVITE server transaction (RFC 3261 §17.2.1 with the RFC 6026 Accepted state): Proceeding →
  * Completed (non-2xx; Timers G, H) → Confirmed (ACK; Timer I), or Proceeding → Accepted (2xx;
- * Timer L, 2xx retransmitted until the ACK as §13.3.1.4 asks of the UAS core) → Terminated.
+ * Timer L, 2xx retransmitted until the ACK as §13.3.1.4 asks of the UAS core) → Terminated. From
+ * Completed on, the layer keeps a {@link CompletedInviteServerTransaction} in this one's place;
+ * this object stays with the TU and follows it. Accepted stays here: Timer L must hand this object
+ * to {@link TransactionUser#onAckTimeout}.
  */
 final class InviteServerTransaction implements ActiveServerTransaction {
-  private enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
+  private enum State { PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
 
   private final TransactionContext ctx;
   private final SipRequest request;
   private final Peer peer;
   private final TransactionUser tu;
-  private final Consumer<InviteServerTransaction> onTerminated;
+  private final BiConsumer<ActiveServerTransaction, ServerRecord> onCompleted;
+  private final Consumer<ServerRecord> onTerminated;
   private final ResponseChannel channel;
-  private final Retransmitter timerG;
   private final Retransmitter twoXxRetransmission;
-  private final TimerSlot timerH;
-  private final TimerSlot timerI;
   private final TimerSlot timerL;
   private State state = State.PROCEEDING;
   private Optional<SipResponse> lastResponse = Optional.empty();
+  private Optional<CompletedInviteServerTransaction> completed = Optional.empty();
   private boolean acked;
 
+  /**
+   * @param onCompleted the layer keeps the second argument in place of the first from now on
+   * @param onTerminated the layer forgets the argument
+   */
   InviteServerTransaction(TransactionContext ctx, SipRequest request, Peer peer, TransactionUser tu,
-      Consumer<InviteServerTransaction> onTerminated) {
+      BiConsumer<ActiveServerTransaction, ServerRecord> onCompleted, Consumer<ServerRecord> onTerminated) {
     this.ctx = ctx;
     this.request = request;
     this.peer = peer;
     this.tu = tu;
+    this.onCompleted = onCompleted;
     this.onTerminated = onTerminated;
     this.channel = new ResponseChannel(ctx.out(), request, peer);
-    this.timerG = new Retransmitter(ctx.scheduler(), this::resendFinal);
-    this.twoXxRetransmission = new Retransmitter(ctx.scheduler(), this::resendFinal);
-    this.timerH = new TimerSlot(ctx.scheduler());
-    this.timerI = new TimerSlot(ctx.scheduler());
+    this.twoXxRetransmission = new Retransmitter(ctx.scheduler(), this::resend2xx);
     this.timerL = new TimerSlot(ctx.scheduler());
   }
 
@@ -52,39 +57,49 @@ final class InviteServerTransaction implements ActiveServerTransaction {
       return;
     }
     lastResponse = Optional.of(response);
-    if (response.isSuccess()) {
+    if (response.isProvisional()) {
+      if (!channel.send(response)) transportFailed();
+    } else if (response.isSuccess()) {
       state = State.ACCEPTED;
       timerL.set(ctx.timers().timeout(), this::timerLFired);
       if (!reliable()) twoXxRetransmission.start(ctx.timers().t1(), ctx.timers().t2());
-    } else if (response.isFinal()) {
-      state = State.COMPLETED;
-      if (!reliable()) timerG.start(ctx.timers().t1(), ctx.timers().t2());
-      timerH.set(ctx.timers().timeout(), this::timerHFired);
+      if (!channel.send(response)) transportFailed();
+    } else {
+      reject(response);
     }
-    if (!channel.send(response)) transportFailed();
+  }
+
+  private void reject(SipResponse response) {
+    byte[] wire = response.toBytes();
+    if (!channel.sendEncoded(wire)) {
+      transportFailed();
+      return;
+    }
+    state = State.COMPLETED;
+    CompletedInviteServerTransaction rest = new CompletedInviteServerTransaction(ctx, wire, channel,
+        response.headers().first(HeaderNames.TO), reliable(), onTerminated);
+    completed = Optional.of(rest);
+    onCompleted.accept(this, rest);
+    rest.start();
   }
 
   @Override
-  public void receiveRetransmission(SipRequest retransmission) {
-    if (state == State.PROCEEDING || state == State.COMPLETED) lastResponse.ifPresent(this::resend);
+  public void receiveRetransmission() {
+    if (state == State.PROCEEDING) lastResponse.ifPresent(this::resend);
   }
 
   /**
    * An ACK matched this transaction. Returns true when it acknowledges a 2xx and so belongs to the
-   * TU as well; an ACK for a non-2xx final is absorbed here.
+   * TU as well; before any final response it is absorbed.
    */
   boolean receiveAck() {
     return switch (state) {
-      case COMPLETED -> {
-        confirm();
-        yield false;
-      }
       case ACCEPTED -> {
         acked = true;
         twoXxRetransmission.stop();
         yield true;
       }
-      case PROCEEDING, CONFIRMED -> false;
+      case PROCEEDING, COMPLETED -> false;
       case TERMINATED -> true;
     };
   }
@@ -98,28 +113,13 @@ final class InviteServerTransaction implements ActiveServerTransaction {
     return state == State.PROCEEDING;
   }
 
-  private void confirm() {
-    state = State.CONFIRMED;
-    timerG.stop();
-    timerH.cancel();
-    Duration timerIDelay = ctx.timers().timerI(reliable());
-    if (timerIDelay.isZero()) terminate();
-    else timerI.set(timerIDelay, this::terminate);
-  }
-
-  private void resendFinal() {
-    if (state == State.COMPLETED || state == State.ACCEPTED) lastResponse.ifPresent(this::resend);
+  private void resend2xx() {
+    if (state == State.ACCEPTED) lastResponse.ifPresent(this::resend);
   }
 
   private void resend(SipResponse response) {
     ctx.observer().onRetransmission(false, "INVITE");
     if (!channel.send(response)) transportFailed();
-  }
-
-  private void timerHFired() {
-    if (state != State.COMPLETED) return;
-    ctx.observer().onTimeout(false, "INVITE");
-    terminate();
   }
 
   private void timerLFired() {
@@ -136,16 +136,14 @@ final class InviteServerTransaction implements ActiveServerTransaction {
   private void transportFailed() {
     if (state == State.TERMINATED) return;
     terminate();
+    ctx.observer().onTransportError(false, "INVITE");
     tu.onTransportError(this);
   }
 
   private void terminate() {
     if (state == State.TERMINATED) return;
     state = State.TERMINATED;
-    timerG.stop();
     twoXxRetransmission.stop();
-    timerH.cancel();
-    timerI.cancel();
     timerL.cancel();
     ctx.observer().onTerminated(false, "INVITE");
     onTerminated.accept(this);
@@ -167,7 +165,7 @@ final class InviteServerTransaction implements ActiveServerTransaction {
 
   @Override
   public boolean isTerminated() {
-    return state == State.TERMINATED;
+    return state == State.TERMINATED || completed.map(CompletedInviteServerTransaction::isTerminated).orElse(false);
   }
 
   @Override
@@ -182,6 +180,7 @@ final class InviteServerTransaction implements ActiveServerTransaction {
 
   @Override
   public String toString() {
-    return "INVITE server transaction " + request.topVia().branch().orElse("(no branch)") + " " + state;
+    String branch = request.topVia().branch().orElse("(no branch)");
+    return "INVITE server transaction " + branch + " " + (isTerminated() ? State.TERMINATED : state);
   }
 }

@@ -4,11 +4,15 @@ import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Peer;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Non-INVITE client transaction (RFC 3261 §17.1.2): Trying → Proceeding → Completed (Timer K) →
  * Terminated; Timer E retransmits (doubling, capped at T2, every T2 once Proceeding), Timer F gives up.
+ * From Completed on, the layer keeps a {@link CompletedNonInviteClientTransaction} in this one's
+ * place; this object stays with the TU and follows it.
  */
 final class NonInviteClientTransaction implements ActiveClientTransaction {
   private enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
@@ -18,29 +22,35 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
   private final Peer peer;
   private final String branch;
   private final Listener listener;
-  private final Consumer<ActiveClientTransaction> onTerminated;
+  private final BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted;
+  private final Consumer<ClientRecord> onTerminated;
   private final Retransmitter timerE;
   private final TimerSlot timerF;
-  private final TimerSlot timerK;
   private State state = State.TRYING;
+  private Optional<CompletedNonInviteClientTransaction> completed = Optional.empty();
 
+  /**
+   * @param onCompleted the layer keeps the second argument in place of the first from now on
+   * @param onTerminated the layer forgets the argument
+   */
   NonInviteClientTransaction(TransactionContext ctx, SipRequest request, Peer peer, Listener listener,
-      Consumer<ActiveClientTransaction> onTerminated) {
+      BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted, Consumer<ClientRecord> onTerminated) {
     this.ctx = ctx;
     this.request = request;
     this.peer = peer;
     this.branch = request.topVia().branch().orElseThrow();
     this.listener = listener;
+    this.onCompleted = onCompleted;
     this.onTerminated = onTerminated;
     this.timerE = new Retransmitter(ctx.scheduler(), this::retransmit);
     this.timerF = new TimerSlot(ctx.scheduler());
-    this.timerK = new TimerSlot(ctx.scheduler());
   }
 
   @Override
   public void start() {
     if (!ctx.out().send(request, peer)) {
       terminate();
+      ctx.observer().onTransportError(true, request.method());
       ctx.scheduler().schedule(Duration.ZERO, () -> listener.onTransportError(this));
       return;
     }
@@ -49,21 +59,29 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
   }
 
   @Override
-  public void receive(SipResponse response) {
-    if (state != State.TRYING && state != State.PROCEEDING) return;
+  public boolean receive(SipResponse response) {
+    if (state != State.TRYING && state != State.PROCEEDING) return true;
     if (response.isProvisional()) {
       state = State.PROCEEDING;
       timerE.holdAtCap();
       listener.onResponse(this, response);
-      return;
+      return true;
     }
-    state = State.COMPLETED;
     timerE.stop();
     timerF.cancel();
-    Duration timerKDelay = ctx.timers().timerK(reliable());
-    if (timerKDelay.isZero()) terminate();
-    else timerK.set(timerKDelay, this::terminate);
+    Duration timerK = ctx.timers().timerK(reliable());
+    if (timerK.isZero()) {
+      terminate();
+    } else {
+      state = State.COMPLETED;
+      CompletedNonInviteClientTransaction rest =
+          new CompletedNonInviteClientTransaction(ctx, request.method(), onTerminated);
+      completed = Optional.of(rest);
+      onCompleted.accept(this, rest);
+      rest.start(timerK);
+    }
     listener.onResponse(this, response);
+    return true;
   }
 
   /** @throws IllegalStateException always: only INVITE transactions can be cancelled */
@@ -77,6 +95,7 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
     ctx.observer().onRetransmission(true, request.method());
     if (!ctx.out().send(request, peer)) {
       terminate();
+      ctx.observer().onTransportError(true, request.method());
       listener.onTransportError(this);
     }
   }
@@ -93,7 +112,6 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
     state = State.TERMINATED;
     timerE.stop();
     timerF.cancel();
-    timerK.cancel();
     ctx.observer().onTerminated(true, request.method());
     onTerminated.accept(this);
   }
@@ -119,11 +137,11 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
 
   @Override
   public boolean isTerminated() {
-    return state == State.TERMINATED;
+    return state == State.TERMINATED || completed.map(CompletedNonInviteClientTransaction::isTerminated).orElse(false);
   }
 
   @Override
   public String toString() {
-    return request.method() + " client transaction " + branch + " " + state;
+    return request.method() + " client transaction " + branch + " " + (isTerminated() ? State.TERMINATED : state);
   }
 }

@@ -5,11 +5,12 @@ import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Outbound;
 import io.ramal.sip.transport.Peer;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The way back for one server transaction's responses: the {@link ResponseRouting} destination,
  * and once that failed on a stream transport, a new connection to the sent-by (kept for later
- * responses).
+ * responses). Holds no part of the request once built.
  */
 final class ResponseChannel {
   private final Outbound out;
@@ -24,11 +25,20 @@ final class ResponseChannel {
 
   /** False when no way back worked. */
   boolean send(SipResponse response) {
-    if (out.send(response, destination)) return true;
+    return attempt(to -> out.send(response, to));
+  }
+
+  /** {@link #send(SipResponse)} for a response in wire form. */
+  boolean sendEncoded(byte[] response) {
+    return attempt(to -> out.sendEncoded(response, to));
+  }
+
+  private boolean attempt(Predicate<Peer> sendTo) {
+    if (sendTo.test(destination)) return true;
     if (fallback.isEmpty()) return false;
     destination = fallback.get();
     fallback = Optional.empty();
-    return out.send(response, destination);
+    return sendTo.test(destination);
   }
 
   Peer destination() {

@@ -10,12 +10,16 @@ import io.ramal.sip.transport.Peer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The transaction layer of RFC 3261 §17 (with RFC 6026): matches responses to client transactions
  * (§17.1.3) and requests to server transactions (§17.2.3), answers CANCEL, and keeps the live
- * transactions. Pure: no sockets, threads or clock; every method is called on one serial executor,
- * and the {@link Scheduler} runs timer tasks on that executor too.
+ * transactions. A transaction in its Completed (or Confirmed) state is kept only as what that state
+ * still needs: its key, and the final response or the ACK in wire form with its destination. Pure:
+ * no sockets, threads or clock; every method is called on one serial executor, and the {@link
+ * Scheduler} runs timer tasks on that executor too.
  */
 public final class TransactionLayer {
   private static final ClientTransaction.Listener CANCEL_LISTENER = new ClientTransaction.Listener() {
@@ -31,8 +35,8 @@ public final class TransactionLayer {
 
   private final TransactionContext ctx;
   private final TransactionUser tu;
-  private final Map<TransactionKey, ActiveClientTransaction> clients = new HashMap<>();
-  private final Map<ServerKey, ActiveServerTransaction> servers = new HashMap<>();
+  private final Map<TransactionKey, ClientRecord> clients = new HashMap<>();
+  private final Map<ServerKey, ServerRecord> servers = new HashMap<>();
   private final Map<AckKey, InviteServerTransaction> invitesByAckKey = new HashMap<>();
 
   public TransactionLayer(Outbound out, Scheduler scheduler, TimerSettings timers, TransactionUser tu,
@@ -56,10 +60,12 @@ public final class TransactionLayer {
     }
     TransactionKey key = TransactionKey.client(request.topVia().branch().orElseThrow(), request.method());
     if (clients.containsKey(key)) throw new IllegalStateException("a transaction with this branch is live: " + key);
+    BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted = (live, rest) -> clients.replace(key, live, rest);
+    Consumer<ClientRecord> onTerminated = ended -> clients.remove(key, ended);
     ActiveClientTransaction tx = request.isMethod("INVITE")
-        ? new InviteClientTransaction(ctx, request, to, listener, cancel -> sendCancel(cancel, to),
-            ended -> clients.remove(key, ended))
-        : new NonInviteClientTransaction(ctx, request, to, listener, ended -> clients.remove(key, ended));
+        ? new InviteClientTransaction(ctx, request, to, listener, cancel -> sendCancel(cancel, to), onCompleted,
+            onTerminated)
+        : new NonInviteClientTransaction(ctx, request, to, listener, onCompleted, onTerminated);
     clients.put(key, tx);
     ctx.observer().onCreated(true, request.method());
     tx.start();
@@ -97,11 +103,10 @@ public final class TransactionLayer {
 
   private void receiveResponse(SipResponse response, Peer from) {
     Optional<String> branch = response.headers().has(HeaderNames.VIA) ? response.topVia().branch() : Optional.empty();
-    ActiveClientTransaction tx = branch
+    ClientRecord tx = branch
         .map(b -> clients.get(TransactionKey.client(b, response.cseq().method())))
         .orElse(null);
-    if (tx == null) tu.onStrayResponse(response, from);
-    else tx.receive(response);
+    if (tx == null || !tx.receive(response)) tu.onStrayResponse(response, from);
   }
 
   private void receiveRequest(SipRequest request, Peer from) {
@@ -115,22 +120,28 @@ public final class TransactionLayer {
 
   private void receiveNewOrRetransmitted(SipRequest request, Peer from) {
     ServerKey key = ServerKey.of(request);
-    ActiveServerTransaction existing = servers.get(key);
+    ServerRecord existing = servers.get(key);
     if (existing != null) {
-      existing.receiveRetransmission(request);
+      existing.receiveRetransmission();
       return;
     }
     ActiveServerTransaction tx;
     if (request.isMethod("INVITE")) {
       AckKey ackKey = AckKey.of(request);
-      InviteServerTransaction invite = new InviteServerTransaction(ctx, request, from, tu, ended -> {
-        servers.remove(key, ended);
-        invitesByAckKey.remove(ackKey, ended);
-      });
+      InviteServerTransaction invite = new InviteServerTransaction(ctx, request, from, tu,
+          (live, rest) -> {
+            invitesByAckKey.remove(ackKey, live);
+            servers.replace(key, live, rest);
+          },
+          ended -> {
+            servers.remove(key, ended);
+            invitesByAckKey.remove(ackKey, ended);
+          });
       invitesByAckKey.putIfAbsent(ackKey, invite);
       tx = invite;
     } else {
-      tx = new NonInviteServerTransaction(ctx, request, from, tu::onTransportError, ended -> servers.remove(key, ended));
+      tx = new NonInviteServerTransaction(ctx, request, from, tu::onTransportError,
+          (live, rest) -> servers.replace(key, live, rest), ended -> servers.remove(key, ended));
     }
     servers.put(key, tx);
     ctx.observer().onCreated(false, request.method());
@@ -138,9 +149,16 @@ public final class TransactionLayer {
   }
 
   private void receiveAck(SipRequest ack, Peer from) {
-    if (servers.get(ServerKey.of(ack)) instanceof InviteServerTransaction invite) {
-      if (invite.receiveAck()) tu.onAck(ack, from);
-      return;
+    switch (servers.get(ServerKey.of(ack))) {
+      case InviteServerTransaction invite -> {
+        if (invite.receiveAck()) tu.onAck(ack, from);
+        return;
+      }
+      case CompletedInviteServerTransaction rejected -> {
+        rejected.receiveAck();
+        return;
+      }
+      case null, default -> {}
     }
     InviteServerTransaction accepted = invitesByAckKey.get(AckKey.of(ack));
     if (accepted != null && accepted.isAccepted()) accepted.receiveAck();
@@ -149,22 +167,25 @@ public final class TransactionLayer {
 
   private void receiveCancel(SipRequest cancel, Peer from) {
     ServerKey key = ServerKey.of(cancel);
-    ActiveServerTransaction existing = servers.get(key);
+    ServerRecord existing = servers.get(key);
     if (existing != null) {
-      existing.receiveRetransmission(cancel);
+      existing.receiveRetransmission();
       return;
     }
     NonInviteServerTransaction tx = new NonInviteServerTransaction(ctx, cancel, from, ignored -> {},
-        ended -> servers.remove(key, ended));
+        (live, rest) -> servers.replace(key, live, rest), ended -> servers.remove(key, ended));
     servers.put(key, tx);
     ctx.observer().onCreated(false, "CANCEL");
-    if (!(servers.get(key.withMethod("INVITE")) instanceof InviteServerTransaction invite)) {
-      tx.respond(SipResponse.to(cancel, 481, fallbackTag(cancel)));
-      return;
+    switch (servers.get(key.withMethod("INVITE"))) {
+      case InviteServerTransaction invite -> {
+        String tag = invite.lastResponse().flatMap(r -> r.to().tag()).orElseGet(() -> fallbackTag(cancel));
+        tx.respond(SipResponse.to(cancel, 200, tag));
+        if (invite.awaitsFinalResponse()) tu.onCancel(invite);
+      }
+      case CompletedInviteServerTransaction rejected ->
+          tx.respond(SipResponse.to(cancel, 200, rejected.toTag().orElseGet(() -> fallbackTag(cancel))));
+      case null, default -> tx.respond(SipResponse.to(cancel, 481, fallbackTag(cancel)));
     }
-    String tag = invite.lastResponse().flatMap(r -> r.to().tag()).orElseGet(() -> fallbackTag(cancel));
-    tx.respond(SipResponse.to(cancel, 200, tag));
-    if (invite.awaitsFinalResponse()) tu.onCancel(invite);
   }
 
   /** A To tag for a CANCEL answered before the INVITE got a tagged response; stable per CANCEL. */

@@ -21,7 +21,10 @@ public interface TransactionUser {
    */
   void onCancel(ServerTransaction invite);
 
-  /** A response that matched no client transaction (late 2xx retransmissions, extra forked 2xx after the transaction ended). */
+  /**
+   * A response that matched no client transaction (late 2xx retransmissions, extra forked 2xx after
+   * the transaction ended), or a 2xx that arrived after the INVITE transaction got a 300–699.
+   */
   void onStrayResponse(SipResponse response, Peer from);
 
   /** A 2xx sent on an INVITE server transaction was never ACKed within 64*T1 (the TU should hang up the dialog with BYE). */
@@ -29,7 +32,10 @@ public interface TransactionUser {
 
   /**
    * A response of {@code tx} could not be handed to the transport (nor, for TCP/TLS, over a new
-   * connection to the Via sent-by). The transaction is terminated already (RFC 3261 §17.2.4).
+   * connection to the Via sent-by). The transaction is terminated already (RFC 3261 §17.2.4). Not
+   * called once a 300–699 response to INVITE, or a final response to anything else, went out: the
+   * completed transaction that resends it no longer holds {@code tx} (see {@link
+   * TransactionObserver#onTransportError}).
    */
   default void onTransportError(ServerTransaction tx) {}
 }

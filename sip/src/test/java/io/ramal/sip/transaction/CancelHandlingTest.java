@@ -72,6 +72,18 @@ class CancelHandlingTest {
   }
 
   @Test
+  void cancelAfterARejectionGets200WithTheRejectionsTag() {
+    h.layer.receive(invite, UDP_PEER);
+    h.user.requests.get(0).respond(response(invite, 486, "busy7"));
+    h.layer.receive(cancel, UDP_PEER);
+
+    SipResponse ok = h.out.responses(200).get(0).response();
+    assertThat(ok.cseq().method()).isEqualTo("CANCEL");
+    assertThat(ok.to().tag()).contains("busy7");
+    assertThat(h.user.cancels).isEmpty();
+  }
+
+  @Test
   void cancelWithAnotherBranchDoesNotMatch() {
     h.layer.receive(invite, UDP_PEER);
     h.layer.receive(cancelFor(incoming("INVITE", "z9hG4bKother")), UDP_PEER);

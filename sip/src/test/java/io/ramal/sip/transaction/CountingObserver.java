@@ -28,6 +28,11 @@ final class CountingObserver implements TransactionObserver {
   }
 
   @Override
+  public void onTransportError(boolean client, String method) {
+    events.add("transport error " + side(client) + " " + method);
+  }
+
+  @Override
   public void onResponseIgnored(String method, int status) {
     events.add("ignored " + method + " " + status);
   }

@@ -97,6 +97,17 @@ class InviteClientTransactionTest {
   }
 
   @Test
+  void a2xxAfterARejectionGoesToTheTuAsAStray() {
+    h.layer.send(invite, UDP_PEER, listener);
+    h.layer.receive(response(invite, 486, "busy1"), UDP_PEER);
+    h.layer.receive(response(invite, 200, "other1"), UDP_PEER);
+
+    assertThat(listener.statuses()).containsExactly(486);
+    assertThat(h.user.strays).extracting(r -> r.to().tag().orElse("")).containsExactly("other1");
+    assertThat(h.out.requests("ACK")).as("only the rejection's ACK: a 2xx is the TU's to acknowledge").hasSize(1);
+  }
+
+  @Test
   void reliableTransportNeverRetransmits() {
     h.layer.send(invite, TCP_PEER, listener);
     h.advance(31.9);

@@ -241,6 +241,7 @@ class InviteServerTransactionTest {
 
     assertThat(tx.isTerminated()).isTrue();
     assertThat(h.user.transportErrors).containsExactly(tx);
+    assertThat(h.observer.events).contains("transport error server INVITE");
     assertThat(h.layer.size()).isZero();
   }
 

@@ -60,6 +60,20 @@ class NonInviteServerTransactionTest {
   }
 
   @Test
+  void aCompletedTransactionThatCannotResendEndsAndTellsTheObserver() {
+    h.layer.receive(bye, UDP_PEER);
+    ServerTransaction tx = h.user.requests.get(0);
+    tx.respond(response(bye, 200, "t1"));
+    h.out.refuse(peer -> true);
+    h.layer.receive(bye, UDP_PEER);
+
+    assertThat(tx.isTerminated()).isTrue();
+    assertThat(h.layer.size()).isZero();
+    assertThat(h.observer.events).contains("transport error server BYE", "terminated server BYE");
+    assertThat(h.user.transportErrors).as("the TU's transaction is no longer held").isEmpty();
+  }
+
+  @Test
   void reliableTransportEndsAtOnceOnFinal() {
     SipRequest tcpBye = request("BYE", THEIR_TCP_VIA + "z9hG4bKbye8");
     h.layer.receive(tcpBye, TCP_PEER);

@@ -1,6 +1,8 @@
 package io.ramal.sip.transaction;
 
+import io.ramal.sip.message.ParseResult;
 import io.ramal.sip.message.SipMessage;
+import io.ramal.sip.message.SipParser;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Outbound;
@@ -10,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Records what the layer sent, where and when; refuses destinations the test names. */
+/**
+ * Records what the layer sent, where and when; refuses destinations the test names. Messages sent
+ * in wire form are parsed back, and every record keeps the bytes that went (or would go) out.
+ */
 final class RecordingOutbound implements Outbound {
-  record Sent(SipMessage message, Peer to, Duration at) {
+  record Sent(SipMessage message, byte[] wire, Peer to, Duration at) {
     SipRequest request() {
       return (SipRequest) message;
     }
@@ -33,7 +38,17 @@ final class RecordingOutbound implements Outbound {
   @Override
   public boolean send(SipMessage message, Peer to) {
     if (refused.test(to)) return false;
-    sent.add(new Sent(message, to, clock.now()));
+    sent.add(new Sent(message, message.toBytes(), to, clock.now()));
+    return true;
+  }
+
+  @Override
+  public boolean sendEncoded(byte[] message, Peer to) {
+    if (refused.test(to)) return false;
+    if (!(SipParser.parse(message) instanceof ParseResult.Parsed(SipMessage parsed))) {
+      throw new AssertionError("the layer sent bytes that do not parse");
+    }
+    sent.add(new Sent(parsed, message.clone(), to, clock.now()));
     return true;
   }
 

@@ -68,9 +68,16 @@ public final class DeliveredLatency {
           }
         }).join();
     socket.sendText("{\"op\":\"subscribe\",\"filters\":{\"types\":[\"call.delivered\"]}}", true).join();
+    // The summary is printed once: when every expected event arrived, at the timeout, or when the
+    // bench stops the probe early (SIGTERM) because some calls failed and their events never come.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> report(samples)));
     System.err.println("probe: subscribed, waiting for " + expected + " call.delivered events");
     done.await(timeoutSeconds, TimeUnit.SECONDS);
     socket.abort();
+    System.exit(0);
+  }
+
+  private static void report(List<long[]> samples) {
     List<long[]> all;
     synchronized (samples) {
       all = new ArrayList<>(samples);
@@ -79,6 +86,7 @@ public final class DeliveredLatency {
     print("  whole path  (created_at -> read)", all, s -> s[2] - s[0]);
     print("  to the log  (created_at -> ts)  ", all, s -> s[1] - s[0]);
     print("  fan-out     (ts -> read)        ", all, s -> s[2] - s[1]);
+    System.out.flush();
   }
 
   private static long nowNanos() {

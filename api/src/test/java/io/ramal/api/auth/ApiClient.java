@@ -63,6 +63,13 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** A JSON POST with extra request headers (such as {@code Idempotency-Key}). */
+    Response post(String path, String bearer, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, bearer).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     Response patch(String path, String bearer, Object body) {
         return send(request(path, bearer).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));

@@ -1,6 +1,8 @@
 package io.ramal.api.auth;
 
 import io.javalin.Javalin;
+import io.ramal.api.http.Idempotency;
+import io.ramal.store.IdempotencyKeys;
 import io.ramal.store.Database;
 import io.ramal.store.testing.DemoTenant;
 import io.ramal.store.Tenant;
@@ -54,6 +56,7 @@ final class AuthServer implements AutoCloseable {
             javalin.jetty.port = 0;
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
+            Idempotency.standard(new IdempotencyKeys(dataSource), api.authentication(), clock).addTo(javalin.routes);
             api.addTo(javalin.routes);
         }).start();
         client = new ApiClient(URI.create("http://127.0.0.1:" + app.port() + "/"));

@@ -21,6 +21,12 @@ import io.ramal.cti.fact.CallCreated;
 import io.ramal.cti.fact.LegAlerted;
 import io.ramal.cti.fact.LegCreated;
 import java.time.Instant;
+import io.ramal.api.history.CdrRoutes;
+import io.ramal.store.CallDirection;
+import io.ramal.store.CallDisposition;
+import io.ramal.store.CallRecord;
+import io.ramal.store.CallRecords;
+import io.ramal.store.IdempotencyKeys;
 import java.util.Optional;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.RatePolicy;
@@ -151,8 +157,11 @@ class OpenApiContractTest {
                     registered.add("GET " + route.getPath()); // a WebSocket is a GET with an upgrade
                 }
             });
+            Idempotency.standard(new IdempotencyKeys(dataSource), auth.authentication(), clock)
+                    .addTo(javalin.routes);
             auth.addTo(javalin.routes);
             webhooks.addTo(javalin.routes);
+            new CdrRoutes(auth.authentication(), new CallRecords(dataSource)).addTo(javalin.routes);
             new CallRoutes(auth.authentication(), new TenantBoards() {
                 @Override
                 public <T> T onTenant(String tenant, java.util.function.Function<Switchboard, T> work) {
@@ -564,6 +573,38 @@ class OpenApiContractTest {
                 java.util.OptionalLong.empty()));
         assertThat(exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "nosuch"), admin, null).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void callHistoryAnswersAsDocumented() {
+        CallRecords records = new CallRecords(database.dataSource());
+        Instant start = Instant.parse("2026-11-21T09:00:00Z");
+        records.insert(new CallRecord("h-1", DemoTenant.ID, "sip-1", "1001", "1002", CallDirection.INTERNAL, start,
+                Optional.of(start.plusSeconds(3)), start.plusSeconds(63), CallDisposition.ANSWERED, "callee hung up"));
+        records.insert(new CallRecord("h-2", DemoTenant.ID, "sip-2", "1003", "1004", CallDirection.INTERNAL,
+                start.plusSeconds(100), Optional.empty(), start.plusSeconds(110), CallDisposition.BUSY,
+                "486 Busy Here"));
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+
+        Answer page = exchange("GET", "/api/v1/cdrs?limit=1", Map.of(), admin, null);
+        assertThat(page.json().path("cdrs")).hasSize(1);
+        String cursor = page.json().path("next_cursor").asText();
+        Answer next = exchange("GET", "/api/v1/cdrs?limit=1&cursor=" + cursor, Map.of(), admin, null);
+        assertThat(next.json().path("cdrs").get(0).path("id").asText()).isEqualTo("h-1");
+        assertThat(exchange("GET", "/api/v1/cdrs?disposition=busy", Map.of(), admin, null).json().path("cdrs"))
+                .extracting(r -> r.path("id").asText()).containsExactly("h-2");
+        assertThat(exchange("GET", "/api/v1/cdrs", Map.of(), alice, null).json().path("cdrs"))
+                .as("an agent sees the calls of its own extension").extracting(r -> r.path("id").asText())
+                .containsExactly("h-1");
+        Answer shown = exchange("GET", "/api/v1/cdrs/{id}", Map.of("id", "h-1"), alice, null);
+        assertThat(shown.json().path("billable_seconds").asLong()).isEqualTo(60);
+        assertThat(exchange("GET", "/api/v1/cdrs/{id}", Map.of("id", "h-2"), alice, null).code())
+                .isEqualTo("cdr_not_found");
+        assertThat(exchange("GET", "/api/v1/cdrs?extension=1003", Map.of(), alice, null).code())
+                .isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/cdrs?from=yesterday", Map.of(), admin, null).code())
+                .isEqualTo("invalid_query");
     }
 
     @Test

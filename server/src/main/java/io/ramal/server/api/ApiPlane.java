@@ -2,6 +2,10 @@ package io.ramal.server.api;
 
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.calls.CallRoutes;
+import io.ramal.api.history.CdrRoutes;
+import io.ramal.api.http.Idempotency;
+import io.ramal.store.CallRecords;
+import io.ramal.store.IdempotencyKeys;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
@@ -54,6 +58,8 @@ public final class ApiPlane implements AutoCloseable {
   private final WebhookAdmin webhookAdmin;
   private final EventSocket socket;
   private final EventPruning pruning;
+  private final Idempotency idempotency;
+  private final CdrRoutes history;
 
   private final List<Path> initialAdmins = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
@@ -81,6 +87,8 @@ public final class ApiPlane implements AutoCloseable {
         config.eventMaxPerTenant());
     this.pruning = new EventPruning(log, retention, scheduler, Duration.ofMinutes(10));
     pruning.start();
+    this.idempotency = Idempotency.standard(new IdempotencyKeys(dataSource), auth.authentication(), clock);
+    this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource));
     scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
   }
 
@@ -131,8 +139,10 @@ public final class ApiPlane implements AutoCloseable {
   public HttpRoutes routes(CallControl control) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
     return routes -> {
+      idempotency.addTo(routes);
       auth.addTo(routes);
       calls.addTo(routes);
+      history.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };
@@ -145,8 +155,9 @@ public final class ApiPlane implements AutoCloseable {
   private void purgeExpired(InstantSource clock) {
     try {
       auth.purgeExpired(clock.instant());
+      idempotency.purgeExpired(clock.instant());
     } catch (RuntimeException e) {
-      LOG.atWarn().setCause(e).log("purging expired tokens failed");
+      LOG.atWarn().setCause(e).log("purging expired tokens and idempotency keys failed");
     }
   }
 

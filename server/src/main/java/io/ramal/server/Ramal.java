@@ -9,6 +9,15 @@ import io.ramal.pbx.core.Pbx;
 import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.directory.CachingDirectory;
+import io.ramal.api.provisioning.ConfigListed;
+import io.ramal.server.config.DidConfig;
+import io.ramal.server.config.ExtensionConfig;
+import io.ramal.server.config.TenantConfig;
+import io.ramal.server.config.TrunkConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.ramal.pbx.core.OverloadPolicy;
 import io.ramal.pbx.core.PbxSettings;
 import io.ramal.pbx.registrar.RegistrationPolicy;
@@ -52,6 +61,7 @@ public final class Ramal implements AutoCloseable {
   private Database database;
   private StoreCallRecords records;
   private Pbx pbx;
+  private CachingDirectory directory;
   private MediaPlane media = MediaPlane.DIRECT;
   private ApiPlane api;
   private HttpServer http;
@@ -158,8 +168,8 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public void start() throws Exception {
-        pbx = Pbx.start(pbxSettings(config.sip()),
-            new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5), 100_000), records,
+        directory = new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5), 100_000);
+        pbx = Pbx.start(pbxSettings(config.sip()), directory, records,
             new MeteredPbxEvents(registry), media, api.facts(), clock);
         pbx.location().listener(api.facts());
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
@@ -182,7 +192,7 @@ public final class Ramal implements AutoCloseable {
     health.add(new HealthCheck("sip", () -> pbx != null));
     health.add(new HealthCheck("http", () -> true));
     http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
-        List.of(routes -> api.routes(new PbxCallControl(pbx)).addTo(routes)));
+        List.of(routes -> api.routes(new PbxCallControl(pbx), directory::invalidate, configListed(config)).addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
       @Override
@@ -237,5 +247,19 @@ public final class Ramal implements AutoCloseable {
     return new PbxSettings(binds, sip.port(), transports, "", sip.noAnswerTimeout(), reg, guard, TimerSettings.RFC3261,
         Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000, "Ramal/0.1",
         new OverloadPolicy(sip.overload().maxQueued(), sip.overload().maxDelay(), sip.overload().retryAfter()));
+  }
+
+  /** What the config file manages and the API must leave alone (nothing when it only seeds). */
+  static ConfigListed configListed(Config config) {
+    if (config.seedsOnce()) return ConfigListed.NONE;
+    Map<String, Set<String>> extensions = new HashMap<>();
+    Map<String, Set<String>> trunks = new HashMap<>();
+    Map<String, Set<String>> dids = new HashMap<>();
+    for (TenantConfig t : config.tenants()) {
+      extensions.put(t.id(), t.extensions().stream().map(ExtensionConfig::number).collect(Collectors.toSet()));
+      trunks.put(t.id(), t.trunks().stream().map(TrunkConfig::name).collect(Collectors.toSet()));
+      dids.put(t.id(), t.dids().stream().map(DidConfig::number).collect(Collectors.toSet()));
+    }
+    return new ConfigListed(extensions, trunks, dids);
   }
 }

@@ -22,6 +22,12 @@ import io.ramal.cti.fact.LegAlerted;
 import io.ramal.cti.fact.LegCreated;
 import java.time.Instant;
 import io.ramal.api.history.CdrRoutes;
+import io.ramal.api.provisioning.ConfigListed;
+import io.ramal.api.provisioning.DeviceRoutes;
+import io.ramal.api.provisioning.DidRoutes;
+import io.ramal.api.provisioning.ExtensionRoutes;
+import io.ramal.store.Dids;
+import io.ramal.store.Extensions;
 import io.ramal.store.CallDirection;
 import io.ramal.store.CallDisposition;
 import io.ramal.store.CallRecord;
@@ -162,14 +168,22 @@ class OpenApiContractTest {
             auth.addTo(javalin.routes);
             webhooks.addTo(javalin.routes);
             new CdrRoutes(auth.authentication(), new CallRecords(dataSource)).addTo(javalin.routes);
-            new CallRoutes(auth.authentication(), new TenantBoards() {
+            TenantBoards tenantBoards = new TenantBoards() {
                 @Override
                 public <T> T onTenant(String tenant, java.util.function.Function<Switchboard, T> work) {
                     synchronized (boards) {
                         return work.apply(boards.computeIfAbsent(tenant, Switchboard::new));
                     }
                 }
-            }, pbxThatAccepts()).addTo(javalin.routes);
+            };
+            new CallRoutes(auth.authentication(), tenantBoards, pbxThatAccepts()).addTo(javalin.routes);
+            Extensions extensions = new Extensions(dataSource);
+            Dids dids = new Dids(dataSource);
+            ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")), Map.of(), Map.of());
+            new ExtensionRoutes(auth.authentication(), extensions, dids, tenant -> DemoTenant.ID, listed, () -> { })
+                    .addTo(javalin.routes);
+            new DidRoutes(auth.authentication(), dids, extensions, listed, () -> { }).addTo(javalin.routes);
+            new DeviceRoutes(auth.authentication(), extensions, tenantBoards).addTo(javalin.routes);
             events.addTo(javalin.routes);
             new OpenApiDocument().addTo(javalin.routes);
         }).start();
@@ -573,6 +587,59 @@ class OpenApiContractTest {
                 java.util.OptionalLong.empty()));
         assertThat(exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "nosuch"), admin, null).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void extensionsDidsAndDevicesAnswerAsDocumented() {
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        assertThat(exchange("GET", "/api/v1/extensions", Map.of(), admin, null).json().path("extensions").size())
+                .isGreaterThanOrEqualTo(4);
+        Answer created = exchange("POST", "/api/v1/extensions", Map.of(), admin,
+                json(Map.of("number", "1077", "name", "Reception", "password", "a-long-secret")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/extensions/1077");
+        assertThat(exchange("POST", "/api/v1/extensions", Map.of(), admin,
+                json(Map.of("number", "1077", "password", "a-long-secret"))).code()).isEqualTo("extension_exists");
+        assertThat(exchange("POST", "/api/v1/extensions", Map.of(), admin,
+                json(Map.of("number", "1078", "password", "1078abcdefg"))).code()).isEqualTo("weak_password");
+        assertThat(exchange("POST", "/api/v1/extensions", Map.of(), alice,
+                json(Map.of("number", "1079", "password", "a-long-secret"))).code()).isEqualTo("forbidden");
+        assertThat(exchange("PATCH", "/api/v1/extensions/{number}", Map.of("number", "1077"), admin,
+                json(Map.of("name", "Front desk"))).json().path("name").asText()).isEqualTo("Front desk");
+        assertThat(exchange("PATCH", "/api/v1/extensions/{number}", Map.of("number", "1003"), admin,
+                json(Map.of("name", "x"))).code()).isEqualTo("managed_by_config");
+        assertThat(exchange("GET", "/api/v1/extensions/{number}", Map.of("number", "1003"), admin, null).json()
+                .path("managed_by").asText()).isEqualTo("config");
+
+        assertThat(exchange("PUT", "/api/v1/dids/{number}", Map.of("number", "5550100"), admin,
+                json(Map.of("extension", "1077"))).status()).isEqualTo(201);
+        assertThat(exchange("PUT", "/api/v1/dids/{number}", Map.of("number", "5550100"), admin,
+                json(Map.of("extension", "1001"))).status()).isEqualTo(200);
+        assertThat(exchange("PUT", "/api/v1/dids/{number}", Map.of("number", "5550101"), admin,
+                json(Map.of("extension", "9999"))).code()).isEqualTo("unknown_extension");
+        assertThat(exchange("GET", "/api/v1/dids", Map.of(), admin, null).json().path("dids")).isNotEmpty();
+        assertThat(exchange("GET", "/api/v1/dids/{number}", Map.of("number", "5550100"), admin, null).json()
+                .path("extension").asText()).isEqualTo("1001");
+        assertThat(exchange("DELETE", "/api/v1/dids/{number}", Map.of("number", "5550100"), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("DELETE", "/api/v1/dids/{number}", Map.of("number", "5550100"), admin, null).code())
+                .isEqualTo("did_not_found");
+
+        Answer devices = exchange("GET", "/api/v1/devices", Map.of(), alice, null);
+        assertThat(devices.json().path("devices")).anySatisfy(d -> {
+            assertThat(d.path("number").asText()).isEqualTo("1077");
+            assertThat(d.path("registered").asBoolean()).isFalse();
+            assertThat(d.path("state").asText()).isEqualTo("idle");
+        });
+        assertThat(exchange("GET", "/api/v1/devices/{number}", Map.of("number", "1077"), alice, null).status())
+                .isEqualTo(200);
+        assertThat(exchange("GET", "/api/v1/devices/{number}", Map.of("number", "4242"), alice, null).code())
+                .isEqualTo("device_not_found");
+        assertThat(exchange("DELETE", "/api/v1/extensions/{number}", Map.of("number", "1077"), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/extensions/{number}", Map.of("number", "1077"), admin, null).code())
+                .isEqualTo("extension_not_found");
     }
 
     @Test

@@ -120,6 +120,26 @@ class TenantIsolationTest {
   }
 
   @Test
+  void extensionsDidsDevicesAndCallHistoryOfOneTenantAreInvisibleToAnother() {
+    assertThat(as(demoAdmin, "POST", "/api/v1/extensions", Map.of("number", "1070", "password", "demo-extension-secret"))
+        .status()).isEqualTo(201);
+    assertThat(as(demoAdmin, "PUT", "/api/v1/dids/5550170", Map.of("extension", "1070")).status()).isEqualTo(201);
+
+    assertThat(api.get("/api/v1/extensions", acmeAdmin).json().toString()).contains("2001").doesNotContain("1070");
+    assertThat(api.get("/api/v1/extensions/1070", acmeAdmin).status()).isEqualTo(404);
+    assertThat(as(acmeAdmin, "PATCH", "/api/v1/extensions/1070", Map.of("password", "hijacked-secret")).status())
+        .isEqualTo(404);
+    assertThat(as(acmeAdmin, "DELETE", "/api/v1/extensions/1070", null).status()).isEqualTo(404);
+    assertThat(as(acmeAdmin, "PUT", "/api/v1/dids/5550170", Map.of("extension", "1070")).code())
+        .as("a DID cannot point at another tenant's extension").isEqualTo("unknown_extension");
+    assertThat(api.get("/api/v1/dids/5550170", acmeAdmin).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/devices", acmeAdmin).json().toString()).doesNotContain("1070").doesNotContain("1001");
+    assertThat(api.get("/api/v1/devices/1001", acmeAdmin).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/cdrs", acmeAdmin).json().path("cdrs")).isEmpty();
+    assertThat(api.get("/api/v1/extensions/1070", demoAdmin).status()).isEqualTo(200);
+  }
+
+  @Test
   void theEventsOfOneTenantsCallsNeverReachAnotherTenantsSocket() {
     try (EventStreamClient demo = EventStreamClient.connect(server.httpPort(), demoAdmin);
         EventStreamClient acme = EventStreamClient.connect(server.httpPort(), acmeAdmin)) {

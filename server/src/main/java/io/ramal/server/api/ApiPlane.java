@@ -3,6 +3,13 @@ package io.ramal.server.api;
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.calls.CallRoutes;
 import io.ramal.api.history.CdrRoutes;
+import io.ramal.api.provisioning.ConfigListed;
+import io.ramal.api.provisioning.DeviceRoutes;
+import io.ramal.api.provisioning.DidRoutes;
+import io.ramal.api.provisioning.ExtensionRoutes;
+import io.ramal.server.pbx.StoreDirectory;
+import io.ramal.store.Dids;
+import io.ramal.store.Extensions;
 import io.ramal.api.http.Idempotency;
 import io.ramal.store.CallRecords;
 import io.ramal.store.IdempotencyKeys;
@@ -59,6 +66,7 @@ public final class ApiPlane implements AutoCloseable {
   private final EventSocket socket;
   private final EventPruning pruning;
   private final Idempotency idempotency;
+  private final DataSource dataSource;
   private final CdrRoutes history;
 
   private final List<Path> initialAdmins = new ArrayList<>();
@@ -87,6 +95,7 @@ public final class ApiPlane implements AutoCloseable {
         config.eventMaxPerTenant());
     this.pruning = new EventPruning(log, retention, scheduler, Duration.ofMinutes(10));
     pruning.start();
+    this.dataSource = dataSource;
     this.idempotency = Idempotency.standard(new IdempotencyKeys(dataSource), auth.authentication(), clock);
     this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource));
     scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
@@ -135,14 +144,27 @@ public final class ApiPlane implements AutoCloseable {
     return journal;
   }
 
-  /** The REST routes (calls acted on through {@code control}) and the event WebSocket. */
-  public HttpRoutes routes(CallControl control) {
+  /**
+   * The REST routes (calls acted on through {@code control}) and the event WebSocket.
+   * {@code directoryChanged} runs after every change of extensions or DIDs through the API;
+   * {@code listed} names what the config file manages (refused to the API).
+   */
+  public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
+    Extensions extensions = new Extensions(dataSource);
+    Dids dids = new Dids(dataSource);
+    ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
+        new StoreDirectory(dataSource)::realmOf, listed, directoryChanged);
+    DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, listed, directoryChanged);
+    DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
       calls.addTo(routes);
       history.addTo(routes);
+      extensionRoutes.addTo(routes);
+      didRoutes.addTo(routes);
+      devices.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };

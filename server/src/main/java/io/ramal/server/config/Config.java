@@ -88,6 +88,15 @@ public record Config(
     }
 
     /** The digest realm of {@code tenant}: {@code sip.realm} if set, else the tenant's first domain. */
+    /**
+     * Whether the tenants section only seeds the store (the demo): written once, when missing, and
+     * then owned by the API. Otherwise the config file is applied at every start and is the source
+     * of truth for what it lists.
+     */
+    public boolean seedsOnce() {
+        return api.seedDemoUsers();
+    }
+
     public String realmOf(TenantConfig tenant) {
         return sip.realm().orElseGet(tenant::defaultRealm);
     }

@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 /**
  * Writes the {@code tenants} section of the config into the store at start (insert or update), so
  * the config file is the source of truth for what it lists; rows it does not mention are kept.
+ * When the config {@link Config#seedsOnce() only seeds} (the demo), rows are written only where
+ * missing, so what an admin changed through the API survives a restart.
  */
 public final class Provisioning {
   private Provisioning() {}
@@ -38,15 +40,21 @@ public final class Provisioning {
       if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
       for (String d : t.domains()) domains.save(new SipDomain(d, t.id()));
       String realm = config.realmOf(t);
+      boolean once = config.seedsOnce();
       for (ExtensionConfig e : t.extensions()) {
+        if (once && extensions.find(t.id(), e.number()).isPresent()) continue;
         extensions.save(Extension.withPassword(t.id(), e.number(), e.name(), realm, e.password()));
       }
       for (TrunkConfig tr : t.trunks()) {
+        if (once && trunks.find(t.id(), tr.name()).isPresent()) continue;
         Optional<TrunkAuth> auth = tr.username().flatMap(u -> tr.password().map(p -> new TrunkAuth(u, p, tr.realm())));
         trunks.save(new Trunk(t.id(), tr.name(), tr.host(), tr.port(), TrunkTransport.valueOf(tr.transport().name()), auth,
             tr.register()));
       }
-      for (DidConfig d : t.dids()) dids.save(new Did(t.id(), d.number(), d.extension()));
+      for (DidConfig d : t.dids()) {
+        if (once && dids.find(t.id(), d.number()).isPresent()) continue;
+        dids.save(new Did(t.id(), d.number(), d.extension()));
+      }
     }
   }
 }

@@ -1,0 +1,101 @@
+package io.ramal.api.provisioning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.ramal.api.ApiException;
+import io.ramal.api.auth.Permission;
+import io.ramal.api.auth.Principal;
+import io.ramal.api.http.BearerAuthentication;
+import io.ramal.api.http.Json;
+import io.ramal.api.http.JsonFields;
+import io.ramal.store.Did;
+import io.ramal.store.Dids;
+import io.ramal.store.Extensions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A tenant's DIDs under {@code /api/v1/dids}, for its admins: the numbers of its trunks that ring
+ * one of its extensions. Changes reach the PBX at once.
+ */
+public final class DidRoutes {
+
+    public static final String DIDS = "/api/v1/dids";
+    public static final String DID = DIDS + "/{number}";
+
+    private final BearerAuthentication authentication;
+    private final Dids dids;
+    private final Extensions extensions;
+    private final ConfigListed config;
+    private final Runnable changed;
+
+    public DidRoutes(BearerAuthentication authentication, Dids dids, Extensions extensions, ConfigListed config,
+            Runnable changed) {
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.dids = Objects.requireNonNull(dids, "dids");
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
+        this.config = Objects.requireNonNull(config, "config");
+        this.changed = Objects.requireNonNull(changed, "changed");
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get(DIDS, this::list);
+        routes.get(DID, this::show);
+        routes.put(DID, this::put);
+        routes.delete(DID, this::delete);
+    }
+
+    private void list(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        Json.write(ctx, 200, Map.of("dids", dids.list(admin.tenantId()).stream().map(this::view).toList()));
+    }
+
+    private void show(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String number = ctx.pathParam("number");
+        Did did = dids.find(admin.tenantId(), number)
+                .orElseThrow(() -> new ApiException(404, "did_not_found", "no DID " + number));
+        Json.write(ctx, 200, view(did));
+    }
+
+    /** Creates the DID or points it at another extension: 201 when new, 200 when changed. */
+    private void put(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String number = ProvisioningFields.number("number", ctx.pathParam("number"));
+        ConfigListed.refuseChange(config.did(admin.tenantId(), number), "DID " + number);
+        ObjectNode body = Json.readObject(ctx);
+        String extension = JsonFields.requiredText(body, "extension");
+        if (extensions.find(admin.tenantId(), extension).isEmpty()) {
+            throw new ApiException(400, "unknown_extension", "the tenant has no extension " + extension);
+        }
+        boolean existed = dids.find(admin.tenantId(), number).isPresent();
+        Did did = new Did(admin.tenantId(), number, extension);
+        dids.save(did);
+        changed.run();
+        if (!existed) {
+            ctx.header("Location", DIDS + "/" + number);
+        }
+        Json.write(ctx, existed ? 200 : 201, view(did));
+    }
+
+    private void delete(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String number = ctx.pathParam("number");
+        ConfigListed.refuseChange(config.did(admin.tenantId(), number), "DID " + number);
+        if (!dids.delete(admin.tenantId(), number)) {
+            throw new ApiException(404, "did_not_found", "no DID " + number);
+        }
+        changed.run();
+        ctx.status(204);
+    }
+
+    private Map<String, Object> view(Did did) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("number", did.number());
+        v.put("extension", did.targetExtension());
+        v.put("managed_by", ConfigListed.managedBy(config.did(did.tenantId(), did.number())));
+        return v;
+    }
+}

@@ -2,6 +2,8 @@ package io.ramal.server.api;
 
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.calls.CallRoutes;
+import io.ramal.api.calls.ExtensionDirectory;
+import io.ramal.api.calls.OriginateRoute;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
@@ -22,6 +24,7 @@ import io.ramal.server.cti.TelephonyFacts;
 import io.ramal.server.http.HttpRoutes;
 import io.ramal.store.EventLog;
 import io.ramal.store.EventRetention;
+import io.ramal.store.Extensions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -54,6 +57,7 @@ public final class ApiPlane implements AutoCloseable {
   private final WebhookAdmin webhookAdmin;
   private final EventSocket socket;
   private final EventPruning pruning;
+  private final ExtensionDirectory extensions;
 
   private final List<Path> initialAdmins = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
@@ -73,6 +77,8 @@ public final class ApiPlane implements AutoCloseable {
     EventLog log = new EventLog(dataSource, clock);
     this.journal = new EventJournal(log, fanout, webhooks::enlist, dispatcher::wake);
     this.desk = new CtiDesk(journal);
+    Extensions stored = new Extensions(dataSource);
+    this.extensions = (tenant, number) -> stored.find(tenant, number).isPresent();
     this.facts = new TelephonyFacts(desk, clock);
     this.webhookAdmin = new WebhookAdmin(webhooks, guard, dispatcher::wake, auth.authentication());
     this.socket = new EventSocket(EventSocketConfig.defaults(serverVersion).withHeartbeat(config.heartbeat())
@@ -130,9 +136,11 @@ public final class ApiPlane implements AutoCloseable {
   /** The REST routes (calls acted on through {@code control}) and the event WebSocket. */
   public HttpRoutes routes(CallControl control) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
+    OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control, extensions);
     return routes -> {
       auth.addTo(routes);
       calls.addTo(routes);
+      originate.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };

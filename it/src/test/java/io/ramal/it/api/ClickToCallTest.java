@@ -229,6 +229,43 @@ class ClickToCallTest {
   }
 
   @Test
+  void whileTheDestinationRingsTheOwnPhoneOrTheApiCanGiveUp() {
+    try (EventStreamClient events = subscribe(admin);
+        Baresip own = Baresip.builder("1009").registrar(server.sipAddress(), "demo1009").start();
+        Sipp destination = SippPeers.registeredCallee(server.sipAddress(), new SipAccount("1010", "demo1010"),
+            CalleeBehavior.ringUntilCancelled(), 2).start()) {
+      own.awaitRegistered(WAIT);
+      destination.awaitRegistered(WAIT);
+      awaitRegistered(events, "1009", "1010");
+      Answer nowhere = api.call("POST", "/api/v1/calls", Optional.of(admin), Map.of("from", "1009", "to", "9999"));
+      assertThat(nowhere.status()).isEqualTo(400);
+      assertThat(nowhere.code()).isEqualTo("invalid_argument");
+
+      String first = place("1009", "1010");
+      events.next(of(first, "call.delivered", "1010"), WAIT);
+      own.hangup();
+      List<JsonNode> firstEnd = events.eventsUntil(clearedTwice(first), WAIT);
+      own.awaitEvent("CALL_CLOSED", WAIT);
+
+      String second = place("1009", "1010");
+      events.next(of(second, "call.delivered", "1010"), WAIT);
+      assertThat(api.call("DELETE", "/api/v1/calls/" + second, Optional.of(admin), null).status()).isEqualTo(202);
+      List<JsonNode> secondEnd = events.eventsUntil(clearedTwice(second), WAIT);
+      own.awaitEvent("CALL_CLOSED", WAIT);
+      destination.awaitExit(WAIT).requireSuccess();
+
+      assertThat(trace(first, firstEnd)).containsExactly("connection.cleared@1009", "connection.cleared@1010");
+      assertThat(trace(second, secondEnd)).containsExactly("connection.cleared@1009", "connection.cleared@1010");
+      assertThat(secondEnd.getLast().path("data").path("cause").asText()).isEqualTo("cancelled");
+    }
+    List<CallRecord> records = await().atMost(WAIT).until(() -> server.callRecords().stream()
+        .filter(r -> r.caller().equals("1009") && r.callee().equals("1010")).toList(), list -> list.size() == 2);
+    assertThat(records).extracting(CallRecord::disposition).containsOnly(CallDisposition.CANCELLED);
+    assertThat(records).extracting(CallRecord::cause)
+        .containsExactlyInAnyOrder("caller hung up", "hung up through the API");
+  }
+
+  @Test
   void callsArePlacedOnlyFromExtensionsTheCallerMayUse() {
     String alice = api.accessToken("alice", "demo-alice");
     Answer notHers = api.call("POST", "/api/v1/calls", Optional.of(alice), Map.of("from", "1002", "to", "1003"));
@@ -247,6 +284,23 @@ class ClickToCallTest {
     assertThat(noNumber.status()).isEqualTo(400);
     assertThat(api.call("POST", "/api/v1/calls", Optional.of(admin), Map.of("from", "1001")).code())
         .isEqualTo("invalid_request");
+
+    try (EventStreamClient events = subscribe(acme)) {
+      SippPeers.registration(server.sipAddress(), new SipAccount("2001", "acme2001secret")).domain("acme.example")
+          .run(WAIT).requireSuccess();
+      awaitRegistered(events, "2001");
+      Answer noTrunk = api.call("POST", "/api/v1/calls", Optional.of(acme), Map.of("from", "2001", "to", EXTERNAL));
+      assertThat(noTrunk.status()).isEqualTo(400);
+      assertThat(noTrunk.json().path("message").asText()).contains("no trunk");
+      Answer demosExtension = api.call("POST", "/api/v1/calls", Optional.of(acme), Map.of("from", "2001", "to", "1001"));
+      assertThat(demosExtension.status()).as("acme has no extension 1001").isEqualTo(400);
+    }
+  }
+
+  private String place(String from, String to) {
+    Answer placed = api.call("POST", "/api/v1/calls", Optional.of(admin), Map.of("from", from, "to", to));
+    assertThat(placed.status()).as(placed.json().toString()).isEqualTo(202);
+    return placed.json().path("call_id").asText();
   }
 
   // ---- plumbing ----

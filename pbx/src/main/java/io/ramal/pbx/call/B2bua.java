@@ -234,17 +234,6 @@ public final class B2bua {
     return false;
   }
 
-  /**
-   * Takes over a call whose two legs are our own UAC dialogs, both answered (a click-to-call from
-   * the {@link Originator}): from now on its in-dialog requests, hang-ups and clearing take the
-   * paths of any other call.
-   */
-  void adopt(Call call) {
-    legs.put(call.callerLeg.dialog.id(), call.callerLeg);
-    legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
-    byCalleeCallId.put(call.calleeCallId, call);
-  }
-
   /** Ends an established call from our side: BYE to both legs. */
   private void hangUp(Call call, String cause) {
     if (call.state == Call.State.ENDED || call.callerLeg == null) return;
@@ -458,6 +447,17 @@ public final class B2bua {
         return;
       }
     }
+  }
+
+  /**
+   * Takes over a call whose two legs are our own UAC dialogs, both answered (a click-to-call from
+   * the {@link Originator}): from now on its in-dialog requests, hang-ups and clearing take the
+   * paths of any other call.
+   */
+  void adopt(Call call) {
+    legs.put(call.callerLeg.dialog.id(), call.callerLeg);
+    legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
+    byCalleeCallId.put(call.calleeCallId, call);
   }
 
   private Leg legFor(SipRequest req) {

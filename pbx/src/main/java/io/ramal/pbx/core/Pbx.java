@@ -5,11 +5,11 @@ import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.call.CallRecordSink;
 import io.ramal.pbx.call.DialPlan;
+import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.call.Destination;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.call.Originator;
 import io.ramal.pbx.directory.Extension;
-import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.registrar.LocationService;
 import io.ramal.pbx.registrar.Registrar;
 import io.ramal.pbx.transport.InboundSink;
@@ -172,20 +172,6 @@ public final class Pbx implements AutoCloseable {
   }
 
   /**
-   * Clears a call of {@code tenant} from our side (an API hang-up); false when no live call has
-   * that id in that tenant. The CDR and the events tell the outcome.
-   */
-  public boolean clear(String tenant, String callId, String cause) {
-    for (Shards.Lane lane : shards.lanes()) {
-      if (lane.shard().call(() -> lane.router().b2bua().clear(tenant, callId, cause)
-          || lane.router().originator().clear(tenant, callId, cause))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * Click-to-call: rings {@code device}, an extension of {@code tenant}, with an auto-answer hint,
    * and once it answers calls {@code destination} (an extension, or an external number through
    * the tenant's trunk, as if the device had dialled it) and bridges the two through anchored
@@ -211,6 +197,20 @@ public final class Pbx implements AutoCloseable {
     String domain = directory.realmOf(tenant);
     Shards.Lane lane = shards.lane(Math.floorMod(nextOriginationLane.getAndIncrement(), shards.lanes().size()));
     return lane.shard().call(() -> lane.router().originator().originate(extension.get(), domain, routed));
+  }
+
+  /**
+   * Clears a call of {@code tenant} from our side (an API hang-up); false when no live call has
+   * that id in that tenant. The CDR and the events tell the outcome.
+   */
+  public boolean clear(String tenant, String callId, String cause) {
+    for (Shards.Lane lane : shards.lanes()) {
+      if (lane.shard().call(() -> lane.router().b2bua().clear(tenant, callId, cause)
+          || lane.router().originator().clear(tenant, callId, cause))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public int activeCalls() {

@@ -18,6 +18,8 @@ import io.ramal.it.harness.ToneReport;
 import io.ramal.it.server.TestServer;
 import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.server.config.ExtensionConfig;
+import io.ramal.server.config.MediaConfig;
+import io.ramal.server.config.StoreConfig;
 import io.ramal.server.config.TenantConfig;
 import io.ramal.store.CallDisposition;
 import io.ramal.store.CallRecord;
@@ -301,6 +303,33 @@ class ClickToCallTest {
     Answer placed = api.call("POST", "/api/v1/calls", Optional.of(admin), Map.of("from", from, "to", to));
     assertThat(placed.status()).as(placed.json().toString()).isEqualTo(202);
     return placed.json().path("call_id").asText();
+  }
+
+  @Test
+  void aServerWithDirectMediaRefusesClickToCallWithoutRingingAnything() {
+    MediaConfig direct = new MediaConfig(false, "127.0.0.1", Optional.empty(), 20000, 20999, Duration.ofSeconds(60));
+    try (TestServer directServer = TestServer.start(FreePorts.udpAndTcp(), TestServer.localTrunk(FreePorts.udpAndTcp()),
+        Duration.ofSeconds(5), StoreConfig.EMBEDDED, direct)) {
+      ApiClient directApi = new ApiClient(directServer.httpPort());
+      String directAdmin = directApi.accessToken("admin", "demo-admin");
+      try (EventStreamClient events = EventStreamClient.connect(directServer.httpPort(), directAdmin);
+          Sipp own = SippPeers.registeredCallee(directServer.sipAddress(), new SipAccount("1001", "demo1001"),
+              CalleeBehavior.answer()).start()) {
+        events.next("authenticated", WAIT);
+        events.send("{\"op\":\"subscribe\"}");
+        events.next("subscribed", WAIT);
+        own.awaitRegistered(WAIT);
+        awaitRegistered(events, "1001");
+
+        Answer refused = directApi.call("POST", "/api/v1/calls", Optional.of(directAdmin),
+            Map.of("from", "1001", "to", "1002"));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.code()).isEqualTo("failed");
+        assertThat(refused.json().path("message").asText()).contains("anchored");
+        assertThat(own.messageLog()).doesNotContain("INVITE sip:");
+        assertThat(directServer.ramal().pbx().activeCalls()).isZero();
+      }
+    }
   }
 
   // ---- plumbing ----

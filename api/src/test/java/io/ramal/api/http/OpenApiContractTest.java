@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.websocket.WsHandlerType;
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.calls.CallRoutes;
+import io.ramal.api.calls.OriginateRoute;
 import io.ramal.api.calls.TenantBoards;
 import io.ramal.cti.Direction;
 import io.ramal.cti.Endpoint;
@@ -184,6 +185,8 @@ class OpenApiContractTest {
                     .addTo(javalin.routes);
             new DidRoutes(auth.authentication(), dids, extensions, listed, () -> { }).addTo(javalin.routes);
             new DeviceRoutes(auth.authentication(), extensions, tenantBoards).addTo(javalin.routes);
+            new OriginateRoute(auth.authentication(), tenantBoards, pbxThatAccepts(),
+                    (tenant, number) -> extensions.find(tenant, number).isPresent()).addTo(javalin.routes);
             events.addTo(javalin.routes);
             new OpenApiDocument().addTo(javalin.routes);
         }).start();
@@ -587,6 +590,39 @@ class OpenApiContractTest {
                 java.util.OptionalLong.empty()));
         assertThat(exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "nosuch"), admin, null).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void clickToCallAndItsRefusalsAnswerAsDocumented() {
+        synchronized (boards) {
+            boards.computeIfAbsent("demo", Switchboard::new).on(new io.ramal.cti.fact.ContactRegistered("demo", "1001",
+                    Instant.now(), 1, io.ramal.cti.DeviceAbilities.NONE));
+        }
+        String alice = accessToken("alice", "demo-alice");
+        String admin = adminToken();
+        try {
+            Answer started = exchange("POST", "/api/v1/calls", Map.of(), alice, json(Map.of("to", "1002")));
+            assertThat(started.status()).isEqualTo(202);
+            assertThat(started.json().path("status").asText()).isEqualTo("originating");
+            assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/calls/new-call");
+            assertThat(commandsToPbx).contains(new CallCommand.Originate("demo", "1001", "1002"));
+
+            assertThat(exchange("POST", "/api/v1/calls", Map.of(), alice, json(Map.of("from", "1002", "to", "1003")))
+                    .code()).as("an agent places calls from its own extension only").isEqualTo("forbidden");
+            assertThat(exchange("POST", "/api/v1/calls", Map.of(), admin, json(Map.of("from", "1003", "to", "1002")))
+                    .code()).as("1003 has no registered phone").isEqualTo("device_unavailable");
+            assertThat(exchange("POST", "/api/v1/calls", Map.of(), admin, json(Map.of("from", "9999", "to", "1002")))
+                    .code()).isEqualTo("extension_not_found");
+            assertThat(exchange("POST", "/api/v1/calls", Map.of(), alice, json(Map.of("to", "11 2222 3333"))).code())
+                    .isEqualTo("invalid_argument");
+            assertThat(exchange("POST", "/api/v1/calls", Map.of(), admin, json(Map.of("to", "1002"))).code())
+                    .as("an admin without an extension must say from where").isEqualTo("invalid_request");
+            assertThat(exchange("POST", "/api/v1/calls", Map.of(), alice, "{\"to\": 1002}").code())
+                    .isEqualTo("invalid_request");
+            assertThat(commandsToPbx.stream().filter(c -> c instanceof CallCommand.Originate)).hasSize(1);
+        } finally {
+            commandsToPbx.removeIf(c -> c instanceof CallCommand.Originate);
+        }
     }
 
     @Test

@@ -270,6 +270,7 @@ public final class Baresip implements AutoCloseable {
     private Integer sipPort;
     private Path workDir;
     private final List<String> configLines = new ArrayList<>();
+    private boolean sipTrace;
     private final List<String> accountParameters = new ArrayList<>();
 
     private Builder(String user) {
@@ -340,6 +341,12 @@ public final class Baresip implements AutoCloseable {
       return this;
     }
 
+    /** Prints every SIP message sent and received to baresip's log ({@code -s}), to assert on headers. */
+    public Builder sipTrace() {
+      this.sipTrace = true;
+      return this;
+    }
+
     /** An extra account parameter, e.g. "audio_codecs=pcma". */
     public Builder accountParameter(String parameter) {
       accountParameters.add(Objects.requireNonNull(parameter, "parameter"));
@@ -370,7 +377,8 @@ public final class Baresip implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       PeerProcess process = PeerProcess.start(
-          List.of("baresip", "-f", dir.toString()), dir, dir.resolve("stdout.log"), dir.resolve("stderr.log"));
+          sipTrace ? List.of("baresip", "-s", "-f", dir.toString()) : List.of("baresip", "-f", dir.toString()), dir,
+          dir.resolve("stdout.log"), dir.resolve("stderr.log"));
       try {
         BaresipControl control = BaresipControl.connect(controlPort, Duration.ofSeconds(10), process);
         BaresipResponse created = control.command("uanew", Optional.of(accountLine()), COMMAND_TIMEOUT);

@@ -132,6 +132,11 @@ public final class Sipp implements AutoCloseable {
     return PeerProcess.contentOf(file(SippFile.ACTIONS));
   }
 
+  /** Every message sent and received so far ({@code -trace_msg}; empty when tracing is off). */
+  public String messageLog() {
+    return PeerProcess.contentOf(file(SippFile.MESSAGES));
+  }
+
   /** The unexpected-message log so far. */
   public String errorLog() {
     return PeerProcess.contentOf(file(SippFile.ERRORS));

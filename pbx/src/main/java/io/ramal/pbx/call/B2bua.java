@@ -188,7 +188,7 @@ public final class B2bua {
   }
 
   /** Media threads report here; everything they ask for happens on the call's shard. */
-  private MediaListener listenerFor(Call call) {
+  MediaListener listenerFor(Call call) {
     return new MediaListener() {
       @Override
       public void deadMedia(String cause) {
@@ -447,6 +447,17 @@ public final class B2bua {
         return;
       }
     }
+  }
+
+  /**
+   * Takes over a call whose two legs are our own UAC dialogs, both answered (a click-to-call from
+   * the {@link Originator}): from now on its in-dialog requests, hang-ups and clearing take the
+   * paths of any other call.
+   */
+  void adopt(Call call) {
+    legs.put(call.callerLeg.dialog.id(), call.callerLeg);
+    legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
+    byCalleeCallId.put(call.calleeCallId, call);
   }
 
   private Leg legFor(SipRequest req) {

@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A B2BUA call: the caller's INVITE transaction, the forks towards the callee, then two legs. */
+/**
+ * A B2BUA call: the caller's INVITE transaction, the forks towards the callee, then two legs. A
+ * call Ramal originated itself (click-to-call, {@link Originator}) has no caller INVITE: both of
+ * its legs are our own UAC dialogs, and it reaches the {@link B2bua} only once both answered.
+ */
 final class Call {
   enum State { RINGING, ANSWERED, CONFIRMED, ENDED }
 
@@ -19,7 +23,11 @@ final class Call {
   final CallOrigin origin;
   final String callee;
   final CallRecord.Direction direction;
+  /** The caller's INVITE; null for a call Ramal originated. */
   final ServerTransaction callerInvite;
+  /** The Call-ID of the caller's dialog: the caller's INVITE, or ours to the originating device. */
+  final String callerCallId;
+  /** Our tag in the caller's dialog: the To tag we answer with, or the From tag of our INVITE. */
   final String callerTag;
   final String calleeCallId;
   final String calleeFromTag;
@@ -39,11 +47,19 @@ final class Call {
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {
+    this(id, origin, callee, direction, callerInvite, callerInvite.request().callId(), callerTag, calleeCallId,
+        calleeFromTag, startedAt, trunk);
+  }
+
+  private Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
+      String callerCallId, String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt,
+      Optional<Trunk> trunk) {
     this.id = id;
     this.origin = origin;
     this.callee = callee;
     this.direction = direction;
     this.callerInvite = callerInvite;
+    this.callerCallId = callerCallId;
     this.callerTag = callerTag;
     this.calleeCallId = calleeCallId;
     this.calleeFromTag = calleeFromTag;
@@ -51,6 +67,17 @@ final class Call {
     this.trunk = trunk;
   }
 
+  /**
+   * A call Ramal places between {@code origin}'s own device (the caller side, reached by our
+   * INVITE with Call-ID {@code callerCallId}) and {@code callee}.
+   */
+  static Call originated(String id, CallOrigin origin, String callee, CallRecord.Direction direction, String callerCallId,
+      String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {
+    return new Call(id, origin, callee, direction, null, callerCallId, callerTag, calleeCallId, calleeFromTag, startedAt,
+        trunk);
+  }
+
+  /** The caller's INVITE; only for a call placed by one, never for an originated call. */
   SipRequest callerRequest() {
     return callerInvite.request();
   }

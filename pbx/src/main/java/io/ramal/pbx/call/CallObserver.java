@@ -14,6 +14,25 @@ public interface CallObserver {
   /** A call was accepted and routed; its INVITEs towards the callee are being sent. */
   default void offered(Offer offer) {}
 
+  /**
+   * Ramal placed a click-to-call ({@link Originator}): it rings the caller's own device first. The
+   * offer's caller is that device, its callee the destination, which is called only once the
+   * device answers ({@link #originatorAnswered}, then {@link #destinationCalled}). Ringing of the
+   * own device is not reported: for the integrator the call is being originated until it answers.
+   */
+  default void originated(Offer offer) {}
+
+  /** The caller's own device answered a click-to-call. */
+  default void originatorAnswered(String tenantId, String callId, Instant at) {}
+
+  /**
+   * The destination of a click-to-call is being called ({@code callee}, an extension or, for an
+   * outbound call, an external number); {@link #alerting}, {@link #answered} and {@link #ended}
+   * follow as for any call.
+   */
+  default void destinationCalled(String tenantId, String callId, CallRecord.Direction direction, String callee,
+      Instant at) {}
+
   /** The callee side rings (the first 180 or 183 of the call). */
   default void alerting(String tenantId, String callId, Instant at) {}
 

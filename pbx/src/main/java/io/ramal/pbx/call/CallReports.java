@@ -27,7 +27,7 @@ final class CallReports {
   void ended(Call call, CallRecord.Disposition disposition, String cause) {
     if (call.recorded) return;
     call.recorded = true;
-    CallRecord r = new CallRecord(call.id, call.origin.tenantId(), call.callerRequest().callId(), call.origin.number(),
+    CallRecord r = new CallRecord(call.id, call.origin.tenantId(), call.callerCallId, call.origin.number(),
         call.callee, call.direction, call.startedAt, Optional.ofNullable(call.answeredAt), clock.instant(), disposition, cause);
     log.info("event=call_ended call={} tenant={} disposition={} cause=\"{}\"", call.id, call.origin.tenantId(),
         disposition.wire(), cause);

@@ -3,6 +3,7 @@ package io.ramal.pbx.call;
 import io.ramal.pbx.core.SipContext;
 import io.ramal.pbx.directory.Trunk;
 import io.ramal.sip.message.Address;
+import io.ramal.sip.message.Header;
 import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.Headers;
 import io.ramal.sip.message.SipRequest;
@@ -18,13 +19,28 @@ final class CalleeInvite {
   private CalleeInvite() {}
 
   static SipRequest build(SipContext sip, Call call, SipUri target, Peer peer, SipRequest callerInvite, byte[] body) {
+    int maxForwards = callerInvite.headers().first(HeaderNames.MAX_FORWARDS).map(String::strip)
+        .map(Integer::parseInt).map(m -> Math.min(m - 1, 70)).orElse(70);
+    Headers.Builder passed = Headers.builder();
+    for (String name : List.of("Call-Info", "Alert-Info")) {
+      for (String v : callerInvite.headers().values(name)) passed.add(name, v);
+    }
+    return build(sip, call, target, peer, maxForwards, passed.build(),
+        callerInvite.contentType().orElse("application/sdp"), body);
+  }
+
+  /** The INVITE of a call Ramal originated: no caller INVITE to take hop count or headers from. */
+  static SipRequest build(SipContext sip, Call call, SipUri target, Peer peer, byte[] body) {
+    return build(sip, call, target, peer, 70, Headers.EMPTY, "application/sdp", body);
+  }
+
+  private static SipRequest build(SipContext sip, Call call, SipUri target, Peer peer, int maxForwards, Headers passed,
+      String contentType, byte[] body) {
     CallOrigin o = call.origin;
     String domain = call.trunk.map(Trunk::host).orElse(o.domain());
     Address from = Address.of(SipUri.of(o.number(), domain, -1)).withTag(call.calleeFromTag);
     if (!o.displayName().isEmpty()) from = from.withDisplayText(o.displayName());
-    Address to = Address.of(SipUri.of(call.callee, call.trunk.map(Trunk::host).orElse(o.domain()), -1));
-    int maxForwards = callerInvite.headers().first(HeaderNames.MAX_FORWARDS).map(String::strip)
-        .map(Integer::parseInt).map(m -> Math.min(m - 1, 70)).orElse(70);
+    Address to = Address.of(SipUri.of(call.callee, domain, -1));
     Headers.Builder h = Headers.builder()
         .add(HeaderNames.VIA, sip.viaFor(peer).toString())
         .add(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards))
@@ -35,10 +51,8 @@ final class CalleeInvite {
         .add(HeaderNames.CONTACT, sip.contactFor(peer).toString())
         .add(HeaderNames.ALLOW, SipContext.ALLOW)
         .add(HeaderNames.USER_AGENT, sip.userAgent());
-    for (String passed : List.of("Call-Info", "Alert-Info")) {
-      for (String v : callerInvite.headers().values(passed)) h.add(passed, v);
-    }
-    if (body.length > 0) h.add(HeaderNames.CONTENT_TYPE, callerInvite.contentType().orElse("application/sdp"));
+    for (Header field : passed) h.add(field.name(), field.value());
+    if (body.length > 0) h.add(HeaderNames.CONTENT_TYPE, contentType);
     return new SipRequest("INVITE", target, h.build(), body);
   }
 

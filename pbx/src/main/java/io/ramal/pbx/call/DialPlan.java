@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * digits with an optional leading '+' — the tenant's first trunk. Anything else is 404.
  */
 public final class DialPlan {
+  /** The reason of the 404 for an external number in a tenant without a trunk. */
+  public static final String NO_TRUNK_REASON = "No Route To External Numbers";
   private static final Pattern EXTERNAL = Pattern.compile("\\+?[0-9]{8,20}");
   private final Directory directory;
 
@@ -22,7 +24,7 @@ public final class DialPlan {
     if (EXTERNAL.matcher(dialed).matches()) {
       Optional<Trunk> trunk = directory.trunks().stream().filter(t -> t.tenantId().equals(tenantId)).findFirst();
       if (trunk.isPresent()) return new Destination.ToTrunk(trunk.get(), dialed);
-      return new Destination.Unroutable(404, "No Route To External Numbers");
+      return new Destination.Unroutable(404, NO_TRUNK_REASON);
     }
     return new Destination.Unroutable(404, "Not Found");
   }

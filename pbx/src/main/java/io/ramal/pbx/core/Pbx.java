@@ -6,6 +6,10 @@ import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.call.CallRecordSink;
 import io.ramal.pbx.call.DialPlan;
 import io.ramal.pbx.directory.Directory;
+import io.ramal.pbx.call.Destination;
+import io.ramal.pbx.call.OriginateOutcome;
+import io.ramal.pbx.call.Originator;
+import io.ramal.pbx.directory.Extension;
 import io.ramal.pbx.registrar.LocationService;
 import io.ramal.pbx.registrar.Registrar;
 import io.ramal.pbx.transport.InboundSink;
@@ -32,9 +36,11 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +55,15 @@ public final class Pbx implements AutoCloseable {
   private final LongAdder retransmissions;
 
   private final List<TrunkRegistration> trunkRegistrations;
+  private final Directory directory;
+  private final DialPlan plan;
+  private final AtomicInteger nextOriginationLane = new AtomicInteger();
 
   private Pbx(Transports transports, Shards shards, LocationService location, ScheduledExecutorService housekeeping,
-      LongAdder retransmissions, List<TrunkRegistration> trunkRegistrations) {
+      LongAdder retransmissions, List<TrunkRegistration> trunkRegistrations, Directory directory, DialPlan plan) {
     this.trunkRegistrations = List.copyOf(trunkRegistrations);
+    this.directory = directory;
+    this.plan = plan;
     this.transports = transports;
     this.shards = shards;
     this.location = location;
@@ -115,7 +126,8 @@ public final class Pbx implements AutoCloseable {
       Shard shard = new Shard(i);
       SipContext ctx = new SipContext(shard, transports, ids, settings.userAgent());
       B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls);
-      SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, clock, events);
+      Originator originator = new Originator(ctx, location, b2bua, records, clock, settings.noAnswerTimeout(), media, calls);
+      SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, originator, clock, events);
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
       ctx.layer(layer);
       contexts.add(ctx);
@@ -133,7 +145,7 @@ public final class Pbx implements AutoCloseable {
       trunkRegistrations.add(r);
       r.start();
     }
-    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions, trunkRegistrations);
+    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions, trunkRegistrations, directory, plan);
     log.info("event=sip_started endpoints=\"{}\"", transports.endpoints());
     return pbx;
   }
@@ -160,12 +172,43 @@ public final class Pbx implements AutoCloseable {
   }
 
   /**
+   * Click-to-call: rings {@code device}, an extension of {@code tenant}, with an auto-answer hint,
+   * and once it answers calls {@code destination} (an extension, or an external number through
+   * the tenant's trunk, as if the device had dialled it) and bridges the two through anchored
+   * media. Started carries the new call's id; the rest is reported like any call (observer, CDR).
+   * Directory lookups happen on the calling thread, the call itself on one shard.
+   */
+  public OriginateOutcome originate(String tenant, String device, String destination) {
+    Optional<Extension> extension = directory.extension(tenant, device);
+    if (extension.isEmpty()) {
+      return OriginateOutcome.refused(OriginateOutcome.Reason.UNKNOWN_DEVICE, "no extension " + device);
+    }
+    if (destination.equals(device)) {
+      return OriginateOutcome.refused(OriginateOutcome.Reason.SAME_DEVICE, "extension " + device + " cannot call itself");
+    }
+    Destination routed = plan.route(tenant, destination);
+    if (routed instanceof Destination.Unroutable u) {
+      boolean external = u.reason().equals(DialPlan.NO_TRUNK_REASON);
+      return OriginateOutcome.refused(
+          external ? OriginateOutcome.Reason.NO_ROUTE : OriginateOutcome.Reason.UNKNOWN_DESTINATION,
+          external ? "no trunk to reach external number " + destination
+              : destination + " is neither an extension nor an external number");
+    }
+    String domain = directory.realmOf(tenant);
+    Shards.Lane lane = shards.lane(Math.floorMod(nextOriginationLane.getAndIncrement(), shards.lanes().size()));
+    return lane.shard().call(() -> lane.router().originator().originate(extension.get(), domain, routed));
+  }
+
+  /**
    * Clears a call of {@code tenant} from our side (an API hang-up); false when no live call has
    * that id in that tenant. The CDR and the events tell the outcome.
    */
   public boolean clear(String tenant, String callId, String cause) {
     for (Shards.Lane lane : shards.lanes()) {
-      if (lane.shard().call(() -> lane.router().b2bua().clear(tenant, callId, cause))) return true;
+      if (lane.shard().call(() -> lane.router().b2bua().clear(tenant, callId, cause)
+          || lane.router().originator().clear(tenant, callId, cause))) {
+        return true;
+      }
     }
     return false;
   }

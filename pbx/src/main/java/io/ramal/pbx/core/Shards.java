@@ -44,7 +44,8 @@ public final class Shards implements AutoCloseable {
   }
 
   public int activeCalls() {
-    return lanes.stream().mapToInt(l -> l.shard().call(() -> l.router().b2bua().activeCalls())).sum();
+    return lanes.stream().mapToInt(l -> l.shard().call(
+        () -> l.router().b2bua().activeCalls() + l.router().originator().activeCalls())).sum();
   }
 
   @Override

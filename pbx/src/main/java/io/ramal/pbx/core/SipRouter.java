@@ -5,6 +5,7 @@ import io.ramal.pbx.call.CallOrigin;
 import io.ramal.pbx.call.CallRecord;
 import io.ramal.pbx.call.DialPlan;
 import io.ramal.pbx.call.Destination;
+import io.ramal.pbx.call.Originator;
 import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.directory.Extension;
 import io.ramal.pbx.directory.Trunk;
@@ -48,23 +49,30 @@ public final class SipRouter implements TransactionUser {
   private final Registrar registrar;
   private final DialPlan plan;
   private final B2bua b2bua;
+  private final Originator originator;
   private final InstantSource clock;
   private final PbxEvents events;
 
   public SipRouter(SipContext sip, Directory directory, Authenticator authenticator, Registrar registrar, DialPlan plan,
-      B2bua b2bua, InstantSource clock, PbxEvents events) {
+      B2bua b2bua, Originator originator, InstantSource clock, PbxEvents events) {
     this.sip = sip;
     this.directory = directory;
     this.authenticator = authenticator;
     this.registrar = registrar;
     this.plan = plan;
     this.b2bua = b2bua;
+    this.originator = originator;
     this.clock = clock;
     this.events = events;
   }
 
   public B2bua b2bua() {
     return b2bua;
+  }
+
+  /** The shard's click-to-calls while they are set up (the B2BUA has them once answered). */
+  public Originator originator() {
+    return originator;
   }
 
   @Override
@@ -87,7 +95,8 @@ public final class SipRouter implements TransactionUser {
     }
     if (req.to().tag().isPresent()) {
       if (req.isMethod("OPTIONS")) options(tx);
-      else if (!IN_DIALOG.contains(req.method()) || !b2bua.onInDialogRequest(tx)) {
+      else if (!IN_DIALOG.contains(req.method())
+          || !b2bua.onInDialogRequest(tx) && !originator.onInDialogRequest(tx)) {
         respond(tx, SipResponse.to(req, 481));
       }
       return;

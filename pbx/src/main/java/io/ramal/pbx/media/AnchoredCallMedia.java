@@ -151,6 +151,16 @@ final class AnchoredCallMedia implements CallMedia {
     return new Outcome.Forward(NONE);
   }
 
+  @Override
+  public Outcome offer(Side to) {
+    if (failure != null) return new Outcome.Refuse(503, "Service Unavailable (" + failure + ")");
+    LegMedia y = leg(to);
+    if (closed || y.lastOffer != null || y.negotiated) {
+      return new Outcome.Refuse(488, "Not Acceptable Here (only the first offer of a leg is ours to make)");
+    }
+    return new Outcome.Forward(offerTo(y));
+  }
+
   /** Answers an offer of {@code x} on its own endpoint; the answer is kept for sending. */
   private Outcome answer(LegMedia x, SessionDescription offer) {
     return switch (OfferAnswer.answer(offer, plane.capabilities, x.local.origin(), plane.connection, x.port(),

@@ -51,6 +51,11 @@ public interface CallMedia {
     }
 
     @Override
+    public Outcome offer(Side to) {
+      return new Outcome.Refuse(488, "Not Acceptable Here (direct media carries only the phones' own descriptions)");
+    }
+
+    @Override
     public Outcome reoffer(Side from, byte[] offer) {
       return new Outcome.Forward(offer);
     }
@@ -67,6 +72,15 @@ public interface CallMedia {
    * re-offer: {@link Outcome.Forward} with what the other side gets, or {@link Outcome.Refuse}.
    */
   Outcome fromSide(Side from, Kind kind, byte[] body);
+
+  /**
+   * Our own initial offer to side {@code to}, for a call Ramal places itself (click-to-call: the
+   * first INVITE goes to the caller's device, before any phone has described its media).
+   * {@link Outcome.Forward} carries the offer; the side's answer then comes back through {@link
+   * #fromSide} as an {@link Kind#ANSWER}, and what that returns is the offer for the other side.
+   * {@link Outcome.Refuse} when this media cannot offer (direct media, no ports).
+   */
+  Outcome offer(Side to);
 
   /**
    * A re-INVITE or UPDATE from {@code from} once the call is up ({@code offer} may be empty: an

@@ -13,6 +13,7 @@ import io.ramal.store.Extensions;
 import io.ramal.api.http.Idempotency;
 import io.ramal.store.CallRecords;
 import io.ramal.store.IdempotencyKeys;
+import io.ramal.api.calls.OriginateRoute;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
@@ -157,6 +158,8 @@ public final class ApiPlane implements AutoCloseable {
         new StoreDirectory(dataSource)::realmOf, listed, directoryChanged);
     DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, listed, directoryChanged);
     DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
+    OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control,
+        (tenant, number) -> extensions.find(tenant, number).isPresent());
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
@@ -165,6 +168,7 @@ public final class ApiPlane implements AutoCloseable {
       extensionRoutes.addTo(routes);
       didRoutes.addTo(routes);
       devices.addTo(routes);
+      originate.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };

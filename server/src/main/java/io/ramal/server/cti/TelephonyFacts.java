@@ -24,6 +24,8 @@ import io.ramal.pbx.registrar.LocationService;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +33,18 @@ import java.util.function.Consumer;
  * of an address of record) into the CTI core's telephony facts. A B2BUA call is one CTI call
  * whose legs are {@code <call id>-a} (the caller) and {@code <call id>-b} (the callee). The
  * called leg is released before the caller's, except when the caller gave up (cancel).
+ *
+ * <p>A click-to-call is the same call with its steps reported one by one: created with the
+ * caller's own device only, whose answer is the caller leg's; the callee leg exists from the
+ * moment the destination is called. One ended before that (the device refused, did not answer,
+ * or the call was cleared while it rang) releases the caller leg alone; the set of such calls
+ * is the one piece of state this translator keeps.
  */
 public final class TelephonyFacts implements CallObserver, LocationService.Listener {
   private final Consumer<TelephonyFact> sink;
   private final InstantSource clock;
+  /** Click-to-calls whose destination is not called yet (so they have no callee leg). */
+  private final Set<String> withoutCalleeLeg = ConcurrentHashMap.newKeySet();
 
   public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock) {
     this.sink = Objects.requireNonNull(sink, "sink");
@@ -61,6 +71,28 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
       Endpoint callee = direction == Direction.OUTBOUND ? Endpoint.external(o.callee()) : Endpoint.device(o.callee());
       sink.accept(new LegCreated(o.tenantId(), o.callId(), o.at(), calleeLeg(o.callId()), callee, Optional.empty()));
     }
+  }
+
+  @Override
+  public void originated(Offer o) {
+    Direction direction = direction(o.direction());
+    Optional<String> callerName = o.callerName().isBlank() ? Optional.empty() : Optional.of(o.callerName());
+    withoutCalleeLeg.add(o.callId());
+    sink.accept(new CallCreated(o.tenantId(), o.callId(), o.at(), callerLeg(o.callId()), Endpoint.device(o.callerNumber()),
+        callerName, o.callee(), Optional.empty(), direction, Optional.empty()));
+  }
+
+  @Override
+  public void originatorAnswered(String tenantId, String callId, java.time.Instant at) {
+    sink.accept(new LegAnswered(tenantId, callId, at, callerLeg(callId)));
+  }
+
+  @Override
+  public void destinationCalled(String tenantId, String callId, CallRecord.Direction direction, String callee,
+      java.time.Instant at) {
+    withoutCalleeLeg.remove(callId);
+    Endpoint target = direction == CallRecord.Direction.OUTBOUND ? Endpoint.external(callee) : Endpoint.device(callee);
+    sink.accept(new LegCreated(tenantId, callId, at, calleeLeg(callId), target, Optional.empty()));
   }
 
   @Override
@@ -92,7 +124,9 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     ReleaseCause cause = cause(r);
     LegReleased caller = new LegReleased(tenant, callId, at, callerLeg(callId), cause);
     LegReleased callee = new LegReleased(tenant, callId, at, calleeLeg(callId), cause);
-    if (cause == ReleaseCause.CANCELLED) {
+    if (withoutCalleeLeg.remove(callId)) {
+      sink.accept(caller);
+    } else if (cause == ReleaseCause.CANCELLED) {
       sink.accept(caller);
       sink.accept(callee);
     } else {

@@ -4,6 +4,7 @@ import io.ramal.cti.control.CallCommand;
 import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.RefusalCode;
+import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.core.Pbx;
 import java.util.Objects;
 
@@ -32,9 +33,18 @@ public final class PbxCallControl implements CallControl {
         command.getClass().getSimpleName() + " is not available in this version of Ramal");
   }
 
+  /** Click-to-call: started, or refused with the PBX's reason (see {@link Pbx#originate}). */
   @Override
   public CommandResult originate(CallCommand.Originate c) {
-    return notYet(c);
+    return switch (pbx.originate(c.tenant(), c.device(), c.destination())) {
+      case OriginateOutcome.Started started -> CommandResult.accepted(started.callId());
+      case OriginateOutcome.Refused refused -> CommandResult.refused(switch (refused.reason()) {
+        case UNKNOWN_DEVICE -> RefusalCode.NOT_FOUND;
+        case DEVICE_NOT_REGISTERED -> RefusalCode.DEVICE_UNAVAILABLE;
+        case UNKNOWN_DESTINATION, NO_ROUTE, SAME_DEVICE -> RefusalCode.INVALID_ARGUMENT;
+        case MEDIA_UNAVAILABLE -> RefusalCode.FAILED;
+      }, refused.detail());
+    };
   }
 
   @Override

@@ -1,0 +1,97 @@
+package io.ramal.server.cti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ramal.cti.core.Anomaly;
+import io.ramal.cti.core.Outcome;
+import io.ramal.cti.core.Switchboard;
+import io.ramal.cti.event.CallEvent;
+import io.ramal.cti.event.CtiEvent;
+import io.ramal.pbx.call.CallObserver;
+import io.ramal.pbx.call.CallRecord;
+import io.ramal.pbx.call.CallRecord.Direction;
+import io.ramal.pbx.call.CallRecord.Disposition;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a click-to-call, as the PBX reports it step by step, looks like to an integrator: the
+ * observer callbacks go through {@link TelephonyFacts} into a real {@link Switchboard}, and the
+ * events come out in the documented order with the device as caller, without anomalies.
+ */
+class TelephonyFactsTest {
+  private static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
+  private final Switchboard board = new Switchboard("acme");
+  private final List<CtiEvent> events = new ArrayList<>();
+  private final List<Anomaly> anomalies = new ArrayList<>();
+  private final TelephonyFacts facts = new TelephonyFacts(fact -> {
+    Outcome outcome = board.on(fact);
+    events.addAll(outcome.events());
+    outcome.anomaly().ifPresent(anomalies::add);
+  }, InstantSource.fixed(T0));
+
+  private void originate(String callId, Direction direction, String destination) {
+    facts.originated(new CallObserver.Offer("acme", callId, direction, "1001", "Alice", destination, true, T0));
+  }
+
+  private void end(String callId, Direction direction, String destination, Disposition disposition, String cause,
+      boolean answered) {
+    facts.ended(new CallRecord(callId, "acme", callId + "@sip", "1001", destination, direction, T0,
+        answered ? Optional.of(T0) : Optional.empty(), T0.plusSeconds(5), disposition, cause));
+  }
+
+  private List<String> trace() {
+    return events.stream().map(e -> e.type().wire() + "@" + e.device().orElse("-")).toList();
+  }
+
+  @Test
+  void anAnsweredClickToCallGoesOriginatedEstablishedDeliveredEstablished() {
+    originate("c1", Direction.INTERNAL, "1002");
+    facts.originatorAnswered("acme", "c1", T0);
+    facts.destinationCalled("acme", "c1", Direction.INTERNAL, "1002", T0);
+    facts.alerting("acme", "c1", T0);
+    facts.answered("acme", "c1", T0);
+    end("c1", Direction.INTERNAL, "1002", Disposition.ANSWERED, "hung up through the API", true);
+
+    assertThat(trace()).containsExactly("call.originated@1001", "call.established@1001", "call.delivered@1002",
+        "call.established@1002", "connection.cleared@1002", "connection.cleared@1001");
+    CallEvent delivered = (CallEvent) events.get(2);
+    assertThat(delivered.call().callerNumber()).isEqualTo("1001");
+    assertThat(delivered.call().calleeNumber()).isEqualTo("1002");
+    assertThat(anomalies).isEmpty();
+  }
+
+  @Test
+  void anOwnDeviceThatIsBusyFailsTheCallWithoutACalleeParty() {
+    originate("c2", Direction.INTERNAL, "1002");
+    end("c2", Direction.INTERNAL, "1002", Disposition.BUSY, "486 Busy Here (the originating device 1001)", false);
+
+    assertThat(trace()).containsExactly("call.originated@1001", "call.failed@1001", "connection.cleared@1001");
+    assertThat(anomalies).isEmpty();
+  }
+
+  @Test
+  void aClickToCallClearedWhileTheOwnDeviceRingsIsCancelled() {
+    originate("c3", Direction.OUTBOUND, "+5511955554444");
+    end("c3", Direction.OUTBOUND, "+5511955554444", Disposition.CANCELLED, "hung up through the API", false);
+
+    assertThat(trace()).containsExactly("call.originated@1001", "connection.cleared@1001");
+    assertThat(anomalies).isEmpty();
+  }
+
+  @Test
+  void aBusyExternalDestinationFailsAfterTheOwnDeviceAnswered() {
+    originate("c4", Direction.OUTBOUND, "+5511955554444");
+    facts.originatorAnswered("acme", "c4", T0);
+    facts.destinationCalled("acme", "c4", Direction.OUTBOUND, "+5511955554444", T0);
+    end("c4", Direction.OUTBOUND, "+5511955554444", Disposition.BUSY, "486 Busy Here", false);
+
+    assertThat(trace()).containsExactly("call.originated@1001", "call.established@1001",
+        "call.failed@+5511955554444", "connection.cleared@+5511955554444", "connection.cleared@1001");
+    assertThat(anomalies).isEmpty();
+  }
+}

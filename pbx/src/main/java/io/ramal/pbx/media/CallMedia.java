@@ -81,7 +81,7 @@ public interface CallMedia {
 
     private ControlOutcome notAnchored() {
       return ControlOutcome.refused(ControlOutcome.Reason.NOT_ANCHORED,
-          "the call's audio flows directly between the phones (media.anchored is false), so Ramal cannot act on it");
+          "the call's audio flows directly between the phones (media.mode: direct), so Ramal cannot act on it");
     }
   };
 

@@ -7,7 +7,7 @@ import java.util.Locale;
  * ({@code can_answer}, {@code can_hold}…) and is checked again when a command arrives.
  */
 public enum Action {
-    ANSWER, HANGUP, HOLD, RETRIEVE, TRANSFER, CONSULT, COMPLETE_TRANSFER, CONFERENCE, SEND_DTMF, RECORD, MUTE;
+    ANSWER, HANGUP, HOLD, RETRIEVE, TRANSFER, CONSULT, COMPLETE_TRANSFER, CONFERENCE, SEND_DTMF, RECORD, MUTE, UNMUTE;
 
     /** The flag's JSON key, e.g. {@code can_complete_transfer}. */
     public String flag() {

@@ -71,6 +71,10 @@ public record Capabilities(Set<Action> allowed) {
         return allows(Action.MUTE);
     }
 
+    public boolean canUnmute() {
+        return allows(Action.UNMUTE);
+    }
+
     /** Every flag, in {@link Action} order, true or false: {@code {"can_answer": false, …}}. */
     public Map<String, Object> toJson() {
         JsonFields json = JsonFields.create();

@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param originator true for the party that placed the call
  * @param state its connection state
  * @param since when it entered that state
+ * @param muted true while Ramal does not pass on what the party says (server-side mute)
  * @param capabilities what a command may ask of this party now
  */
 public record PartySnapshot(
         Endpoint endpoint, Optional<String> name, boolean originator, ConnectionState state, Instant since,
-        Capabilities capabilities) {
+        boolean muted, Capabilities capabilities) {
     public PartySnapshot {
         Objects.requireNonNull(endpoint, "endpoint");
         Identifiers.nonBlank(name, "name");
@@ -40,6 +41,7 @@ public record PartySnapshot(
                 .put("originator", originator)
                 .put("state", state.wire())
                 .put("since", since)
+                .put("muted", muted)
                 .put("capabilities", capabilities.toJson())
                 .build();
     }

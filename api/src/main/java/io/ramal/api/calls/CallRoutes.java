@@ -1,5 +1,7 @@
 package io.ramal.api.calls;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
@@ -8,6 +10,7 @@ import io.ramal.api.auth.Principal;
 import io.ramal.api.auth.Role;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
+import io.ramal.api.http.JsonFields;
 import io.ramal.cti.CallSnapshot;
 import io.ramal.cti.PartySnapshot;
 import io.ramal.cti.control.CallCommand;
@@ -15,6 +18,7 @@ import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.Refusal;
 import io.ramal.cti.core.Switchboard;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +28,15 @@ import java.util.OptionalLong;
 
 /**
  * Live calls under {@code /api/v1/calls}: list and show them (with parties, capability flags and
- * {@code version}, the same snapshots the event stream sends), and hang one up. Every command is
- * checked against the tenant's current state on its switchboard's writer, then handed to the
- * PBX through {@link CallControl}; its outcome arrives as events. An agent sees and acts on the
- * calls of its own extension only; another tenant's call, or one an agent may not see, is 404.
+ * {@code version}, the same snapshots the event stream sends), and command them: hang up
+ * ({@code DELETE}), hold, retrieve, mute, unmute and send DTMF ({@code POST .../<command>}).
+ *
+ * <p>Every command goes through one pipeline: authenticate ({@code calls:write}); on the tenant's
+ * switchboard writer, find the call the caller may see (else 404), build the command from the
+ * request (the acting party, see {@link PartyChoice}) and check it against the current state,
+ * {@code If-Match} version included; then hand it to the PBX through {@link CallControl} and
+ * answer 202, or the refusal mapped to its status. The outcome arrives as events. An agent sees
+ * and acts on the calls of its own extension only; another tenant's call is 404.
  *
  * <p>{@code If-Match: "<version>"} on a command refuses it with 412 {@code version_mismatch} when
  * the call has moved on since the client looked (its ETag is that version).
@@ -47,10 +56,64 @@ public final class CallRoutes {
         this.control = Objects.requireNonNull(control, "control");
     }
 
+    /** Builds a command from a request, on the switchboard's writer (the call as it is now). */
+    @FunctionalInterface
+    private interface CommandOf {
+        CallCommand.OnCall build(CommandRequest request);
+    }
+
+    /** What a command is built from: who asks, the call as they may see it, the body, If-Match. */
+    private record CommandRequest(Principal caller, CallSnapshot call, ObjectNode body, OptionalLong version) {
+        String tenant() {
+            return caller.tenantId();
+        }
+
+        String callId() {
+            return call.callId();
+        }
+
+        /** The acting party: {@code "party"} of the body, or the default (see {@link PartyChoice}). */
+        String party() {
+            return PartyChoice.choose(caller, call, JsonFields.optionalText(body, "party"));
+        }
+    }
+
+    /** A checked command, or why the switchboard refuses it. */
+    private record Checked(CallCommand.OnCall command, Optional<Refusal> refusal) {}
+
     public void addTo(RoutesConfig routes) {
         routes.get(CALLS, this::list);
         routes.get(CALL, this::show);
-        routes.delete(CALL, this::hangup);
+        routes.delete(CALL, ctx -> command(ctx, "clearing",
+                r -> new CallCommand.Hangup(r.tenant(), r.callId(), Optional.empty(), r.version())));
+        routes.post(CALL + "/hold", ctx -> command(ctx, "holding",
+                r -> new CallCommand.Hold(r.tenant(), r.callId(), r.party(), r.version())));
+        routes.post(CALL + "/retrieve", ctx -> command(ctx, "retrieving",
+                r -> new CallCommand.Retrieve(r.tenant(), r.callId(), r.party(), r.version())));
+        routes.post(CALL + "/mute", ctx -> command(ctx, "muting",
+                r -> new CallCommand.Mute(r.tenant(), r.callId(), r.party(), r.version())));
+        routes.post(CALL + "/unmute", ctx -> command(ctx, "unmuting",
+                r -> new CallCommand.Unmute(r.tenant(), r.callId(), r.party(), r.version())));
+        routes.post(CALL + "/dtmf", ctx -> command(ctx, "sending_dtmf", CallRoutes::sendDtmf));
+    }
+
+    private static CallCommand.OnCall sendDtmf(CommandRequest r) {
+        String digits = JsonFields.requiredText(r.body(), "digits");
+        Duration duration = millis(r.body(), "duration_ms").orElse(CallCommand.SendDtmf.DEFAULT_DURATION);
+        Duration gap = millis(r.body(), "gap_ms").orElse(CallCommand.SendDtmf.DEFAULT_GAP);
+        return new CallCommand.SendDtmf(r.tenant(), r.callId(), r.party(), digits, duration, gap, r.version());
+    }
+
+    /** A whole number of milliseconds; its range is the command check's business. */
+    private static Optional<Duration> millis(ObjectNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw JsonFields.invalid(field + " must be a whole number of milliseconds");
+        }
+        return Optional.of(Duration.ofMillis(node.intValue()));
     }
 
     private void list(Context ctx) {
@@ -72,21 +135,23 @@ public final class CallRoutes {
         Json.write(ctx, 200, call.toJson());
     }
 
-    private void hangup(Context ctx) {
+    /** The command pipeline; {@code status} names what the PBX is doing in the 202 answer. */
+    private void command(Context ctx, String status, CommandOf commandOf) {
         Principal caller = authentication.require(ctx, Permission.CALLS_WRITE);
         String callId = ctx.pathParam("id");
-        CallCommand.Hangup command = new CallCommand.Hangup(caller.tenantId(), callId, Optional.empty(),
-                expectedVersion(ctx));
-        Optional<Refusal> refusal = boards.onTenant(caller.tenantId(), board -> {
-            visibleCall(caller, board, callId);
-            return board.check(command);
+        OptionalLong version = expectedVersion(ctx);
+        ObjectNode body = Json.readObject(ctx);
+        Checked checked = boards.onTenant(caller.tenantId(), board -> {
+            CallSnapshot call = visibleCall(caller, board, callId);
+            CallCommand.OnCall command = commandOf.build(new CommandRequest(caller, call, body, version));
+            return new Checked(command, board.check(command));
         });
-        refusal.ifPresent(r -> {
+        checked.refusal().ifPresent(r -> {
             throw refused(r);
         });
-        switch (control.hangup(command)) {
+        switch (control.execute(checked.command())) {
             case CommandResult.Accepted accepted -> Json.write(ctx, 202, Map.of("call_id", accepted.callId(),
-                    "status", "clearing"));
+                    "status", status));
             case CommandResult.Refused refused -> throw refused(refused.refusal());
         }
     }
@@ -105,11 +170,16 @@ public final class CallRoutes {
      * those where its own extension is a party.
      */
     static boolean mayAccess(Principal caller, CallSnapshot call) {
-        if (caller.kind() == Principal.Kind.API_KEY || caller.roles().stream().anyMatch(r -> r != Role.AGENT)) {
+        if (seesEveryCall(caller)) {
             return true;
         }
         return caller.extension().map(own -> call.parties().stream().map(PartySnapshot::endpoint)
                 .anyMatch(e -> !e.external() && e.number().equals(own))).orElse(false);
+    }
+
+    /** Everyone but a caller whose only role is agent. */
+    static boolean seesEveryCall(Principal caller) {
+        return caller.kind() == Principal.Kind.API_KEY || caller.roles().stream().anyMatch(r -> r != Role.AGENT);
     }
 
     /** {@code If-Match: "7"} (or {@code 7}, or {@code W/"7"}) → 7; absent → no check. */

@@ -21,6 +21,9 @@ import io.ramal.cti.core.Switchboard;
 import io.ramal.cti.fact.CallCreated;
 import io.ramal.cti.fact.LegAlerted;
 import io.ramal.cti.fact.LegCreated;
+import io.ramal.cti.fact.LegAnswered;
+import io.ramal.cti.fact.LegReleased;
+import io.ramal.cti.ReleaseCause;
 import java.time.Instant;
 import io.ramal.api.history.CdrRoutes;
 import io.ramal.api.provisioning.ConfigListed;
@@ -590,6 +593,56 @@ class OpenApiContractTest {
                 java.util.OptionalLong.empty()));
         assertThat(exchange("DELETE", "/api/v1/calls/{id}", Map.of("id", "nosuch"), admin, null).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void holdRetrieveMuteUnmuteAndDtmfAnswerAsDocumented() {
+        ringing("c-5", "1001", "1002");
+        Instant at = Instant.now();
+        synchronized (boards) {
+            boards.get("demo").on(new LegAnswered("demo", "c-5", at, "c-5-b"));
+        }
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        Map<String, String> call = Map.of("id", "c-5");
+        int before = commandsToPbx.size();
+        try {
+            Answer held = exchange("POST", "/api/v1/calls/{id}/hold", call, alice, null);
+            assertThat(held.status()).isEqualTo(202);
+            assertThat(held.json().path("status").asText()).isEqualTo("holding");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/mute", call, alice, json(Map.of("party", "1001")))
+                    .json().path("status").asText()).isEqualTo("muting");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/dtmf", call, alice,
+                    json(Map.of("digits", "12#", "duration_ms", 80, "gap_ms", 60))).status()).isEqualTo(202);
+            assertThat(exchange("POST", "/api/v1/calls/{id}/retrieve", call, alice, null).code())
+                    .as("no hold was reported for 1001").isEqualTo("invalid_state");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/unmute", call, alice, null).code()).isEqualTo("invalid_state");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/hold", call, alice, json(Map.of("party", "1002"))).code())
+                    .as("an agent acts for its own extension").isEqualTo("forbidden");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/hold", call, admin, null).code()).isEqualTo("party_required");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/hold", call, admin, json(Map.of("party", "1009"))).code())
+                    .isEqualTo("party_not_found");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/dtmf", call, admin,
+                    json(Map.of("party", "1002", "digits", "12x"))).code()).isEqualTo("invalid_argument");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/dtmf", call, admin,
+                    json(Map.of("party", "1002", "digits", "1", "gap_ms", 5000))).code()).isEqualTo("invalid_argument");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/dtmf", call, admin, json(Map.of("party", "1002"))).code())
+                    .isEqualTo("invalid_request");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/unmute", Map.of("id", "nosuch"), admin, null).code())
+                    .isEqualTo("call_not_found");
+
+            assertThat(commandsToPbx.subList(before, commandsToPbx.size())).containsExactly(
+                    new CallCommand.Hold("demo", "c-5", "1001", java.util.OptionalLong.empty()),
+                    new CallCommand.Mute("demo", "c-5", "1001", java.util.OptionalLong.empty()),
+                    new CallCommand.SendDtmf("demo", "c-5", "1001", "12#", java.time.Duration.ofMillis(80),
+                            java.time.Duration.ofMillis(60), java.util.OptionalLong.empty()));
+        } finally {
+            synchronized (boards) {
+                boards.get("demo").on(new LegReleased("demo", "c-5", at, "c-5-b", ReleaseCause.NORMAL));
+                boards.get("demo").on(new LegReleased("demo", "c-5", at, "c-5-a", ReleaseCause.NORMAL));
+            }
+            commandsToPbx.subList(before, commandsToPbx.size()).clear();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ramal.cti.control;
 
 import io.ramal.cti.Identifiers;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -133,12 +134,30 @@ public sealed interface CallCommand {
         }
     }
 
-    /** Send DTMF digits ({@code 0-9 * # A-D}) into the call from {@code device}. */
-    record SendDtmf(String tenant, String callId, String device, String digits, OptionalLong expectedVersion)
-            implements OnCall {
+    /**
+     * Send DTMF digits ({@code 0-9 * # A-D}) into the call from {@code device}, as if its user
+     * pressed the keys: the other parties hear them. Each key sounds for {@code duration}, with
+     * {@code gap} of quiet after it (the check refuses values outside the MIN/MAX bounds).
+     */
+    record SendDtmf(String tenant, String callId, String device, String digits, Duration duration, Duration gap,
+            OptionalLong expectedVersion) implements OnCall {
+        public static final Duration DEFAULT_DURATION = Duration.ofMillis(100);
+        public static final Duration DEFAULT_GAP = Duration.ofMillis(100);
+        public static final Duration MIN_DURATION = Duration.ofMillis(40);
+        public static final Duration MAX_DURATION = Duration.ofMillis(2000);
+        public static final Duration MIN_GAP = Duration.ofMillis(40);
+        public static final Duration MAX_GAP = Duration.ofMillis(2000);
+
         public SendDtmf {
             nonNull(tenant, callId, device, digits);
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(gap, "gap");
             Objects.requireNonNull(expectedVersion, "expectedVersion");
+        }
+
+        /** Keys of the default length and gap (100 ms each). */
+        public SendDtmf(String tenant, String callId, String device, String digits, OptionalLong expectedVersion) {
+            this(tenant, callId, device, digits, DEFAULT_DURATION, DEFAULT_GAP, expectedVersion);
         }
     }
 

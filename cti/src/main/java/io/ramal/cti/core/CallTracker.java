@@ -9,6 +9,7 @@ import static io.ramal.cti.ConnectionState.NULL;
 import static io.ramal.cti.ConnectionState.QUEUED;
 
 import io.ramal.cti.CallSnapshot;
+import io.ramal.cti.HoldOrigin;
 import io.ramal.cti.Capabilities;
 import io.ramal.cti.PartySnapshot;
 import io.ramal.cti.ReleaseCause;
@@ -19,9 +20,11 @@ import io.ramal.cti.event.CallDtmfReceived;
 import io.ramal.cti.event.CallEstablished;
 import io.ramal.cti.event.CallFailed;
 import io.ramal.cti.event.CallHeld;
+import io.ramal.cti.event.CallMuted;
 import io.ramal.cti.event.CallOriginated;
 import io.ramal.cti.event.CallRetrieved;
 import io.ramal.cti.event.CallTransferred;
+import io.ramal.cti.event.CallUnmuted;
 import io.ramal.cti.event.ConnectionCleared;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.fact.CallCreated;
@@ -34,9 +37,11 @@ import io.ramal.cti.fact.LegConferenced;
 import io.ramal.cti.fact.LegCreated;
 import io.ramal.cti.fact.LegFact;
 import io.ramal.cti.fact.LegHeld;
+import io.ramal.cti.fact.LegMuted;
 import io.ramal.cti.fact.LegReleased;
 import io.ramal.cti.fact.LegRetrieved;
 import io.ramal.cti.fact.LegTransferred;
+import io.ramal.cti.fact.LegUnmuted;
 import io.ramal.cti.fact.RecorderFact;
 import io.ramal.cti.fact.RecorderStopped;
 import io.ramal.cti.fact.TelephonyFact;
@@ -137,6 +142,8 @@ final class CallTracker {
             case LegTransferred t -> transferred(party, t);
             case LegConferenced c -> conferenced(party, c);
             case DigitDetected d -> digit(party, d);
+            case LegMuted m -> muted(party, m, true);
+            case LegUnmuted u -> muted(party, u, false);
         };
     }
 
@@ -183,6 +190,7 @@ final class CallTracker {
             return invalid(f, party);
         }
         party.enter(HELD, f.at());
+        party.heldByServer = f.origin() == HoldOrigin.SERVER;
         List<CtiEvent> out = new ArrayList<>();
         emit(out, party, (p, call) -> new CallHeld(tenant, f.at(), p, call));
         return Outcome.of(out);
@@ -193,6 +201,7 @@ final class CallTracker {
             return invalid(f, party);
         }
         party.enter(CONNECTED, f.at());
+        party.heldByServer = false;
         List<CtiEvent> out = new ArrayList<>();
         emit(out, party, (p, call) -> new CallRetrieved(tenant, f.at(), p, call));
         return Outcome.of(out);
@@ -266,6 +275,18 @@ final class CallTracker {
         return Outcome.of(out);
     }
 
+    /** Server-side mute changes no connection state, only what the others hear (and the flags). */
+    private Outcome muted(LiveParty party, LegFact f, boolean muted) {
+        if (!party.inConversation() || party.muted == muted) {
+            return invalid(f, party);
+        }
+        party.muted = muted;
+        List<CtiEvent> out = new ArrayList<>();
+        emit(out, party, (p, call) -> muted ? new CallMuted(tenant, f.at(), p, call)
+                : new CallUnmuted(tenant, f.at(), p, call));
+        return Outcome.of(out);
+    }
+
     private Outcome digit(LiveParty party, DigitDetected f) {
         if (!party.state.visible()) {
             return invalid(f, party);
@@ -294,7 +315,7 @@ final class CallTracker {
         } else if (call.parties.stream().anyMatch(p -> p.endpoint.equals(f.from()) && p.state.visible())) {
             return anomaly(Anomaly.Kind.INVALID_TRANSITION, f, f.from() + " has already answered call " + call.id);
         } else {
-            PartySnapshot unseen = new PartySnapshot(f.from(), Optional.empty(), false, NULL, f.at(),
+            PartySnapshot unseen = new PartySnapshot(f.from(), Optional.empty(), false, NULL, f.at(), false,
                     Capabilities.NONE);
             out.add(new CallDiverted(tenant, f.at(), unseen, bump(call), f.to(), f.reason()));
         }

@@ -47,15 +47,17 @@ final class CapabilityRules {
         ConnectionState state = party.state;
         LiveCall call = party.call;
         boolean external = party.endpoint.external();
-        if (external && action != Action.HANGUP && action != Action.MUTE) {
+        if (external && action != Action.HANGUP && action != Action.MUTE && action != Action.UNMUTE) {
             return NOT_SUPPORTED;
         }
         return switch (action) {
             case ANSWER -> state != ALERTING ? INVALID_STATE
                     : abilities.apply(party.endpoint.number()).remoteAnswer() ? ALLOWED : NOT_SUPPORTED;
             case HANGUP -> when(state.visible() && state != ConnectionState.FAILED);
-            case HOLD, CONFERENCE, SEND_DTMF, MUTE -> when(state == CONNECTED && call.hasPeer(party));
-            case RETRIEVE -> when(state == HELD);
+            case HOLD, CONFERENCE, SEND_DTMF -> when(state == CONNECTED && call.hasPeer(party));
+            case MUTE -> when(state == CONNECTED && call.hasPeer(party) && !party.muted);
+            case UNMUTE -> when(party.muted && party.inConversation());
+            case RETRIEVE -> when(state == HELD && party.heldByServer);
             case TRANSFER -> when(party.inConversation() && call.hasPeer(party));
             case CONSULT -> when(party.inConversation() && call.hasPeer(party) && !busyElsewhere(party));
             case COMPLETE_TRANSFER -> when(heldCallOf(party).isPresent());

@@ -69,9 +69,19 @@ final class CommandGuard {
         if (destination.isPresent() && !validDestination(destination.get())) {
             return refuse(RefusalCode.INVALID_ARGUMENT, "not a dialable destination: '" + destination.get() + "'");
         }
-        if (command instanceof CallCommand.SendDtmf c && !validDigits(c.digits())) {
-            return refuse(RefusalCode.INVALID_ARGUMENT, "DTMF digits must be 1 to " + MAX_DIGITS
-                    + " of 0-9 * # A-D: '" + c.digits() + "'");
+        if (command instanceof CallCommand.SendDtmf c) {
+            if (!validDigits(c.digits())) {
+                return refuse(RefusalCode.INVALID_ARGUMENT, "DTMF digits must be 1 to " + MAX_DIGITS
+                        + " of 0-9 * # A-D: '" + c.digits() + "'");
+            }
+            if (!within(c.duration(), CallCommand.SendDtmf.MIN_DURATION, CallCommand.SendDtmf.MAX_DURATION)
+                    || !within(c.gap(), CallCommand.SendDtmf.MIN_GAP, CallCommand.SendDtmf.MAX_GAP)) {
+                return refuse(RefusalCode.INVALID_ARGUMENT, "DTMF duration must be " + millis(
+                        CallCommand.SendDtmf.MIN_DURATION) + " to " + millis(CallCommand.SendDtmf.MAX_DURATION)
+                        + " and gap " + millis(CallCommand.SendDtmf.MIN_GAP) + " to "
+                        + millis(CallCommand.SendDtmf.MAX_GAP) + ", not " + millis(c.duration()) + " and "
+                        + millis(c.gap()));
+            }
         }
         return Optional.empty();
     }
@@ -100,7 +110,7 @@ final class CommandGuard {
             case CallCommand.ConferenceStart c -> conferenceStart(call, c);
             case CallCommand.SendDtmf c -> act(call, c.device(), Action.SEND_DTMF, p -> true);
             case CallCommand.Mute c -> act(call, c.device(), Action.MUTE, p -> true);
-            case CallCommand.Unmute c -> act(call, c.device(), Action.MUTE, p -> true);
+            case CallCommand.Unmute c -> act(call, c.device(), Action.UNMUTE, p -> true);
             case CallCommand.StartRecording c -> startRecording(call);
             case CallCommand.StopRecording c -> recording(call, call.recording != RecordingState.OFF, "stop");
             case CallCommand.PauseRecording c -> recording(call, call.recording == RecordingState.ACTIVE, "pause");
@@ -181,7 +191,10 @@ final class CommandGuard {
                     ? party.endpoint.number() + " is an external party; " + action.flag() + " is false"
                     : "device " + party.endpoint.number() + " does not support " + action.flag().substring(4)
                             + " from the server";
-            default -> "device " + party.endpoint.number() + " is " + party.state.wire() + " in call " + call.id
+            default -> action == Action.RETRIEVE && party.state == HELD && !party.heldByServer
+                    ? "device " + party.endpoint.number() + " put call " + call.id + " on hold from the phone itself;"
+                            + " it is retrieved from the phone (can_retrieve is false)"
+                    : "device " + party.endpoint.number() + " is " + party.state.wire() + " in call " + call.id
                     + " (version " + call.version + "): " + action.flag() + " is false";
         }));
     }
@@ -219,6 +232,14 @@ final class CommandGuard {
             }
         }
         return true;
+    }
+
+    private static boolean within(java.time.Duration value, java.time.Duration min, java.time.Duration max) {
+        return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+    }
+
+    private static String millis(java.time.Duration value) {
+        return value.toMillis() + " ms";
     }
 
     private static Optional<Refusal> refuse(RefusalCode code, String message) {

@@ -17,6 +17,10 @@ final class LiveParty {
     ConnectionState state;
     Instant since;
     LiveCall call;
+    /** While {@code HELD}: the hold is the server's (a command), not the phone's own. */
+    boolean heldByServer;
+    /** Ramal does not pass on what this party says. */
+    boolean muted;
 
     LiveParty(LiveCall call, Endpoint endpoint, Optional<String> name, boolean originator, ConnectionState state,
             Instant since) {

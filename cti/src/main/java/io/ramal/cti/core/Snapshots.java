@@ -16,12 +16,13 @@ final class Snapshots {
 
     PartySnapshot party(LiveParty party) {
         Capabilities capabilities = party.state.visible() ? rules.of(party) : Capabilities.NONE;
-        return new PartySnapshot(party.endpoint, party.name, party.originator, party.state, party.since, capabilities);
+        return new PartySnapshot(party.endpoint, party.name, party.originator, party.state, party.since, party.muted,
+                capabilities);
     }
 
     /** The party as it looks once it has left (or in the call it was moved out of). */
     PartySnapshot cleared(LiveParty party, boolean originator, Instant at) {
-        return new PartySnapshot(party.endpoint, party.name, originator, ConnectionState.CLEARED, at,
+        return new PartySnapshot(party.endpoint, party.name, originator, ConnectionState.CLEARED, at, false,
                 Capabilities.NONE);
     }
 

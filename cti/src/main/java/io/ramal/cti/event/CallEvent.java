@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public sealed interface CallEvent extends CtiEvent
         permits CallOriginated, CallDelivered, CallEstablished, CallHeld, CallRetrieved, CallTransferred,
-        CallConferenced, CallDiverted, CallFailed, ConnectionCleared, CallDtmfReceived {
+        CallConferenced, CallDiverted, CallFailed, ConnectionCleared, CallDtmfReceived, CallMuted, CallUnmuted {
     /** The party the event is about. */
     PartySnapshot party();
 

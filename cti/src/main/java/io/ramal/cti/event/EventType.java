@@ -15,6 +15,8 @@ public enum EventType {
     CALL_FAILED("call.failed"),
     CONNECTION_CLEARED("connection.cleared"),
     CALL_DTMF("call.dtmf"),
+    CALL_MUTED("call.muted"),
+    CALL_UNMUTED("call.unmuted"),
     RECORDING_STARTED("recording.started"),
     RECORDING_PAUSED("recording.paused"),
     RECORDING_RESUMED("recording.resumed"),

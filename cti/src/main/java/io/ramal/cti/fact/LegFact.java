@@ -6,7 +6,7 @@ package io.ramal.cti.fact;
  */
 public sealed interface LegFact extends CallFact
         permits LegAlerted, LegAnswered, LegHeld, LegRetrieved, LegReleased, LegTransferred, LegConferenced,
-        DigitDetected {
+        DigitDetected, LegMuted, LegUnmuted {
     /**
      * The PBX's id of the leg, unique within the tenant while the call lives (legs can move between
      * calls on transfer or merge); the leg's own SIP Call-ID serves.

@@ -38,6 +38,16 @@ class CapabilitiesAgreeWithChecksTest {
                 },
                 pbx -> {
                     pbx.talking("c1", "1001", "1002");
+                    pbx.serverHold("c1", "c1-a");
+                    pbx.mute("c1", "c1-b");
+                },
+                pbx -> {
+                    pbx.talking("c1", "1001", "1002");
+                    pbx.mute("c1", "c1-a");
+                    pbx.hold("c1", "c1-a");
+                },
+                pbx -> {
+                    pbx.talking("c1", "1001", "1002");
                     pbx.recorderStarted("c1", "r1");
                 },
                 pbx -> {
@@ -62,6 +72,7 @@ class CapabilitiesAgreeWithChecksTest {
                             Optional.empty(), "+551130000000", Optional.empty(), Direction.INBOUND, Optional.empty()));
                     pbx.leg("in", "in-b", Endpoint.device("1001"));
                     pbx.answer("in", "in-b");
+                    pbx.mute("in", "in-a");
                 });
 
         int compared = 0;
@@ -110,6 +121,7 @@ class CapabilitiesAgreeWithChecksTest {
             case CONFERENCE -> new CallCommand.ConferenceAdd("acme", id, device, "1009", ANY);
             case SEND_DTMF -> new CallCommand.SendDtmf("acme", id, device, "1", ANY);
             case MUTE -> new CallCommand.Mute("acme", id, device, ANY);
+            case UNMUTE -> new CallCommand.Unmute("acme", id, device, ANY);
             case RECORD -> null;
         });
     }

@@ -127,6 +127,12 @@ class CommandCheckTest {
         assertThat(code(new SendDtmf("acme", "c1", "1001", "", ANY))).contains(RefusalCode.INVALID_ARGUMENT);
         assertThat(code(new SendDtmf("acme", "nope", "1001", "1;", ANY))).contains(RefusalCode.INVALID_ARGUMENT);
         assertThat(code(new SendDtmf("acme", "c1", "1001", "12#*ab", ANY))).isEmpty();
+        assertThat(code(new SendDtmf("acme", "c1", "1001", "1".repeat(64), ANY))).isEmpty();
+        assertThat(code(new SendDtmf("acme", "c1", "1001", "1".repeat(65), ANY))).contains(RefusalCode.INVALID_ARGUMENT);
+        assertThat(code(dtmf(40, 40))).isEmpty();
+        assertThat(code(dtmf(2000, 2000))).isEmpty();
+        assertThat(code(dtmf(39, 100))).contains(RefusalCode.INVALID_ARGUMENT);
+        assertThat(code(dtmf(100, 2001))).contains(RefusalCode.INVALID_ARGUMENT);
         assertThat(code(new CallCommand.BlindTransfer("acme", "c1", "1001", "10 03", ANY)))
                 .contains(RefusalCode.INVALID_ARGUMENT);
         assertThat(code(new CallCommand.BlindTransfer("acme", "c1", "1001", "1003", ANY))).isEmpty();
@@ -188,10 +194,15 @@ class CommandCheckTest {
     @Test
     void retrieveIsOnlyForTheHoldingParty() {
         pbx.talking("c1", "1001", "1002");
-        pbx.hold("c1", "c1-a");
+        pbx.serverHold("c1", "c1-a");
 
         assertThat(code(new Retrieve("acme", "c1", "1001", ANY))).isEmpty();
         assertThat(code(new Retrieve("acme", "c1", "1002", ANY))).contains(RefusalCode.INVALID_STATE);
+    }
+
+    private static SendDtmf dtmf(long durationMillis, long gapMillis) {
+        return new SendDtmf("acme", "c1", "1001", "1", java.time.Duration.ofMillis(durationMillis),
+                java.time.Duration.ofMillis(gapMillis), ANY);
     }
 
     private void ringing(String callId, String from, String to) {

@@ -81,8 +81,10 @@ class EventStreamJsonTest {
         pbx.recorderStarted("in1", "rec-1");
         pbx.recorderPaused("in1", "rec-1");
         pbx.recorderResumed("in1", "rec-1");
-        pbx.hold("in1", "in1-b");
+        pbx.serverHold("in1", "in1-b");
         pbx.retrieve("in1", "in1-b");
+        pbx.mute("in1", "in1-b");
+        pbx.unmute("in1", "in1-b");
 
         pbx.dialInternal("c2", "1002", "1003");
         pbx.leg("c2", "c2-b", Endpoint.device("1003"));

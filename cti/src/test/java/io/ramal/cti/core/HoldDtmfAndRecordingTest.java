@@ -13,11 +13,14 @@ import io.ramal.cti.CallState;
 import io.ramal.cti.ConnectionState;
 import io.ramal.cti.DeviceAbilities;
 import io.ramal.cti.RecordingState;
+import io.ramal.cti.control.CallCommand;
+import io.ramal.cti.control.RefusalCode;
 import io.ramal.cti.event.CallDtmfReceived;
 import io.ramal.cti.event.CallEvent;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.event.RecordingEvent;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,7 @@ class HoldDtmfAndRecordingTest {
 
     @Test
     void holdAndRetrieveChangeTheHoldingPartyAndItsCapabilities() {
-        CallEvent held = only(pbx.hold("c1", "c1-a"));
+        CallEvent held = only(pbx.serverHold("c1", "c1-a"));
 
         assertThat(held.type().wire()).isEqualTo("call.held");
         assertThat(held.party().device()).isEqualTo("1001");
@@ -56,6 +59,46 @@ class HoldDtmfAndRecordingTest {
         assertThat(retrieved.party().capabilities().canRetrieve()).isFalse();
         assertThat(retrieved.call().state()).isEqualTo(CallState.CONNECTED);
         assertThat(retrieved.call().version()).isEqualTo(5);
+    }
+
+    @Test
+    void aHoldThePhoneMadeItselfCannotBeRetrievedByACommand() {
+        CallEvent held = only(pbx.hold("c1", "c1-a"));
+
+        assertThat(held.party().state()).isEqualTo(ConnectionState.HELD);
+        assertThat(held.party().capabilities().canRetrieve()).isFalse();
+        assertThat(held.party().capabilities().canHold()).isFalse();
+        assertThat(pbx.board.check(new CallCommand.Retrieve("acme", "c1", "1001", OptionalLong.empty())))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.code()).isEqualTo(RefusalCode.INVALID_STATE);
+                    assertThat(r.message()).contains("from the phone");
+                });
+        pbx.retrieve("c1", "c1-a");
+        pbx.serverHold("c1", "c1-a");
+        assertThat(pbx.board.check(new CallCommand.Retrieve("acme", "c1", "1001", OptionalLong.empty()))).isEmpty();
+    }
+
+    @Test
+    void muteAndUnmuteAreReportedWithTheMutedFlagAndSwapCanMuteForCanUnmute() {
+        CallEvent muted = only(pbx.mute("c1", "c1-b"));
+
+        assertThat(muted.type().wire()).isEqualTo("call.muted");
+        assertThat(muted.party().device()).isEqualTo("1002");
+        assertThat(muted.party().muted()).isTrue();
+        assertThat(muted.party().state()).as("muting is no connection state").isEqualTo(ConnectionState.CONNECTED);
+        assertThat(muted.party().capabilities().canMute()).isFalse();
+        assertThat(muted.party().capabilities().canUnmute()).isTrue();
+        assertThat(muted.call().party("1001").orElseThrow().muted()).isFalse();
+        assertThat(muted.call().version()).isEqualTo(4);
+        assertThat(pbx.mute("c1", "c1-b")).as("muting twice is no change").isEmpty();
+
+        pbx.hold("c1", "c1-b");
+        CallEvent unmuted = only(pbx.unmute("c1", "c1-b"));
+
+        assertThat(unmuted.type().wire()).isEqualTo("call.unmuted");
+        assertThat(unmuted.party().muted()).isFalse();
+        assertThat(unmuted.party().capabilities().canUnmute()).isFalse();
+        assertThat(pbx.anomalies).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.INVALID_TRANSITION);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ramal.cti.DeviceAbilities;
 import io.ramal.cti.Direction;
 import io.ramal.cti.DiversionReason;
 import io.ramal.cti.Endpoint;
+import io.ramal.cti.HoldOrigin;
 import io.ramal.cti.ReleaseCause;
 import io.ramal.cti.UnregisterReason;
 import io.ramal.cti.event.CallEvent;
@@ -18,6 +19,8 @@ import io.ramal.cti.fact.LegAnswered;
 import io.ramal.cti.fact.LegConferenced;
 import io.ramal.cti.fact.LegCreated;
 import io.ramal.cti.fact.LegHeld;
+import io.ramal.cti.fact.LegMuted;
+import io.ramal.cti.fact.LegUnmuted;
 import io.ramal.cti.fact.LegReleased;
 import io.ramal.cti.fact.LegRetrieved;
 import io.ramal.cti.fact.LegTransferred;
@@ -111,8 +114,22 @@ final class TelephonyScript {
         return apply(new LegAnswered(tenant, callId, tick(), legId));
     }
 
+    /** The phone on {@code legId} holds (its own hold key). */
     List<CtiEvent> hold(String callId, String legId) {
-        return apply(new LegHeld(tenant, callId, tick(), legId));
+        return apply(new LegHeld(tenant, callId, tick(), legId, HoldOrigin.DEVICE));
+    }
+
+    /** Ramal holds for the party on {@code legId} (a hold command it carried out). */
+    List<CtiEvent> serverHold(String callId, String legId) {
+        return apply(new LegHeld(tenant, callId, tick(), legId, HoldOrigin.SERVER));
+    }
+
+    List<CtiEvent> mute(String callId, String legId) {
+        return apply(new LegMuted(tenant, callId, tick(), legId));
+    }
+
+    List<CtiEvent> unmute(String callId, String legId) {
+        return apply(new LegUnmuted(tenant, callId, tick(), legId));
     }
 
     List<CtiEvent> retrieve(String callId, String legId) {

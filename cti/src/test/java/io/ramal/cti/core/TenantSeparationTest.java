@@ -50,7 +50,7 @@ class TenantSeparationTest {
         a.talking("c1", "1001", "1002");
         TenantSnapshot before = a.board.snapshot();
 
-        Outcome foreign = a.board.on(new LegHeld("b", "c1", T, "c1-a"));
+        Outcome foreign = a.board.on(new LegHeld("b", "c1", T, "c1-a", io.ramal.cti.HoldOrigin.DEVICE));
         Outcome foreignDevice = a.board.on(new ContactRegistered("b", "1001", T, 3, DeviceAbilities.NONE));
 
         assertThat(foreign.events()).isEmpty();

@@ -32,9 +32,9 @@ class EventJsonTest {
     private static final Instant T1 = Instant.parse("2025-03-01T12:00:03.250Z");
 
     private final PartySnapshot bob = new PartySnapshot(Endpoint.device("1002"), Optional.of("Bob"), false,
-            ConnectionState.ALERTING, T1, new Capabilities(Set.of(Action.ANSWER, Action.HANGUP)));
+            ConnectionState.ALERTING, T1, false, new Capabilities(Set.of(Action.ANSWER, Action.HANGUP)));
     private final PartySnapshot alice = new PartySnapshot(Endpoint.device("1001"), Optional.of("Alice"), true,
-            ConnectionState.INITIATED, T0, new Capabilities(Set.of(Action.HANGUP)));
+            ConnectionState.INITIATED, T0, false, new Capabilities(Set.of(Action.HANGUP)));
     private final CallSnapshot call = new CallSnapshot("c1", Direction.INTERNAL, CallState.ALERTING,
             Endpoint.device("1001"), Optional.of("Alice"), "1002", Optional.empty(), T0, Optional.empty(), false,
             RecordingState.OFF, Optional.empty(), Optional.empty(), 2, List.of(alice, bob));
@@ -53,12 +53,13 @@ class EventJsonTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> party = (Map<String, Object>) ((Map<String, Object>) json.get("data")).get("party");
         assertThat(party).containsEntry("device", "1002").containsEntry("state", "alerting")
-                .containsEntry("external", false).containsEntry("since", "2025-03-01T12:00:03.250Z");
+                .containsEntry("external", false).containsEntry("since", "2025-03-01T12:00:03.250Z")
+                .containsEntry("muted", false);
         @SuppressWarnings("unchecked")
         Map<String, Object> flags = (Map<String, Object>) party.get("capabilities");
         assertThat(flags.keySet()).containsExactly("can_answer", "can_hangup", "can_hold", "can_retrieve",
                 "can_transfer", "can_consult", "can_complete_transfer", "can_conference", "can_send_dtmf",
-                "can_record", "can_mute");
+                "can_record", "can_mute", "can_unmute");
         assertThat(flags).containsEntry("can_answer", true).containsEntry("can_hold", false);
         @SuppressWarnings("unchecked")
         Map<String, Object> callJson = (Map<String, Object>) json.get("call");

@@ -21,6 +21,8 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +66,7 @@ public final class RtpEndpoint implements AutoCloseable {
     private volatile Feed feed = Feed.RELAY;
     private volatile RtpEndpoint relayTarget;
     private volatile long lastReceivedMillis = NEVER;
+    private volatile boolean muted;
 
     // receiving thread only
     private TelephoneEventDetector detector;
@@ -204,8 +207,42 @@ public final class RtpEndpoint implements AutoCloseable {
             return false;
         }
         DtmfDigit d = new DtmfDigit(digit, duration);
-        sendPath.enqueueDigit(d);
+        sendPath.enqueueDigit(d, DigitSignal.TELEPHONE_EVENT, DigitSender.GAP);
         return true;
+    }
+
+    /**
+     * Queues key presses to send into this leg, each followed by {@code gap}: as RFC 4733 events
+     * when the leg negotiated telephone-event, otherwise as in-band dual tones in its G.711 law
+     * (so a phone or IVR without telephone-event still hears them). Empty, and nothing queued, when
+     * the leg is closed, has no session yet, or receives nothing (its phone holds the call). Call
+     * from the scheduler's executor.
+     */
+    public Optional<DigitSignal> sendDigits(List<DtmfDigit> digits, Duration gap) {
+        Objects.requireNonNull(digits, "digits");
+        Objects.requireNonNull(gap, "gap");
+        RtpSession s = session;
+        if (closed.get() || s == null || !s.direction().sends()) {
+            return Optional.empty();
+        }
+        DigitSignal signal = s.telephoneEvent().isPresent() ? DigitSignal.TELEPHONE_EVENT : DigitSignal.IN_BAND;
+        for (DtmfDigit d : digits) {
+            sendPath.enqueueDigit(d, signal, gap);
+        }
+        return Optional.of(signal);
+    }
+
+    /**
+     * Mutes what this leg's phone says: its audio still arrives and keeps the stream alive, but
+     * the bridged leg and every tap (recorder, mixer) get silence in its place. Telephone-events
+     * are not audio and still pass. Any thread.
+     */
+    public void mute(boolean mute) {
+        muted = mute;
+    }
+
+    public boolean muted() {
+        return muted;
     }
 
     /**
@@ -357,6 +394,9 @@ public final class RtpEndpoint implements AutoCloseable {
         }
         received.incrementAndGet();
         lastReceivedMillis = now;
+        if (muted && kind == PayloadKind.AUDIO) {
+            Arrays.fill(buf, h.payloadOffset(), h.payloadOffset() + h.payloadLength(), s.codec().encode((short) 0));
+        }
         RtpEndpoint target = relayTarget;
         if (target != null) {
             target.sendPath.relay(this, s.codec(), kind, h, buf);

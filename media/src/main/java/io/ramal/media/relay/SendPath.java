@@ -47,7 +47,7 @@ final class SendPath {
         this.clock = clock;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.stream = new OutboundStream(random.nextLong(1L << 32), random.nextInt(1 << 16), random.nextLong(1L << 32));
-        this.digits = new DigitSender(scheduler, this::locked, this::event);
+        this.digits = new DigitSender(scheduler, this::locked, this::event, this::tone);
     }
 
     long ssrc() {
@@ -58,8 +58,8 @@ final class SendPath {
         return sent.get();
     }
 
-    void enqueueDigit(DtmfDigit d) {
-        locked(() -> digits.enqueue(d));
+    void enqueueDigit(DtmfDigit d, DigitSignal signal, java.time.Duration gap) {
+        locked(() -> digits.enqueue(d, signal, gap));
     }
 
     void close() {
@@ -169,6 +169,25 @@ final class SendPath {
                 s.telephoneEvent().get().sendPayloadType(), clock.millis());
         e.writeTo(buffer, RtpHeader.FIXED_LENGTH);
         transmit(RtpHeader.FIXED_LENGTH + TelephoneEvent.LENGTH, to);
+    }
+
+    /**
+     * One 20 ms frame of an in-band digit; runs under the lock on the scheduler's thread. The
+     * digit is a source of its own: one frame per sequence number, 160 samples apart.
+     */
+    private void tone(long digitNumber, int index, short[] frame) {
+        RtpSession s = owner.currentSession();
+        if (!sending(s) || frame.length > MAX_PAYLOAD) {
+            return;
+        }
+        InetSocketAddress to = owner.destination(s);
+        if (to == null) {
+            return;
+        }
+        stream.stamp(buffer, 0, digits, digitNumber, index, (long) index * frame.length, frame.length, index == 0,
+                s.audio().sendPayloadType(), clock.millis());
+        s.codec().encode(frame, 0, frame.length, buffer, RtpHeader.FIXED_LENGTH);
+        transmit(RtpHeader.FIXED_LENGTH + frame.length, to);
     }
 
     private boolean sending(RtpSession s) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ramal.media.FrameSink;
 import io.ramal.media.Pcm;
 import io.ramal.media.codec.G711;
+import io.ramal.media.dtmf.DtmfDigit;
 import io.ramal.media.dtmf.TelephoneEvent;
 import io.ramal.media.rtp.RtpPacket;
 import io.ramal.media.rtp.RtpPorts;
@@ -212,6 +213,92 @@ class RtpEndpointTest {
             assertThat(after.sequenceNumber()).isEqualTo((before.sequenceNumber() + 9) & 0xFFFF);
             assertThat((after.timestamp() - events.get(0).timestamp()) & 0xFFFF_FFFFL).isGreaterThanOrEqualTo(800);
         }
+    }
+
+    @Test
+    void sendsInBandTonesToALegWithoutTelephoneEvents() {
+        f.bridge(G711.PCMU, Optional.empty(), G711.PCMA, Optional.empty());
+        f.phoneA.send(audio(1, 160, 1, new byte[160]), f.legA.localAddress());
+        RtpPacket before = f.phoneB.receive();
+
+        assertThat(f.legB.sendDigits(List.of(new DtmfDigit('5', Duration.ofMillis(100))), Duration.ofMillis(80)))
+                .contains(DigitSignal.IN_BAND);
+        List<RtpPacket> tone = new ArrayList<>(List.of(f.phoneB.receive()));
+        for (int i = 1; i < 5; i++) {
+            scheduler.advance(Duration.ofMillis(20));
+            tone.add(f.phoneB.receive());
+        }
+        short[] heard = new short[5 * Pcm.FRAME_SAMPLES];
+        for (int i = 0; i < tone.size(); i++) {
+            G711.PCMA.decode(tone.get(i).payload(), 0, Pcm.FRAME_SAMPLES, heard, i * Pcm.FRAME_SAMPLES);
+        }
+
+        assertThat(tone).allMatch(p -> p.payloadType() == 8 && p.ssrc() == before.ssrc());
+        for (int i = 0; i < tone.size(); i++) {
+            assertThat(tone.get(i).sequenceNumber()).isEqualTo((before.sequenceNumber() + 1 + i) & 0xFFFF);
+            assertThat(tone.get(i).marker()).isEqualTo(i == 0);
+            assertThat((tone.get(i).timestamp() - tone.get(0).timestamp()) & 0xFFFF_FFFFL).isEqualTo(160L * i);
+        }
+        double row = Tone.power(heard, 770);
+        double column = Tone.power(heard, 1336);
+        for (double other : new double[] {697, 852, 941, 1209, 1477, 1633}) {
+            assertThat(Math.min(row, column)).as("5 is 770 + 1336 Hz, not %s Hz", other)
+                    .isGreaterThan(50 * Tone.power(heard, other));
+        }
+        assertThat(f.legB.counters().sent()).isEqualTo(6);
+    }
+
+    @Test
+    void waitsTheGapAskedForBetweenDigitsAndRelaysAudioDuringIt() {
+        f.bridge(G711.PCMU, Optional.empty(), G711.PCMU, Optional.of(101));
+        List<DtmfDigit> keys = List.of(new DtmfDigit('1', Duration.ofMillis(60)), new DtmfDigit('#', Duration.ofMillis(60)));
+
+        assertThat(f.legB.sendDigits(keys, Duration.ofMillis(300))).contains(DigitSignal.TELEPHONE_EVENT);
+        scheduler.advance(Duration.ofMillis(20 * 5));
+        assertThat(f.legB.counters().sent()).as("3 updates and 3 end packets of '1'").isEqualTo(6);
+        f.phoneA.send(audio(1, 160, 1, new byte[160]), f.legA.localAddress());
+        Await.until("voice relayed in the gap", () -> f.legB.counters().sent() == 7);
+        scheduler.advance(Duration.ofMillis(299));
+        assertThat(f.legB.counters().sent()).isEqualTo(7);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(f.legB.counters().sent()).isEqualTo(8);
+
+        List<Integer> events = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            RtpPacket p = f.phoneB.receive();
+            if (p.payloadType() == 101) {
+                events.add(TelephoneEvent.parse(p.payload(), 0, p.payload().length).orElseThrow().event());
+            }
+        }
+        assertThat(events).containsExactly(1, 1, 1, 1, 1, 1, 11);
+    }
+
+    @Test
+    void aMutedLegIsHeardAsSilenceByTheOtherLegAndItsTapsButStillHears() {
+        f.bridge(G711.PCMU, Optional.of(101), G711.PCMU, Optional.empty());
+        List<short[]> tapped = new CopyOnWriteArrayList<>();
+        f.legA.addTap(frame -> tapped.add(frame.clone()));
+        byte[] voice = new byte[160];
+        G711.PCMU.encode(Tone.sine(1000, 8000, 0, 160), 0, 160, voice, 0);
+
+        f.legA.mute(true);
+        f.phoneA.send(audio(1, 160, 1, voice), f.legA.localAddress());
+        RtpPacket muted = f.phoneB.receive();
+        f.phoneB.send(audio(1, 160, 2, voice), f.legB.localAddress());
+        RtpPacket heardByMuted = f.phoneA.receive();
+        f.legA.mute(false);
+        f.phoneA.send(audio(2, 320, 1, voice), f.legA.localAddress());
+        RtpPacket unmuted = f.phoneB.receive();
+        Await.until("two frames tapped", () -> tapped.size() == 2);
+
+        byte[] silence = new byte[160];
+        java.util.Arrays.fill(silence, G711.PCMU.encode((short) 0));
+        assertThat(muted.payload()).isEqualTo(silence);
+        assertThat(muted.sequenceNumber() + 1 & 0xFFFF).isEqualTo(unmuted.sequenceNumber());
+        assertThat(heardByMuted.payload()).isEqualTo(voice);
+        assertThat(unmuted.payload()).isEqualTo(voice);
+        assertThat(Tone.rms(tapped.get(0))).isZero();
+        assertThat(Tone.rms(tapped.get(1))).isGreaterThan(1000);
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.ramal.pbx.media.CallMedia;
 import io.ramal.pbx.media.CallMedia.Kind;
 import io.ramal.pbx.media.CallMedia.Outcome;
 import io.ramal.pbx.media.CallMedia.Side;
+import io.ramal.pbx.media.ControlOutcome;
+import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.media.MediaListener;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.registrar.AddressOfRecord;
@@ -196,10 +198,17 @@ public final class B2bua {
       }
 
       @Override
-      public void holdChanged(Side by, boolean held) {
+      public void holdChanged(Side by, boolean held, HoldOrigin origin) {
         Instant at = clock.instant();
         sip.shard().execute(() -> CallReports.observe(() -> observer.holdChanged(call.origin.tenantId(), call.id, by == Side.CALLER,
-            held, at)));
+            held, origin, at)));
+      }
+
+      @Override
+      public void muteChanged(Side party, boolean muted) {
+        Instant at = clock.instant();
+        sip.shard().execute(() -> CallReports.observe(() -> observer.muteChanged(call.origin.tenantId(), call.id,
+            party == Side.CALLER, muted, at)));
       }
 
       @Override
@@ -232,6 +241,25 @@ public final class B2bua {
       }
     }
     return false;
+  }
+
+  /**
+   * Carries out {@code command} on the media of call {@code callId} of {@code tenant}, on this
+   * shard's thread; empty when this shard holds no such call.
+   */
+  public Optional<ControlOutcome> control(String tenant, String callId, PartyCommand command) {
+    for (Call call : ringing.values()) {
+      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant)) {
+        return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
+            + " has not been answered"));
+      }
+    }
+    for (Leg leg : legs.values()) {
+      if (leg.call.id.equals(callId) && leg.call.origin.tenantId().equals(tenant) && leg.call.state != Call.State.ENDED) {
+        return Optional.of(PartyCommands.carryOut(leg.call, command));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Ends an established call from our side: BYE to both legs. */

@@ -1,5 +1,6 @@
 package io.ramal.pbx.call;
 
+import io.ramal.pbx.media.HoldOrigin;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -39,8 +40,15 @@ public interface CallObserver {
   /** The callee answered. */
   default void answered(String tenantId, String callId, Instant at) {}
 
-  /** A party put the call on hold ({@code held} true) or took it off hold. */
-  default void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, Instant at) {}
+  /**
+   * A party put the call on hold ({@code held} true) or took it off hold, from its phone or by the
+   * server on a command ({@code origin}; for a retrieve, the origin of the hold that ended).
+   */
+  default void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, HoldOrigin origin,
+      Instant at) {}
+
+  /** The server stopped ({@code muted} true) or resumed passing on what a party says. */
+  default void muteChanged(String tenantId, String callId, boolean caller, boolean muted, Instant at) {}
 
   /** A DTMF digit from one party. */
   default void digit(String tenantId, String callId, boolean fromCaller, char digit, Instant at) {}

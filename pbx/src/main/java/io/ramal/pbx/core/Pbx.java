@@ -4,6 +4,8 @@ import io.ramal.pbx.call.B2bua;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.call.CallRecordSink;
+import io.ramal.pbx.call.PartyCommand;
+import io.ramal.pbx.media.ControlOutcome;
 import io.ramal.pbx.call.DialPlan;
 import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.call.Destination;
@@ -33,6 +35,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,6 +214,34 @@ public final class Pbx implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * Holds (from the server: the other party hears music, {@code party} silence) or retrieves the
+   * call {@code callId} of {@code tenant} for {@code party}, the caller's or callee's number.
+   */
+  public ControlOutcome hold(String tenant, String callId, String party, boolean hold) {
+    return control(tenant, callId, new PartyCommand.Hold(party, hold));
+  }
+
+  /** Stops ({@code mute}) or resumes passing on what {@code party} says in call {@code callId}. */
+  public ControlOutcome mute(String tenant, String callId, String party, boolean mute) {
+    return control(tenant, callId, new PartyCommand.Mute(party, mute));
+  }
+
+  /** Sends {@code digits} into call {@code callId} as if {@code party} pressed them: the other party hears them. */
+  public ControlOutcome sendDigits(String tenant, String callId, String party, String digits, Duration duration,
+      Duration gap) {
+    return control(tenant, callId, new PartyCommand.SendDigits(party, digits, duration, gap));
+  }
+
+  /** Carries out {@code command} on the shard that holds the call (each shard is asked in turn, as for {@link #clear}). */
+  public ControlOutcome control(String tenant, String callId, PartyCommand command) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().control(tenant, callId, command));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
   }
 
   public int activeCalls() {

@@ -1,5 +1,7 @@
 package io.ramal.pbx.media;
 
+import io.ramal.media.FrameSource;
+import io.ramal.media.Pcm;
 import io.ramal.media.dtmf.DtmfDigit;
 import io.ramal.media.player.MediaClock;
 import io.ramal.media.player.PlaybackListener;
@@ -20,7 +22,10 @@ import io.ramal.sip.sdp.SdpParseResult;
 import io.ramal.sip.sdp.SessionDescription;
 import io.ramal.sip.transaction.Scheduler;
 import java.nio.charset.StandardCharsets;
+import io.ramal.pbx.media.ControlOutcome.Reason;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,6 +36,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class AnchoredCallMedia implements CallMedia {
   private static final byte[] NONE = new byte[0];
+  /** What a party held from the server hears (shared: sinks never modify a frame). */
+  private static final short[] SILENCE = Pcm.silence();
 
   /** One leg: its endpoint and where its offer/answer stands. */
   private final class LegMedia {
@@ -41,8 +48,11 @@ final class AnchoredCallMedia implements CallMedia {
     boolean awaitingAnswer;
     SessionDescription answer;
     boolean negotiated;
-    boolean holding;
+    final LegHold hold = new LegHold();
+    Hearing hearing = Hearing.PEER;
+    /** The music player while this leg hears music on hold (null while it hears silence). */
     Player music;
+    /** Music or silence frames feeding this leg, while it does not hear its peer. */
     MediaClock.Registration musicFeed;
 
     LegMedia(Side side, RtpEndpoint endpoint) {
@@ -171,13 +181,7 @@ final class AnchoredCallMedia implements CallMedia {
         x.negotiated = true;
         x.answer = a.answer();
         boolean holding = !a.audio().direction().sends();
-        if (holding != x.holding) {
-          x.holding = holding;
-          LegMedia other = leg(x.side.other());
-          if (holding) startMusic(other);
-          else stopMusic(other);
-          listener.holdChanged(x.side, holding);
-        }
+        holdMoved(x, x.hold.phone(holding));
         yield new Outcome.AnswerLocally(NONE);
       }
     };
@@ -227,21 +231,99 @@ final class AnchoredCallMedia implements CallMedia {
     if (bridge == null && caller.negotiated && callee.negotiated) bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
   }
 
-  /** {@code leg} hears music instead of the other party (its peer put the call on hold). */
-  private void startMusic(LegMedia leg) {
-    if (leg.music != null) return;
-    leg.music = plane.music.play(tenantId, PlaybackListener.NONE);
-    leg.endpoint.feed(Feed.FRAMES);
-    leg.musicFeed = plane.mediaClock.connect(leg.music, leg.endpoint.outbound());
+  /** Reports a change of who holds on {@code x} and makes both legs hear what the holds say. */
+  private void holdMoved(LegMedia x, LegHold.Change change) {
+    if (!change.moved()) return;
+    hear(caller, Hearing.of(caller.hold, callee.hold));
+    hear(callee, Hearing.of(callee.hold, caller.hold));
+    change.before().ifPresent(origin -> listener.holdChanged(x.side, false, origin));
+    change.after().ifPresent(origin -> listener.holdChanged(x.side, true, origin));
   }
 
+  private void hear(LegMedia leg, Hearing what) {
+    if (leg.hearing == what) return;
+    stopMusic(leg);
+    switch (what) {
+      case PEER -> {}
+      case MUSIC -> {
+        Player music = plane.music.play(tenantId, PlaybackListener.NONE);
+        play(leg, music, music);
+      }
+      case SILENCE -> play(leg, () -> SILENCE, null);
+    }
+    leg.hearing = what;
+  }
+
+  /** {@code leg} hears {@code frames} (music, or silence) instead of the other party. */
+  private void play(LegMedia leg, FrameSource frames, Player music) {
+    leg.music = music;
+    leg.endpoint.feed(Feed.FRAMES);
+    leg.musicFeed = plane.mediaClock.connect(frames, leg.endpoint.outbound());
+  }
+
+  /** {@code leg} hears the other party again (whatever it heard instead stops). */
   private void stopMusic(LegMedia leg) {
-    if (leg.music == null) return;
+    if (leg.musicFeed == null) return;
     leg.musicFeed.cancel();
-    leg.music.stop();
+    if (leg.music != null) leg.music.stop();
     leg.music = null;
     leg.musicFeed = null;
+    leg.hearing = Hearing.PEER;
     if (!leg.endpoint.isClosed()) leg.endpoint.feed(Feed.RELAY);
+  }
+
+  @Override
+  public ControlOutcome hold(Side holder, boolean hold) {
+    Optional<ControlOutcome> unusable = unusable();
+    if (unusable.isPresent()) return unusable.get();
+    LegMedia x = leg(holder);
+    if (hold && x.hold.byServer() || !hold && !x.hold.byServer() && !x.hold.byPhone()) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(holder) + " is " + (hold ? "already" : "not")
+          + " holding the call");
+    }
+    if (x.hold.byPhone() && !x.hold.byServer()) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(holder) + "'s phone put the call on hold"
+          + " itself; it is " + (hold ? "on hold already" : "retrieved from the phone"));
+    }
+    holdMoved(x, x.hold.server(hold));
+    return ControlOutcome.DONE;
+  }
+
+  @Override
+  public ControlOutcome mute(Side party, boolean mute) {
+    Optional<ControlOutcome> unusable = unusable();
+    if (unusable.isPresent()) return unusable.get();
+    LegMedia x = leg(party);
+    if (x.endpoint.muted() == mute) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(party) + " is " + (mute ? "already" : "not")
+          + " muted");
+    }
+    x.endpoint.mute(mute);
+    listener.muteChanged(party, mute);
+    return ControlOutcome.DONE;
+  }
+
+  @Override
+  public ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap) {
+    Optional<ControlOutcome> unusable = unusable();
+    if (unusable.isPresent()) return unusable.get();
+    if (leg(from.other()).endpoint.sendDigits(digits, gap).isEmpty()) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(from.other())
+          + "'s phone receives no audio now (it holds the call)");
+    }
+    return ControlOutcome.DONE;
+  }
+
+  /** Why no media command can act on this call now, if so. */
+  private Optional<ControlOutcome> unusable() {
+    if (failure != null) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call has no media: " + failure));
+    if (closed) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call has ended"));
+    if (bridge == null) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call's media is not set up yet"));
+    return Optional.empty();
+  }
+
+  private static String name(Side side) {
+    return side == Side.CALLER ? "caller" : "callee";
   }
 
   private byte[] offerTo(LegMedia y) {

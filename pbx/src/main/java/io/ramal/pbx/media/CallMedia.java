@@ -1,5 +1,8 @@
 package io.ramal.pbx.media;
 
+import io.ramal.media.dtmf.DtmfDigit;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -65,6 +68,26 @@ public interface CallMedia {
 
     @Override
     public void close(String cause) {}
+
+    @Override
+    public ControlOutcome hold(Side holder, boolean hold) {
+      return notAnchored();
+    }
+
+    @Override
+    public ControlOutcome mute(Side party, boolean mute) {
+      return notAnchored();
+    }
+
+    @Override
+    public ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap) {
+      return notAnchored();
+    }
+
+    private ControlOutcome notAnchored() {
+      return ControlOutcome.refused(ControlOutcome.Reason.NOT_ANCHORED,
+          "the call's audio flows directly between the phones (media.mode: direct), so Ramal cannot act on it");
+    }
   };
 
   /**
@@ -95,4 +118,20 @@ public interface CallMedia {
 
   /** The call ended: release every port and stop every player and recorder. Idempotent. */
   void close(String cause);
+
+  /**
+   * Holds ({@code hold}) or retrieves the call for the party on {@code holder}, in the media only:
+   * the other party hears music on hold and the holder silence; no phone is re-INVITEd. A phone's
+   * own hold is its own: refused here, and retrieved from the phone.
+   */
+  ControlOutcome hold(Side holder, boolean hold);
+
+  /** Stops ({@code mute}) or resumes passing on what the party on {@code party} says; it still hears. */
+  ControlOutcome mute(Side party, boolean mute);
+
+  /**
+   * Sends key presses from the party on {@code from} to the other party: RFC 4733 events where
+   * that leg negotiated them, in-band tones otherwise, {@code gap} of quiet after each key.
+   */
+  ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap);
 }

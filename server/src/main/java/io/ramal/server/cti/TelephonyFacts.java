@@ -13,11 +13,14 @@ import io.ramal.cti.fact.LegAlerted;
 import io.ramal.cti.fact.LegAnswered;
 import io.ramal.cti.fact.LegCreated;
 import io.ramal.cti.fact.LegHeld;
+import io.ramal.cti.fact.LegMuted;
+import io.ramal.cti.fact.LegUnmuted;
 import io.ramal.cti.fact.LegReleased;
 import io.ramal.cti.fact.LegRetrieved;
 import io.ramal.cti.fact.TelephonyFact;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.call.CallRecord;
+import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
@@ -106,9 +109,20 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   }
 
   @Override
-  public void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, java.time.Instant at) {
+  public void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, HoldOrigin origin,
+      java.time.Instant at) {
     String leg = byCaller ? callerLeg(callId) : calleeLeg(callId);
-    sink.accept(held ? new LegHeld(tenantId, callId, at, leg) : new LegRetrieved(tenantId, callId, at, leg));
+    io.ramal.cti.HoldOrigin by = switch (origin) {
+      case PHONE -> io.ramal.cti.HoldOrigin.DEVICE;
+      case SERVER -> io.ramal.cti.HoldOrigin.SERVER;
+    };
+    sink.accept(held ? new LegHeld(tenantId, callId, at, leg, by) : new LegRetrieved(tenantId, callId, at, leg));
+  }
+
+  @Override
+  public void muteChanged(String tenantId, String callId, boolean caller, boolean muted, java.time.Instant at) {
+    String leg = caller ? callerLeg(callId) : calleeLeg(callId);
+    sink.accept(muted ? new LegMuted(tenantId, callId, at, leg) : new LegUnmuted(tenantId, callId, at, leg));
   }
 
   @Override

@@ -6,12 +6,14 @@ import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.RefusalCode;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.core.Pbx;
+import io.ramal.pbx.media.ControlOutcome;
 import java.util.Objects;
 
 /**
- * The CTI core's commands carried out by the PBX. Hang-up is carried out; the other commands are
- * refused with {@code failed} and a message saying they are not available in this version (no
- * API route offers them yet).
+ * The CTI core's commands carried out by the PBX. Hang-up, hold, retrieve, mute, unmute and DTMF
+ * are carried out; the other commands are refused with {@code failed} and a message saying they
+ * are not available in this version. What the PBX refuses maps onto the CTI refusal codes; a call
+ * with direct media (its audio does not pass through Ramal) is {@code not_supported_by_device}.
  */
 public final class PbxCallControl implements CallControl {
   private final Pbx pbx;
@@ -26,6 +28,18 @@ public final class PbxCallControl implements CallControl {
     return pbx.clear(c.tenant(), c.callId(), cause)
         ? CommandResult.accepted(c.callId())
         : CommandResult.refused(RefusalCode.NOT_FOUND, "call " + c.callId() + " has ended");
+  }
+
+  private static CommandResult result(CallCommand.OnCall command, ControlOutcome outcome) {
+    return switch (outcome) {
+      case ControlOutcome.Done d -> CommandResult.accepted(command.callId());
+      case ControlOutcome.Refused r -> CommandResult.refused(switch (r.reason()) {
+        case NO_SUCH_CALL, NO_SUCH_PARTY -> RefusalCode.NOT_FOUND;
+        case INVALID_STATE -> RefusalCode.INVALID_STATE;
+        case NOT_ANCHORED -> RefusalCode.NOT_SUPPORTED_BY_DEVICE;
+        case INVALID_ARGUMENT -> RefusalCode.INVALID_ARGUMENT;
+      }, r.message());
+    };
   }
 
   private static CommandResult notYet(CallCommand command) {
@@ -54,12 +68,12 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult hold(CallCommand.Hold c) {
-    return notYet(c);
+    return result(c, pbx.hold(c.tenant(), c.callId(), c.device(), true));
   }
 
   @Override
   public CommandResult retrieve(CallCommand.Retrieve c) {
-    return notYet(c);
+    return result(c, pbx.hold(c.tenant(), c.callId(), c.device(), false));
   }
 
   @Override
@@ -94,17 +108,17 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult sendDtmf(CallCommand.SendDtmf c) {
-    return notYet(c);
+    return result(c, pbx.sendDigits(c.tenant(), c.callId(), c.device(), c.digits(), c.duration(), c.gap()));
   }
 
   @Override
   public CommandResult mute(CallCommand.Mute c) {
-    return notYet(c);
+    return result(c, pbx.mute(c.tenant(), c.callId(), c.device(), true));
   }
 
   @Override
   public CommandResult unmute(CallCommand.Unmute c) {
-    return notYet(c);
+    return result(c, pbx.mute(c.tenant(), c.callId(), c.device(), false));
   }
 
   @Override

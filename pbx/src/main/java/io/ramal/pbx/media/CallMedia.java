@@ -1,6 +1,9 @@
 package io.ramal.pbx.media;
 
+import io.ramal.media.FrameSink;
+import io.ramal.media.player.ClockTask;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The media side of one B2BUA call, as the signalling sees it: every session description that
@@ -81,4 +84,15 @@ public interface CallMedia {
 
   /** The call ended: release every port and stop every player and recorder. Idempotent. */
   void close(String cause);
+
+  /**
+   * Taps the call's audio (a recorder): what the caller sends is written to {@code caller}, what
+   * the callee sends to {@code callee}, as PCM frames on the RTP threads, and {@code task} runs
+   * on the media clock every 20 ms. Closing the handle detaches all three; so does the end of the
+   * call. Empty when the audio does not pass through Ramal (direct media) or the call's media is
+   * gone.
+   */
+  default Optional<AutoCloseable> tap(FrameSink caller, FrameSink callee, ClockTask task) {
+    return Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package io.ramal.server.api;
 
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.calls.CallRoutes;
+import io.ramal.api.recordings.RecordingRoutes;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
@@ -22,6 +23,7 @@ import io.ramal.server.cti.TelephonyFacts;
 import io.ramal.server.http.HttpRoutes;
 import io.ramal.store.EventLog;
 import io.ramal.store.EventRetention;
+import io.ramal.store.Recordings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -54,11 +56,13 @@ public final class ApiPlane implements AutoCloseable {
   private final WebhookAdmin webhookAdmin;
   private final EventSocket socket;
   private final EventPruning pruning;
+  private final DataSource dataSource;
 
   private final List<Path> initialAdmins = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
 
   private ApiPlane(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion, InstantSource clock) {
+    this.dataSource = dataSource;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ramal-api-timers")
         .factory());
     AuthConfig authConfig = AuthConfig.DEFAULTS.withAccessTokenLifetime(config.accessTokenLifetime())
@@ -127,12 +131,18 @@ public final class ApiPlane implements AutoCloseable {
     return journal;
   }
 
-  /** The REST routes (calls acted on through {@code control}) and the event WebSocket. */
-  public HttpRoutes routes(CallControl control) {
+  /**
+   * The REST routes (calls and their recording acted on through {@code control}, recordings read
+   * from the index and from {@code recordingsDir}) and the event WebSocket.
+   */
+  public HttpRoutes routes(CallControl control, Path recordingsDir) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
+    RecordingRoutes recordings = new RecordingRoutes(auth.authentication(), desk, control, new Recordings(dataSource),
+        recordingsDir);
     return routes -> {
       auth.addTo(routes);
       calls.addTo(routes);
+      recordings.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };

@@ -9,6 +9,7 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.RecordingPolicy;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
 import io.ramal.store.Tenant;
@@ -23,7 +24,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes the {@code tenants} section of the config into the store at start (insert or update), so
- * the config file is the source of truth for what it lists; rows it does not mention are kept.
+ * the config file is the source of truth for what it lists (recording policies included); rows it
+ * does not mention are kept.
  */
 public final class Provisioning {
   private Provisioning() {}
@@ -36,10 +38,12 @@ public final class Provisioning {
     Dids dids = new Dids(ds);
     for (TenantConfig t : config.tenants()) {
       if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
+      tenants.saveRecordingPolicy(t.id(), policy(t.record()));
       for (String d : t.domains()) domains.save(new SipDomain(d, t.id()));
       String realm = config.realmOf(t);
       for (ExtensionConfig e : t.extensions()) {
-        extensions.save(Extension.withPassword(t.id(), e.number(), e.name(), realm, e.password()));
+        extensions.save(Extension.withPassword(t.id(), e.number(), e.name(), realm, e.password())
+            .withRecordingPolicy(e.record().map(Provisioning::policy)));
       }
       for (TrunkConfig tr : t.trunks()) {
         Optional<TrunkAuth> auth = tr.username().flatMap(u -> tr.password().map(p -> new TrunkAuth(u, p, tr.realm())));
@@ -48,5 +52,13 @@ public final class Provisioning {
       }
       for (DidConfig d : t.dids()) dids.save(new Did(t.id(), d.number(), d.extension()));
     }
+  }
+
+  private static RecordingPolicy policy(io.ramal.server.config.RecordPolicy configured) {
+    return switch (configured) {
+      case ALWAYS -> RecordingPolicy.ALWAYS;
+      case NEVER -> RecordingPolicy.NEVER;
+      case ON_DEMAND -> RecordingPolicy.ON_DEMAND;
+    };
   }
 }

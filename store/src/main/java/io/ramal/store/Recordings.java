@@ -110,12 +110,6 @@ public final class Recordings {
                 Recordings::read, tenantId, callId);
     }
 
-    /** How many recordings the call has had (the next one is this plus one). */
-    public int countOfCall(String tenantId, String callId) {
-        return sql.first("SELECT COUNT(*) AS n FROM recordings WHERE tenant_id = ? AND call_id = ?",
-                row -> row.getInt("n"), tenantId, callId).orElse(0);
-    }
-
     /** One page of the tenant's recordings matching the query, newest first. */
     public RecordingPage list(String tenantId, RecordingQuery query) {
         StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");

@@ -75,11 +75,6 @@ public record RecordingSpec(Path directory, String name, List<String> parties, P
         return new RecordingSpec(directory, name, parties, partyChannels, mp3Kbps, flushInterval, paused);
     }
 
-    /** The mixed WAV (whether or not it exists yet). */
-    public Path mixedWavPath() {
-        return mixedWav();
-    }
-
     /** The MP3 this spec makes (whether or not it exists yet). */
     public Path mp3Path() {
         return mp3();

@@ -105,11 +105,6 @@ public final class CallRecording {
     if (active != null) stop("call ended");
   }
 
-  /** Whether a recording is being written (or paused). */
-  public boolean recording() {
-    return active != null;
-  }
-
   private CompletableFuture<RecordingReply> start() {
     if (active != null) {
       return refused(Reason.ALREADY_RECORDING, "call " + callId + " is already being recorded (" + active.id + ")");

@@ -23,9 +23,4 @@ public record RecordingSettings(Path directory, boolean partyChannels, int mp3Kb
       throw new IllegalArgumentException("unsupported MP3 bit rate " + mp3Kbps + " kbps");
     }
   }
-
-  /** Mixed WAV only plus a 32 kbps MP3, flushed every second. */
-  public static RecordingSettings under(Path directory) {
-    return new RecordingSettings(directory, false, 32, Duration.ofSeconds(1));
-  }
 }

@@ -63,7 +63,7 @@ class CallRecordingTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     caller.close();
     callee.close();
     recordings.close();

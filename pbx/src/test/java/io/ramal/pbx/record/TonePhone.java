@@ -95,10 +95,14 @@ final class TonePhone implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
-    if (sender != null) sender.join(2000);
-    if (receiver != null) receiver.join(2000);
+    try {
+      if (sender != null) sender.join(2000);
+      if (receiver != null) receiver.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     socket.close();
   }
 }

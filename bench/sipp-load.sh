@@ -16,6 +16,12 @@
 #   EVENT_PROBE=1       also measure INVITE -> call.delivered at a WebSocket client (bench/probe)
 #   WARMUP_SECONDS=0    before measuring, place calls at min(RATE, 200)/s for this long so the
 #                       server's JIT has compiled the hot paths (0 = measure a cold server)
+#   AUDIO=1             both phones play SIPp's g711a.pcap (A-law) once the call is answered, so
+#                       RTP flows through the anchored media on both legs (uac-digest-rtd-audio.xml,
+#                       uas-answer-now-audio.xml); the calls offer A-law only
+#   RECORD=1            every call is recorded: the demo tenant is set to `record: always` (a
+#                       config file in the run directory); the summary adds the recordings written
+#                       and waits (up to 120 s) for their MP3s, counting the finisher's CPU too
 #
 # Starts the server on free loopback ports with a fresh data directory, registers callee 1002
 # (bench/sipp/register-and-serve.xml answering with uas-answer-now.xml), runs the callers
@@ -37,6 +43,12 @@ readonly PROCS="${CALLER_PROCS:-$(( (RATE + 399) / 400 ))}"
 readonly WARMUP_SECONDS="${WARMUP_SECONDS:-0}"
 readonly WARMUP_RATE=$(( RATE < 200 ? RATE : 200 ))
 readonly WARMUP_CALLS=$(( WARMUP_RATE * WARMUP_SECONDS ))
+if [[ "${AUDIO:-0}" == 1 ]]; then
+  readonly CALLER_SCENARIO=uac-digest-rtd-audio.xml CALLEE_SCENARIO=uas-answer-now-audio.xml
+  [[ -r /usr/share/sip-tester/g711a.pcap ]] || { echo "bench: AUDIO=1 needs SIPp's g711a.pcap (sip-tester)" >&2; exit 1; }
+else
+  readonly CALLER_SCENARIO=uac-digest-rtd.xml CALLEE_SCENARIO=uas-answer-now.xml
+fi
 command -v sipp >/dev/null || { echo "bench: SIPp is missing (apt-get install sip-tester)" >&2; exit 1; }
 
 source "$BENCH/lib/jdk.sh"
@@ -52,6 +64,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+if [[ "${RECORD:-0}" == 1 ]]; then
+  # In demo mode a tenants list replaces the demo tenant: give it back, recording every call.
+  cat >"$RUN_DIR/record-always.yaml" <<'YAML'
+tenants:
+  - id: demo
+    name: Demo
+    domains: [127.0.0.1, localhost]
+    record: always
+    extensions:
+      - {number: "1001", password: demo1001}
+      - {number: "1002", password: demo1002}
+      - {number: "1003", password: demo1003}
+YAML
+  export RAMAL_CONFIG="$RUN_DIR/record-always.yaml"
+fi
+
 HTTP_PORT="$(free_port)"
 SIP_PORT="$(free_port)"
 echo "starting ramal demo (http $HTTP_PORT, sip $SIP_PORT)..." >&2
@@ -64,7 +92,7 @@ printf 'SEQUENTIAL\n1001;[authentication username=1001 password=demo1001]\n' >"$
 mkdir -p "$RUN_DIR/callee"
 callee_port="$(free_port)"
 callee_media="$(free_port 4)"
-(cd "$RUN_DIR/callee" && exec sipp -sf "$SCENARIOS/register-and-serve.xml" -oocsf "$SCENARIOS/uas-answer-now.xml" \
+(cd "$RUN_DIR/callee" && exec sipp -sf "$SCENARIOS/register-and-serve.xml" -oocsf "$SCENARIOS/$CALLEE_SCENARIO" \
   -inf "$RUN_DIR/callee.csv" -key domain 127.0.0.1 -set expected_calls "$(( TOTAL + WARMUP_CALLS ))" \
   -i 127.0.0.1 -p "$callee_port" -mp "$callee_media" -m 1 -l 15000 -buff_size 4194304 "127.0.0.1:$SIP_PORT" \
   -nostdin -trace_stat -stf stat.csv -fd 5 -trace_screen) >"$RUN_DIR/callee/out.txt" 2>&1 &
@@ -80,7 +108,7 @@ done
 if (( WARMUP_CALLS > 0 )); then
   echo "warming up: $WARMUP_RATE calls/s for $WARMUP_SECONDS s..." >&2
   mkdir -p "$RUN_DIR/warmup"
-  (cd "$RUN_DIR/warmup" && exec sipp -sf "$SCENARIOS/uac-digest-rtd.xml" -inf "$RUN_DIR/caller.csv" -key domain 127.0.0.1 -s 1002 \
+  (cd "$RUN_DIR/warmup" && exec sipp -sf "$SCENARIOS/$CALLER_SCENARIO" -inf "$RUN_DIR/caller.csv" -key domain 127.0.0.1 -s 1002 \
     -i 127.0.0.1 -p "$(free_port)" -mp "$(free_port 4)" -r "$WARMUP_RATE" -m "$WARMUP_CALLS" -d "$CALL_MS" \
     -timeout "$(( WARMUP_SECONDS + 60 ))s" -buff_size 4194304 "127.0.0.1:$SIP_PORT" -nostdin -trace_stat -stf stat.csv) \
     >"$RUN_DIR/warmup/out.txt" 2>&1 &
@@ -122,7 +150,7 @@ for (( k = 0; k < PROCS; k++ )); do
   limit_k=$(( rate_k * (CALL_MS + 3000) / 1000 + 50 ))
   dir="$RUN_DIR/caller-$k"
   mkdir -p "$dir"
-  (cd "$dir" && exec sipp -sf "$SCENARIOS/uac-digest-rtd.xml" -inf "$RUN_DIR/caller.csv" -key domain 127.0.0.1 -s 1002 \
+  (cd "$dir" && exec sipp -sf "$SCENARIOS/$CALLER_SCENARIO" -inf "$RUN_DIR/caller.csv" -key domain 127.0.0.1 -s 1002 \
     -i 127.0.0.1 -p "$(free_port)" -mp "$(free_port 4)" -r "$rate_k" -m "$calls_k" -l "$limit_k" -d "$CALL_MS" \
     -timeout "$(( DURATION + 90 ))s" -buff_size 4194304 "127.0.0.1:$SIP_PORT" \
     -nostdin -trace_stat -stf stat.csv -fd 5 -trace_screen -trace_rtt -rtt_freq 20 -trace_err -error_file errors.log) \
@@ -196,6 +224,23 @@ if (( active_after > 0 )); then
   if (( left == 0 )); then drain="${waited} s"; else drain="NOT drained: $left still active after ${waited} s"; fi
 fi
 
+recording_line=""
+if [[ "${RECORD:-0}" == 1 ]]; then
+  # MP3s are made one at a time after each recording stops: wait for them, then count the
+  # server's CPU again so the finishing work is in the figure too.
+  wavs=0; mp3s=0; waited=0
+  while :; do
+    wavs="$(find "$RUN_DIR/data/recordings" -name '*.wav' ! -name '*-stereo.wav' 2>/dev/null | wc -l)"
+    mp3s="$(find "$RUN_DIR/data/recordings" -name '*.mp3' 2>/dev/null | wc -l)"
+    (( mp3s >= wavs && wavs > 0 )) || (( waited >= 120 )) && break
+    sleep 1; waited=$(( waited + 1 ))
+  done
+  cpu_finished="$(cpu_seconds "$SERVER_PID")"
+  bytes="$(du -sb "$RUN_DIR/data/recordings" 2>/dev/null | cut -f1)"
+  recording_line="$(awk -v w="$wavs" -v m="$mp3s" -v b="${bytes:-0}" -v c0="$cpu_before" -v c1="$cpu_finished" -v n="$completed" -v t="$waited" \
+    'BEGIN { printf "recordings: %d WAV, %d MP3, %.1f MB on disk; MP3s done %d s after the callers ended; server CPU including finishing: %.2f s = %.2f CPU-s per 1,000 calls", w, m, b / 1048576, t, c1 - c0, (n > 0 ? (c1 - c0) * 1000 / n : 0) }')"
+fi
+
 heap_line=""
 if [[ "${HEAP_CHECK:-0}" == 1 ]]; then
   waited=0
@@ -215,9 +260,9 @@ if [[ -n "${PROBE_PID:-}" ]]; then
 fi
 
 mkdir -p "$BENCH/results"
-summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s-$(date -u +%Y%m%dT%H%M%SZ).txt"
+summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s$( [[ "${AUDIO:-0}" == 1 ]] && echo -audio)$( [[ "${RECORD:-0}" == 1 ]] && echo -recorded)-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "sipp-load: $RATE calls/s for $DURATION s, call length $CALL_MS ms, $PROCS caller process(es), server $( (( WARMUP_CALLS > 0 )) && echo "warmed up with $WARMUP_CALLS calls" || echo "cold (no warm-up)"), $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "sipp-load: $RATE calls/s for $DURATION s, call length $CALL_MS ms, $PROCS caller process(es), audio $( [[ "${AUDIO:-0}" == 1 ]] && echo "g711a.pcap both legs" || echo none), recording $( [[ "${RECORD:-0}" == 1 ]] && echo "every call" || echo off), server $( (( WARMUP_CALLS > 0 )) && echo "warmed up with $WARMUP_CALLS calls" || echo "cold (no warm-up)"), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 1p), $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | sed -n 1p)"
   echo "$server_build"
   echo "calls: created $created of $TOTAL (about $achieved/s), completed $completed, failed $failed${failure_kinds:+ (}${failure_kinds# }${failure_kinds:+)}; callee failed $callee_failed"
@@ -229,6 +274,7 @@ summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s-$(date -u +%Y%m%dT%H%M
   echo "INVITE->180 (ms, $n180 samples): p50 $p50_180, p90 $p90_180, p99 $p99_180, max $max_180"
   echo "first INVITE->200 incl. challenge (ms, $n200 samples): p50 $p50_200, p90 $p90_200, p99 $p99_200, max $max_200"
   echo "server gauges when the callers ended: calls_active $active_after (back to 0 after: $drain), sip_transactions $(metric "$metrics_after" ramal_sip_transactions)"
+  if [[ -n "$recording_line" ]]; then echo "$recording_line"; fi
   if [[ -n "${PROBE_PID:-}" ]]; then cat "$RUN_DIR/probe.txt"; fi
   if [[ -n "$heap_line" ]]; then echo "$heap_line"; echo "largest classes then (instances, bytes, class):"; echo "$heap_top"; fi
   problems="$(server_problems)"

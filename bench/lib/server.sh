@@ -35,11 +35,14 @@ free_port() {
 # server jar; RAMAL_LAUNCH=copy runs a copy of the built server jar and its lib/ directory taken at
 # start (as ./ramal would run it), so a rebuild in the checkout during the run cannot disturb it;
 # in copy mode RAMAL_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=run.jfr).
+# RAMAL_CONFIG=FILE passes --config FILE (laid over the demo defaults).
 start_server() {
   local log="$RUN_DIR/server.log"
+  local -a config=()
+  [[ -n "${RAMAL_CONFIG:-}" ]] && config=(--config "$RAMAL_CONFIG")
   case "${RAMAL_LAUNCH:-ramal}" in
     ramal)
-      "$ROOT/ramal" demo --data-dir "$RUN_DIR/data" --http-port "$HTTP_PORT" --sip-port "$SIP_PORT" >"$log" 2>&1 &
+      "$ROOT/ramal" demo "${config[@]}" --data-dir "$RUN_DIR/data" --http-port "$HTTP_PORT" --sip-port "$SIP_PORT" >"$log" 2>&1 &
       SERVER_PID=$!
       ;;
     copy)
@@ -53,7 +56,7 @@ start_server() {
       read -r -a extra <<<"${RAMAL_JAVA_OPTS:-}"
       (cd "$RUN_DIR" && exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+ExitOnOutOfMemoryError "${extra[@]}" \
         -cp "$RUN_DIR/server/ramal-server.jar:$RUN_DIR/server/lib/*" io.ramal.server.Main \
-        demo --data-dir "$RUN_DIR/data" --http-port "$HTTP_PORT" --sip-port "$SIP_PORT") >"$log" 2>&1 &
+        demo "${config[@]}" --data-dir "$RUN_DIR/data" --http-port "$HTTP_PORT" --sip-port "$SIP_PORT") >"$log" 2>&1 &
       SERVER_PID=$!
       ;;
     *) echo "bench: RAMAL_LAUNCH must be ramal or copy" >&2; return 1 ;;

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import io.ramal.pbx.core.OverloadPolicy;
 import io.ramal.pbx.core.PbxSettings;
+import io.ramal.pbx.record.RecordingSettings;
+import io.ramal.pbx.record.Recordings;
 import io.ramal.pbx.registrar.RegistrationPolicy;
 import io.ramal.server.api.ApiPlane;
 import io.ramal.server.config.Config;
@@ -33,6 +35,7 @@ import io.ramal.server.pbx.PbxCallControl;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
 import io.ramal.server.pbx.StoreDirectory;
+import io.ramal.server.pbx.StoreRecordingIndex;
 import io.ramal.sip.auth.GuardPolicy;
 import io.ramal.sip.transaction.TimerSettings;
 import io.ramal.sip.transport.Transport;
@@ -62,6 +65,8 @@ public final class Ramal implements AutoCloseable {
   private StoreCallRecords records;
   private Pbx pbx;
   private CachingDirectory directory;
+  private StoreRecordingIndex recordingIndex;
+  private Recordings recordings;
   private MediaPlane media = MediaPlane.DIRECT;
   private ApiPlane api;
   private HttpServer http;
@@ -168,9 +173,15 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public void start() throws Exception {
-        directory = new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5), 100_000);
-        pbx = Pbx.start(pbxSettings(config.sip()), directory, records,
-            new MeteredPbxEvents(registry), media, api.facts(), clock);
+        directory = new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5),
+            100_000);
+        recordingIndex = new StoreRecordingIndex(database.dataSource());
+        recordingIndex.closeUnfinished(clock);
+        var recording = config.media().recording();
+        recordings = new Recordings(new RecordingSettings(config.recordingsDir(), recording.partyChannels(),
+            recording.mp3Kbps(), Duration.ofSeconds(1)), recordingIndex, directory, clock);
+        pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
+            recordings, clock);
         pbx.location().listener(api.facts());
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);
@@ -181,6 +192,8 @@ public final class Ramal implements AutoCloseable {
       @Override
       public void stop() {
         if (pbx != null) pbx.close();
+        if (recordings != null) recordings.close();
+        if (recordingIndex != null) recordingIndex.close();
       }
 
       @Override
@@ -192,7 +205,8 @@ public final class Ramal implements AutoCloseable {
     health.add(new HealthCheck("sip", () -> pbx != null));
     health.add(new HealthCheck("http", () -> true));
     http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
-        List.of(routes -> api.routes(new PbxCallControl(pbx), directory::invalidate, configListed(config)).addTo(routes)));
+        List.of(routes -> api.routes(new PbxCallControl(pbx), directory::invalidate, configListed(config),
+            config.recordingsDir()).addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
       @Override

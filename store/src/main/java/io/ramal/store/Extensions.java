@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 /** The {@code extensions} table. */
 public final class Extensions {
 
-    private static final String COLUMNS = "tenant_id, number, display_name, realm, ha1_md5, ha1_sha256";
+    private static final String COLUMNS = "tenant_id, number, display_name, realm, ha1_md5, ha1_sha256, record_policy";
 
     private final Sql sql;
 
@@ -17,17 +17,19 @@ public final class Extensions {
         this.sql = new Sql(dataSource);
     }
 
-    /** Inserts the extension or replaces the one with the same tenant and number. */
+    /** Inserts the extension or replaces the one with the same tenant and number (its policy too). */
     public void save(Extension extension) {
-        sql.update("INSERT INTO extensions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)" + """
+        sql.update("INSERT INTO extensions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)" + """
                  ON CONFLICT (tenant_id, number) DO UPDATE SET
                     display_name = excluded.display_name,
                     realm = excluded.realm,
                     ha1_md5 = excluded.ha1_md5,
-                    ha1_sha256 = excluded.ha1_sha256
+                    ha1_sha256 = excluded.ha1_sha256,
+                    record_policy = excluded.record_policy
                 """,
                 extension.tenantId(), extension.number(), extension.displayName(), extension.realm(),
-                extension.ha1().md5(), extension.ha1().sha256());
+                extension.ha1().md5(), extension.ha1().sha256(),
+                extension.recordingPolicy().map(RecordingPolicy::wireName));
     }
 
     /** Saves the extension with HA1 values computed from the password; the password is not stored. */
@@ -65,6 +67,7 @@ public final class Extensions {
                 row.getString("number"),
                 row.getString("display_name"),
                 row.getString("realm"),
-                new DigestHa1(row.getString("ha1_md5"), row.getString("ha1_sha256")));
+                new DigestHa1(row.getString("ha1_md5"), row.getString("ha1_sha256")),
+                Sql.optionalString(row, "record_policy").map(RecordingPolicy::fromWireName));
     }
 }

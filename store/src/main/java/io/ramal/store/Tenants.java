@@ -32,6 +32,18 @@ public final class Tenants {
         return sql.list("SELECT id, name, created_at FROM tenants ORDER BY id", Tenants::read);
     }
 
+    /** Whether the tenant's calls are recorded unasked ({@link RecordingPolicy#ON_DEMAND} for an unknown tenant). */
+    public RecordingPolicy recordingPolicy(String id) {
+        return sql.first("SELECT record_policy FROM tenants WHERE id = ?",
+                row -> RecordingPolicy.fromWireName(row.getString("record_policy")), id)
+                .orElse(RecordingPolicy.ON_DEMAND);
+    }
+
+    /** Sets the tenant's recording policy; false if there is no such tenant. */
+    public boolean saveRecordingPolicy(String id, RecordingPolicy policy) {
+        return sql.update("UPDATE tenants SET record_policy = ? WHERE id = ?", policy.wireName(), id) > 0;
+    }
+
     /** Deletes the tenant and everything it owns; false if there was none. */
     public boolean delete(String id) {
         return sql.update("DELETE FROM tenants WHERE id = ?", id) > 0;

@@ -43,6 +43,21 @@ class ExtensionsTest {
     private final Extensions extensions = new Extensions(dataSource);
 
     @Test
+    void anExtensionFollowsItsTenantsRecordingPolicyUnlessItHasItsOwn() {
+        String tenant = RandomTenant.create(dataSource);
+        extensions.save(tenant, "1001", "Reception", "pbx.example", "secret-1");
+        Extension never = extensions.save(tenant, "1002", "Legal", "pbx.example", "secret-2")
+                .withRecordingPolicy(java.util.Optional.of(RecordingPolicy.NEVER));
+        extensions.save(never);
+
+        assertThat(extensions.find(tenant, "1001").orElseThrow().recordingPolicy()).isEmpty();
+        assertThat(extensions.find(tenant, "1002").orElseThrow().recordingPolicy()).contains(RecordingPolicy.NEVER);
+
+        extensions.save(never.withRecordingPolicy(java.util.Optional.empty()));
+        assertThat(extensions.find(tenant, "1002").orElseThrow().recordingPolicy()).isEmpty();
+    }
+
+    @Test
     void storesHa1OfNumberRealmAndPasswordButNeverThePassword() throws SQLException {
         String tenant = RandomTenant.create(dataSource);
 

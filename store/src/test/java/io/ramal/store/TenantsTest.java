@@ -38,6 +38,18 @@ class TenantsTest {
     private final Tenants tenants = new Tenants(dataSource);
 
     @Test
+    void aTenantRecordsOnDemandUntilItsPolicySaysOtherwise() {
+        String id = RandomTenant.create(dataSource);
+        assertThat(tenants.recordingPolicy(id)).isEqualTo(RecordingPolicy.ON_DEMAND);
+
+        assertThat(tenants.saveRecordingPolicy(id, RecordingPolicy.ALWAYS)).isTrue();
+        tenants.save(new Tenant(id, "Renamed", RandomTenant.CREATED));
+
+        assertThat(tenants.recordingPolicy(id)).as("renaming keeps the policy").isEqualTo(RecordingPolicy.ALWAYS);
+        assertThat(tenants.saveRecordingPolicy("no-such-tenant", RecordingPolicy.NEVER)).isFalse();
+    }
+
+    @Test
     void roundTripsATenantToTheMillisecond() {
         Tenant tenant = new Tenant(newId(), "Acme", Instant.parse("2026-11-21T10:15:30.123456Z"));
 

@@ -127,7 +127,7 @@ public final class ApiKeyRoutes {
         Set<String> scopes = new LinkedHashSet<>();
         for (String name : names) {
             Scope scope = Scope.fromWireName(name).orElseThrow(() -> new ApiException(400, "invalid_scope",
-                    "unknown scope '" + name + "' (events:read, calls:read, calls:write, webhooks:admin, admin)"));
+                    "unknown scope '" + name + "' (events:read, calls:read, calls:write, recordings:read, webhooks:admin, admin)"));
             scopes.add(scope.wireName());
         }
         return Set.copyOf(scopes);

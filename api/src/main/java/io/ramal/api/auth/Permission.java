@@ -21,6 +21,12 @@ public record Permission(Set<Role> roles, Scope scope) {
     /** Controlling calls: any user (the handler narrows agents to their own device), or {@code calls:write}. */
     public static final Permission CALLS_WRITE = new Permission(Set.of(Role.values()), Scope.CALLS_WRITE);
 
+    /**
+     * Recordings and their audio: any user (the handler narrows agents to calls of their own
+     * extension), or a key with {@code recordings:read}.
+     */
+    public static final Permission RECORDINGS_READ = new Permission(Set.of(Role.values()), Scope.RECORDINGS_READ);
+
     public Permission {
         roles = Set.copyOf(roles);
         Objects.requireNonNull(scope, "scope");

@@ -11,8 +11,10 @@ public enum Scope {
     EVENTS_READ("events:read"),
     /** Read calls and devices. */
     CALLS_READ("calls:read"),
-    /** Control calls (make, answer, hold, transfer, hang up). */
+    /** Control calls (make, answer, hold, transfer, hang up, record). */
     CALLS_WRITE("calls:write"),
+    /** List call recordings and download their audio. */
+    RECORDINGS_READ("recordings:read"),
     /** Webhook subscriptions, their deliveries and the allow-list (an admin's key only). */
     WEBHOOKS_ADMIN("webhooks:admin"),
     /** Everything, including users and API keys. */

@@ -13,10 +13,12 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.RecordingPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,7 +81,9 @@ public final class ExtensionRoutes {
         if (extensions.find(admin.tenantId(), number).isPresent()) {
             throw new ApiException(409, "extension_exists", "extension " + number + " exists already");
         }
-        Extension created = extensions.save(admin.tenantId(), number, name, realmOf.apply(admin.tenantId()), password);
+        Extension created = Extension.withPassword(admin.tenantId(), number, name, realmOf.apply(admin.tenantId()),
+                password).withRecordingPolicy(recordingPolicy(body).orElse(Optional.empty()));
+        extensions.save(created);
         changed.run();
         ctx.header("Location", EXTENSIONS + "/" + number);
         Json.write(ctx, 201, view(created));
@@ -97,7 +101,8 @@ public final class ExtensionRoutes {
                 .map(p -> Extension.withPassword(current.tenantId(), current.number(), name, current.realm(),
                         ProvisioningFields.sipPassword(current.number(), p)))
                 .orElseGet(() -> new Extension(current.tenantId(), current.number(), name, current.realm(),
-                        current.ha1()));
+                        current.ha1()))
+                .withRecordingPolicy(recordingPolicy(body).orElse(current.recordingPolicy()));
         extensions.save(next);
         changed.run();
         Json.write(ctx, 200, view(next));
@@ -119,6 +124,26 @@ public final class ExtensionRoutes {
         ctx.status(204);
     }
 
+    /**
+     * {@code record}: {@code always}, {@code never} or {@code on_demand}; JSON {@code null} means
+     * "as the tenant says". Absent: no change (empty).
+     */
+    private static Optional<Optional<RecordingPolicy>> recordingPolicy(ObjectNode body) {
+        if (!JsonFields.has(body, "record")) {
+            return Optional.empty();
+        }
+        Optional<String> text = JsonFields.optionalText(body, "record");
+        if (text.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        for (RecordingPolicy policy : RecordingPolicy.values()) {
+            if (policy.wireName().equals(text.get())) {
+                return Optional.of(Optional.of(policy));
+            }
+        }
+        throw JsonFields.invalid("record must be always, never, on_demand or null (as the tenant says)");
+    }
+
     private Extension target(Principal admin, Context ctx) {
         String number = ctx.pathParam("number");
         return extensions.find(admin.tenantId(), number)
@@ -130,6 +155,7 @@ public final class ExtensionRoutes {
         v.put("number", e.number());
         v.put("name", e.displayName());
         v.put("realm", e.realm());
+        v.put("record", e.recordingPolicy().map(RecordingPolicy::wireName).orElse(null));
         v.put("managed_by", ConfigListed.managedBy(config.extension(e.tenantId(), e.number())));
         return v;
     }

@@ -21,6 +21,21 @@ public final class ApiClient {
     }
   }
 
+  /** A raw answer: status, headers and the body's bytes (audio downloads). */
+  public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public java.util.Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + new String(body, java.nio.charset.StandardCharsets.UTF_8), e);
+      }
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -63,6 +78,22 @@ public final class ApiClient {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
       return new Answer(response.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET whose answer is kept as bytes, with the headers given (Range, Accept, If-None-Match...). */
+  public Download download(String path, String token, Map<String, String> headers) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET()
+          .header("Authorization", "Bearer " + token);
+      headers.forEach(request::header);
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -61,14 +61,30 @@ public final class TestServer implements AutoCloseable {
         io.ramal.server.config.StoreConfig.EMBEDDED, Config.demo().media(), others);
   }
 
+  /**
+   * The demo tenant changed by {@code demo} (recording policies, say), {@code others} beside it,
+   * on free ports with {@code media}.
+   */
+  public static TestServer startWithTenants(java.util.function.UnaryOperator<TenantConfig> demo,
+      List<TenantConfig> others, io.ramal.server.config.MediaConfig media) {
+    return start(io.ramal.it.harness.FreePorts.udpAndTcp(), localTrunk(io.ramal.it.harness.FreePorts.udpAndTcp()),
+        java.time.Duration.ofSeconds(10), io.ramal.server.config.StoreConfig.EMBEDDED, media, others, demo);
+  }
+
   private static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
       io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media, List<TenantConfig> others) {
+    return start(sipPort, trunk, noAnswerTimeout, store, media, others, java.util.function.UnaryOperator.identity());
+  }
+
+  private static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
+      io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media, List<TenantConfig> others,
+      java.util.function.UnaryOperator<TenantConfig> demoTenant) {
     try {
       Path data = Files.createTempDirectory("ramal-it-");
       Config demo = Config.demo();
       TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
-      TenantConfig tenant = new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
-          List.of(trunk), t.dids());
+      TenantConfig tenant = demoTenant.apply(new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
+          List.of(trunk), t.dids()));
       Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media,
           demo.api(), store, data,
           demo.log(), java.util.stream.Stream.concat(Stream.of(tenant), others.stream()).toList());
@@ -91,6 +107,11 @@ public final class TestServer implements AutoCloseable {
 
   public InetSocketAddress sipAddress() {
     return new InetSocketAddress("127.0.0.1", ramal.sipPort());
+  }
+
+  /** Where the server keeps call recordings ({@code <data_dir>/recordings}). */
+  public Path recordingsDir() {
+    return ramal.config().recordingsDir();
   }
 
   public int httpPort() {

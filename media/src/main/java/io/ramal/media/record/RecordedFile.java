@@ -40,7 +40,7 @@ public record RecordedFile(Path path, Kind kind, Optional<String> party, long si
     }
 
     /** Measures a finished file: size and checksum. */
-    static RecordedFile measure(Path path, Kind kind, Optional<String> party) throws IOException {
+    public static RecordedFile measure(Path path, Kind kind, Optional<String> party) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -20,8 +20,9 @@ import java.util.concurrent.RejectedExecutionException;
  * {@link RecordingSpec#flushInterval()} (a crash leaves readable files).
  *
  * <p>{@link #start()}, {@link #pause()}, {@link #resume()} and {@link #stop()} may be called at
- * any moment from any thread. Paused time is <em>skipped</em>: the file jumps from the moment of
- * pause to the moment of resume. After stop, the MP3 is made on the encoder executor and
+ * any moment from any thread. Paused time is skipped (the file jumps from the moment of pause to
+ * the moment of resume) or written as silence, as {@link RecordingSpec#pausedTime()} says; what
+ * parties send while paused is never written. After stop, the MP3 is made on the encoder executor and
  * {@link #outcome()} completes with the files, duration, sizes and checksums.
  */
 public final class Recorder implements ClockTask {
@@ -87,7 +88,7 @@ public final class Recorder implements ClockTask {
         }
     }
 
-    /** Audio recorded so far (paused time excluded). */
+    /** Length of the mixed file's audio so far (paused time included only when written as silence). */
     public Duration recorded() {
         synchronized (lock) {
             return Duration.ofMillis(recordedFrames * Pcm.FRAME_MILLIS);
@@ -157,7 +158,8 @@ public final class Recorder implements ClockTask {
             for (int p = 0; p < inputs.length; p++) {
                 inputs[p].read(current[p]);
             }
-            if (state != RecordingState.RECORDING) {
+            boolean silent = state == RecordingState.PAUSED && spec.pausedTime() == PausedTime.SILENCE;
+            if (state != RecordingState.RECORDING && !silent) {
                 return true;
             }
             if (writer.failed()) {
@@ -165,16 +167,24 @@ public final class Recorder implements ClockTask {
                 return false;
             }
             int at = block.samples();
-            for (int i = 0; i < Pcm.FRAME_SAMPLES; i++) {
-                int sum = 0;
-                for (short[] frame : current) {
-                    sum += frame[i];
+            if (silent) {
+                java.util.Arrays.fill(block.mix, at, at + Pcm.FRAME_SAMPLES, (short) 0);
+            } else {
+                for (int i = 0; i < Pcm.FRAME_SAMPLES; i++) {
+                    int sum = 0;
+                    for (short[] frame : current) {
+                        sum += frame[i];
+                    }
+                    block.mix[at + i] = SoftLimiter.limit(sum);
                 }
-                block.mix[at + i] = SoftLimiter.limit(sum);
             }
             if (block.parties != null) {
                 for (int p = 0; p < current.length; p++) {
-                    System.arraycopy(current[p], 0, block.parties[p], at, Pcm.FRAME_SAMPLES);
+                    if (silent) {
+                        java.util.Arrays.fill(block.parties[p], at, at + Pcm.FRAME_SAMPLES, (short) 0);
+                    } else {
+                        System.arraycopy(current[p], 0, block.parties[p], at, Pcm.FRAME_SAMPLES);
+                    }
                 }
             }
             block.frames++;

@@ -20,15 +20,17 @@ import java.util.regex.Pattern;
  * @param mp3Kbps MP3 bit rate after the call (24 to 64 in steps of 8), or 0 for no MP3
  * @param flushInterval how often written audio reaches the file and its header is fixed up: the
  *     most a crash can lose (a multiple of 20 ms)
+ * @param pausedTime whether a pause is skipped in the file or written as silence
  */
 public record RecordingSpec(Path directory, String name, List<String> parties, PartyChannels partyChannels,
-                            int mp3Kbps, Duration flushInterval) {
+                            int mp3Kbps, Duration flushInterval, PausedTime pausedTime) {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
     public RecordingSpec {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(partyChannels, "partyChannels");
         Objects.requireNonNull(flushInterval, "flushInterval");
+        Objects.requireNonNull(pausedTime, "pausedTime");
         requireSafe(name, "name");
         parties = List.copyOf(parties);
         if (parties.isEmpty()) {
@@ -51,21 +53,31 @@ public record RecordingSpec(Path directory, String name, List<String> parties, P
         }
     }
 
-    /** Mixed WAV plus a 24 kbps MP3, flushed every second. */
+    /** Mixed WAV plus a 24 kbps MP3, flushed every second, pauses skipped. */
     public static RecordingSpec mixed(Path directory, String name, List<String> parties) {
-        return new RecordingSpec(directory, name, parties, PartyChannels.NONE, 24, Duration.ofSeconds(1));
+        return new RecordingSpec(directory, name, parties, PartyChannels.NONE, 24, Duration.ofSeconds(1),
+                PausedTime.SKIPPED);
     }
 
     public RecordingSpec withPartyChannels(PartyChannels channels) {
-        return new RecordingSpec(directory, name, parties, channels, mp3Kbps, flushInterval);
+        return new RecordingSpec(directory, name, parties, channels, mp3Kbps, flushInterval, pausedTime);
     }
 
     public RecordingSpec withMp3Kbps(int kbps) {
-        return new RecordingSpec(directory, name, parties, partyChannels, kbps, flushInterval);
+        return new RecordingSpec(directory, name, parties, partyChannels, kbps, flushInterval, pausedTime);
     }
 
     public RecordingSpec withFlushInterval(Duration interval) {
-        return new RecordingSpec(directory, name, parties, partyChannels, mp3Kbps, interval);
+        return new RecordingSpec(directory, name, parties, partyChannels, mp3Kbps, interval, pausedTime);
+    }
+
+    public RecordingSpec withPausedTime(PausedTime paused) {
+        return new RecordingSpec(directory, name, parties, partyChannels, mp3Kbps, flushInterval, paused);
+    }
+
+    /** The MP3 this spec makes (whether or not it exists yet). */
+    public Path mp3Path() {
+        return mp3();
     }
 
     /** Frames per flush. */

@@ -135,6 +135,35 @@ class RecorderTest {
     }
 
     @Test
+    void aPausedRecordingHasSilenceWhereThePauseWasWhenTheTimelineIsKept() throws Exception {
+        Recorder recorder = Recorder.create(RecordingSpec.mixed(dir, "timeline", List.of("caller", "callee"))
+                .withMp3Kbps(0).withPartyChannels(PartyChannels.STEREO).withPausedTime(PausedTime.SILENCE));
+        recorder.start();
+        talk(recorder, 50, 0, 50, 0, 50);     // both speak, recorded
+        assertThat(recorder.pause()).isTrue();
+        talk(recorder, 40, 0, 40, 0, 40);     // both speak while paused: silence in the file
+        assertThat(recorder.resume()).isTrue();
+        talk(recorder, 30, 0, 30, 0, 30);
+
+        RecordingResult result = completed(recorder.stop());
+
+        short[] mix = mono(dir.resolve("timeline.wav"));
+        assertThat(result.duration()).isEqualTo(Duration.ofMillis(120 * 20));
+        boolean[] spoken = expected(120, 0, 50);
+        for (int i = 90; i < 120; i++) {
+            spoken[i] = true;
+        }
+        assertThat(new ToneDetector(CALLER_HZ).presenceByFrame(mix)).isEqualTo(spoken);
+        assertThat(new ToneDetector(CALLEE_HZ).presenceByFrame(mix)).isEqualTo(spoken);
+        assertThat(SignalLevel.isSilent(java.util.Arrays.copyOfRange(mix, 50 * Pcm.FRAME_SAMPLES, 90 * Pcm.FRAME_SAMPLES)))
+                .isTrue();
+        WavContent stereo = WavReader.decode(dir.resolve("timeline-stereo.wav"), Long.MAX_VALUE).orElseThrow();
+        assertThat(stereo.frames()).isEqualTo(120 * Pcm.FRAME_SAMPLES);
+        assertThat(SignalLevel.isSilent(java.util.Arrays.copyOfRange(stereo.channel(1), 50 * Pcm.FRAME_SAMPLES,
+                90 * Pcm.FRAME_SAMPLES))).isTrue();
+    }
+
+    @Test
     void audioSentBeforeStartOrDuringPauseIsNotReplayedLater() throws Exception {
         Recorder recorder = Recorder.create(RecordingSpec.mixed(dir, "late", List.of("caller", "callee")).withMp3Kbps(0));
         recorder.party("caller").write(ToneGenerator.sine(CALLER_HZ, 0.3).read());

@@ -10,6 +10,10 @@ import io.ramal.pbx.media.ControlOutcome;
 import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.media.MediaListener;
 import io.ramal.pbx.media.MediaPlane;
+import io.ramal.pbx.record.CallRecording;
+import io.ramal.pbx.record.RecordingAction;
+import io.ramal.pbx.record.RecordingReply;
+import io.ramal.pbx.record.Recordings;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
@@ -31,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +60,16 @@ public final class B2bua {
   private final Map<String, Call> byCalleeCallId = new HashMap<>();
   private final InDialogRelay relay;
   private final CallReports reports;
+  private final Recordings recordings;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer) {
+    this(sip, location, records, clock, noAnswerTimeout, mediaPlane, observer, Recordings.disabled(clock));
+  }
+
+  public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
+      MediaPlane mediaPlane, CallObserver observer, Recordings recordings) {
+    this.recordings = recordings;
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -262,6 +274,39 @@ public final class B2bua {
     return Optional.empty();
   }
 
+  /**
+   * A recording action on call {@code callId} of {@code tenant}; empty when this shard holds no
+   * such live call. A ringing call is refused ({@code not answered}).
+   */
+  public Optional<CompletableFuture<RecordingReply>> recording(String tenant, String callId, RecordingAction action) {
+    for (Call call : ringing.values()) {
+      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state == Call.State.RINGING) {
+        return Optional.of(CompletableFuture.completedFuture(new RecordingReply.Refused(RecordingReply.Reason.NOT_ANSWERED,
+            "call " + callId + " is not answered yet: there is no conversation to record")));
+      }
+    }
+    for (Leg leg : legs.values()) {
+      Call call = leg.call;
+      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state != Call.State.ENDED) {
+        return Optional.of(recordingOf(call).act(action));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private CallRecording recordingOf(Call call) {
+    if (call.recording == null) {
+      String tenant = call.origin.tenantId();
+      Optional<String> callerExtension = call.direction == CallRecord.Direction.INBOUND ? Optional.empty()
+          : Optional.of(call.origin.number());
+      Optional<String> calleeExtension = call.direction == CallRecord.Direction.OUTBOUND ? Optional.empty()
+          : Optional.of(call.callee);
+      call.recording = recordings.forCall(tenant, call.id, callerExtension, calleeExtension, call.media, sip.shard(),
+          new RecordingFacts(observer, tenant, call.id));
+    }
+    return call.recording;
+  }
+
   /** Ends an established call from our side: BYE to both legs. */
   private void hangUp(Call call, String cause) {
     if (call.state == Call.State.ENDED || call.callerLeg == null) return;
@@ -321,6 +366,7 @@ public final class B2bua {
     call.answeredAt = clock.instant();
     Instant answeredAt = call.answeredAt;
     CallReports.observe(() -> observer.answered(call.origin.tenantId(), call.id, answeredAt));
+    recordingOf(call).answered();
     call.noAnswerTimer.cancel();
     for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
     call.calleeLeg = new Leg(call, false, calleeDialog, fork.peer);
@@ -486,6 +532,7 @@ public final class B2bua {
     legs.put(call.callerLeg.dialog.id(), call.callerLeg);
     legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
     byCalleeCallId.put(call.calleeCallId, call);
+    recordingOf(call).answered(); // an always-record policy applies to click-to-call too
   }
 
   private Leg legFor(SipRequest req) {
@@ -509,6 +556,7 @@ public final class B2bua {
     if (call.callerLeg != null) legs.remove(call.callerLeg.dialog.id());
     if (call.calleeLeg != null) legs.remove(call.calleeLeg.dialog.id());
     byCalleeCallId.remove(call.calleeCallId);
+    if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     reports.ended(call, CallRecord.Disposition.ANSWERED, cause);
   }

@@ -1,6 +1,7 @@
 package io.ramal.pbx.call;
 
 import io.ramal.pbx.media.CallMedia;
+import io.ramal.pbx.record.CallRecording;
 
 import io.ramal.pbx.directory.Trunk;
 import io.ramal.sip.message.SipRequest;
@@ -44,6 +45,8 @@ final class Call {
   boolean recorded;
   boolean alerted;
   CallMedia media = CallMedia.DIRECT;
+  /** The call's recorder, made when first needed (answered, or asked by the API). */
+  CallRecording recording;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

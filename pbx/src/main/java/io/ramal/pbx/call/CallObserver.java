@@ -53,6 +53,20 @@ public interface CallObserver {
   /** A DTMF digit from one party. */
   default void digit(String tenantId, String callId, boolean fromCaller, char digit, Instant at) {}
 
+  /** Recording {@code recordingId} of the call began (by API or by a policy of {@code always}). */
+  default void recordingStarted(String tenantId, String callId, String recordingId, Instant at) {}
+
+  /** The recording was paused: silence is written until it resumes. */
+  default void recordingPaused(String tenantId, String callId, String recordingId, Instant at) {}
+
+  default void recordingResumed(String tenantId, String callId, String recordingId, Instant at) {}
+
+  /**
+   * The recording ended; its files are finished afterwards ({@code reason}: {@code api},
+   * {@code call ended}, or {@code failed: ...}). Reported before the call's end when the call ends.
+   */
+  default void recordingStopped(String tenantId, String callId, String recordingId, String reason, Instant at) {}
+
   /** The call ended, answered or not; the record says how. */
   default void ended(CallRecord record) {}
 

@@ -7,6 +7,9 @@ import io.ramal.pbx.call.CallRecordSink;
 import io.ramal.pbx.call.PartyCommand;
 import io.ramal.pbx.media.ControlOutcome;
 import io.ramal.pbx.call.DialPlan;
+import io.ramal.pbx.record.RecordingAction;
+import io.ramal.pbx.record.RecordingReply;
+import io.ramal.pbx.record.Recordings;
 import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.call.Destination;
 import io.ramal.pbx.call.OriginateOutcome;
@@ -40,6 +43,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +85,12 @@ public final class Pbx implements AutoCloseable {
 
   public static Pbx start(PbxSettings settings, Directory directory, CallRecordSink records, PbxEvents events,
       MediaPlane media, CallObserver calls, InstantSource clock) throws IOException {
+    return start(settings, directory, records, events, media, calls, Recordings.disabled(clock), clock);
+  }
+
+  /** A PBX whose calls may be recorded ({@code recordings} is owned, and closed, by the caller). */
+  public static Pbx start(PbxSettings settings, Directory directory, CallRecordSink records, PbxEvents events,
+      MediaPlane media, CallObserver calls, Recordings recordings, InstantSource clock) throws IOException {
     TransportStats stats = new TransportStats();
     InboundSink[] sink = new InboundSink[1];
     InboundSink forward = (frame, from) -> sink[0].receive(frame, from);
@@ -128,7 +138,7 @@ public final class Pbx implements AutoCloseable {
     for (int i = 0; i < settings.shards(); i++) {
       Shard shard = new Shard(i);
       SipContext ctx = new SipContext(shard, transports, ids, settings.userAgent());
-      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls);
+      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls, recordings);
       Originator originator = new Originator(ctx, location, b2bua, records, clock, settings.noAnswerTimeout(), media, calls);
       SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, originator, clock, events);
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
@@ -242,6 +252,32 @@ public final class Pbx implements AutoCloseable {
       if (outcome.isPresent()) return outcome.get();
     }
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /**
+   * Starts, pauses, resumes or stops the recording of call {@code callId} of {@code tenant}, on
+   * the call's shard; the reply says which recording it acted on, or why nothing changed.
+   */
+  public CompletableFuture<RecordingReply> recording(String tenant, String callId, RecordingAction action) {
+    return recordingOnLane(0, tenant, callId, action);
+  }
+
+  private CompletableFuture<RecordingReply> recordingOnLane(int index, String tenant, String callId,
+      RecordingAction action) {
+    if (index == shards.lanes().size()) {
+      return CompletableFuture.completedFuture(new RecordingReply.Refused(RecordingReply.Reason.NO_SUCH_CALL,
+          "no live call " + callId));
+    }
+    Shards.Lane lane = shards.lane(index);
+    CompletableFuture<Optional<CompletableFuture<RecordingReply>>> found = new CompletableFuture<>();
+    lane.shard().execute(() -> {
+      try {
+        found.complete(lane.router().b2bua().recording(tenant, callId, action));
+      } catch (RuntimeException e) {
+        found.completeExceptionally(e);
+      }
+    });
+    return found.thenCompose(reply -> reply.orElseGet(() -> recordingOnLane(index + 1, tenant, callId, action)));
   }
 
   public int activeCalls() {

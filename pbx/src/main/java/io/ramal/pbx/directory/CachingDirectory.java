@@ -64,6 +64,11 @@ public final class CachingDirectory implements Directory {
   }
 
   @Override
+  public RecordingPolicy recordingPolicy(String tenantId) {
+    return cached(new Key("recording", tenantId, ""), () -> source.recordingPolicy(tenantId));
+  }
+
+  @Override
   public List<Trunk> trunks() {
     return resolvedTrunks().stream().map(ResolvedTrunk::trunk).toList();
   }

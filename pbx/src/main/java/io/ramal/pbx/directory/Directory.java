@@ -20,6 +20,11 @@ public interface Directory {
   /** The extension a DID of a tenant's trunk leads to. */
   Optional<String> didTarget(String tenantId, String did);
 
+  /** Whether the tenant's calls are recorded unasked (extensions may say otherwise). */
+  default RecordingPolicy recordingPolicy(String tenantId) {
+    return RecordingPolicy.ON_DEMAND;
+  }
+
   /** The trunk whose host resolves to {@code address} and whose port is {@code port}, if any. */
   default Optional<Trunk> trunkAt(InetAddress address, int port) {
     for (Trunk t : trunks()) {

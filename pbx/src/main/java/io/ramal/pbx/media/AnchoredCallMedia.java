@@ -2,7 +2,9 @@ package io.ramal.pbx.media;
 
 import io.ramal.media.FrameSource;
 import io.ramal.media.Pcm;
+import io.ramal.media.FrameSink;
 import io.ramal.media.dtmf.DtmfDigit;
+import io.ramal.media.player.ClockTask;
 import io.ramal.media.player.MediaClock;
 import io.ramal.media.player.PlaybackListener;
 import io.ramal.media.player.Player;
@@ -24,6 +26,7 @@ import io.ramal.sip.transaction.Scheduler;
 import java.nio.charset.StandardCharsets;
 import io.ramal.pbx.media.ControlOutcome.Reason;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,6 +78,8 @@ final class AnchoredCallMedia implements CallMedia {
   private final String failure;
   private RtpBridge bridge;
   private boolean closed;
+  /** Attached taps (recorders); detached when the call closes. */
+  private final List<AutoCloseable> taps = new ArrayList<>();
 
   AnchoredCallMedia(AnchoredMediaPlane plane, String tenantId, Scheduler scheduler, MediaListener listener) {
     this.plane = plane;
@@ -220,11 +225,38 @@ final class AnchoredCallMedia implements CallMedia {
   public void close(String cause) {
     if (closed || failure != null) return;
     closed = true;
+    for (AutoCloseable tap : List.copyOf(taps)) close(tap);
     stopMusic(caller);
     stopMusic(callee);
     if (bridge != null) bridge.close();
     caller.endpoint.close();
     callee.endpoint.close();
+  }
+
+  @Override
+  public Optional<AutoCloseable> tap(FrameSink callerSink, FrameSink calleeSink, ClockTask task) {
+    if (failure != null || closed) return Optional.empty();
+    AutoCloseable fromCaller = caller.endpoint.addTap(callerSink);
+    AutoCloseable fromCallee = callee.endpoint.addTap(calleeSink);
+    MediaClock.Registration ticks = plane.mediaClock.register(task);
+    AutoCloseable[] handle = new AutoCloseable[1];
+    handle[0] = () -> {
+      ticks.cancel();
+      close(fromCaller);
+      close(fromCallee);
+      taps.remove(handle[0]);
+    };
+    taps.add(handle[0]);
+    return Optional.of(handle[0]);
+  }
+
+  /** Detaching a tap cannot fail in a way the call should care about. */
+  private static void close(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // a tap's handle only removes it from a list
+    }
   }
 
   private void joinIfReady() {

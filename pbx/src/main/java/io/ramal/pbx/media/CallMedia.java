@@ -3,7 +3,10 @@ package io.ramal.pbx.media;
 import io.ramal.media.dtmf.DtmfDigit;
 import java.time.Duration;
 import java.util.List;
+import io.ramal.media.FrameSink;
+import io.ramal.media.player.ClockTask;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The media side of one B2BUA call, as the signalling sees it: every session description that
@@ -134,4 +137,15 @@ public interface CallMedia {
    * that leg negotiated them, in-band tones otherwise, {@code gap} of quiet after each key.
    */
   ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap);
+
+  /**
+   * Taps the call's audio (a recorder): what the caller sends is written to {@code caller}, what
+   * the callee sends to {@code callee}, as PCM frames on the RTP threads, and {@code task} runs
+   * on the media clock every 20 ms. Closing the handle detaches all three; so does the end of the
+   * call. Empty when the audio does not pass through Ramal (direct media) or the call's media is
+   * gone.
+   */
+  default Optional<AutoCloseable> tap(FrameSink caller, FrameSink callee, ClockTask task) {
+    return Optional.empty();
+  }
 }

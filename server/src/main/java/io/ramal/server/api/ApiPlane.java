@@ -14,6 +14,7 @@ import io.ramal.api.http.Idempotency;
 import io.ramal.store.CallRecords;
 import io.ramal.store.IdempotencyKeys;
 import io.ramal.api.calls.OriginateRoute;
+import io.ramal.api.recordings.RecordingRoutes;
 import io.ramal.api.auth.AuthConfig;
 import io.ramal.api.auth.DemoUsers;
 import io.ramal.api.auth.TokenSecret;
@@ -34,6 +35,7 @@ import io.ramal.server.cti.TelephonyFacts;
 import io.ramal.server.http.HttpRoutes;
 import io.ramal.store.EventLog;
 import io.ramal.store.EventRetention;
+import io.ramal.store.Recordings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -74,6 +76,7 @@ public final class ApiPlane implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
 
   private ApiPlane(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion, InstantSource clock) {
+    this.dataSource = dataSource;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ramal-api-timers")
         .factory());
     AuthConfig authConfig = AuthConfig.DEFAULTS.withAccessTokenLifetime(config.accessTokenLifetime())
@@ -96,7 +99,6 @@ public final class ApiPlane implements AutoCloseable {
         config.eventMaxPerTenant());
     this.pruning = new EventPruning(log, retention, scheduler, Duration.ofMinutes(10));
     pruning.start();
-    this.dataSource = dataSource;
     this.idempotency = Idempotency.standard(new IdempotencyKeys(dataSource), auth.authentication(), clock);
     this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource));
     scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
@@ -146,12 +148,15 @@ public final class ApiPlane implements AutoCloseable {
   }
 
   /**
-   * The REST routes (calls acted on through {@code control}) and the event WebSocket.
-   * {@code directoryChanged} runs after every change of extensions or DIDs through the API;
-   * {@code listed} names what the config file manages (refused to the API).
+   * The REST routes (calls and their recording acted on through {@code control}, recordings read
+   * from the index and from {@code recordingsDir}) and the event WebSocket. {@code directoryChanged}
+   * runs after every change of extensions or DIDs through the API; {@code listed} names what the
+   * config file manages (refused to the API).
    */
-  public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed) {
+  public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed, Path recordingsDir) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
+    RecordingRoutes recordings = new RecordingRoutes(auth.authentication(), desk, control, new Recordings(dataSource),
+        recordingsDir);
     Extensions extensions = new Extensions(dataSource);
     Dids dids = new Dids(dataSource);
     ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
@@ -169,6 +174,7 @@ public final class ApiPlane implements AutoCloseable {
       didRoutes.addTo(routes);
       devices.addTo(routes);
       originate.addTo(routes);
+      recordings.addTo(routes);
       webhookAdmin.addTo(routes);
       socket.addTo(routes);
     };

@@ -87,6 +87,11 @@ public record Config(
         return store.url().orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("ramal.db"));
     }
 
+    /** Where call recordings are kept: {@code <data_dir>/recordings}. */
+    public Path recordingsDir() {
+        return dataDir.resolve("recordings");
+    }
+
     /** The digest realm of {@code tenant}: {@code sip.realm} if set, else the tenant's first domain. */
     /**
      * Whether the tenants section only seeds the store (the demo): written once, when missing, and

@@ -17,6 +17,7 @@ import java.util.Optional;
  *                          the odd RTCP port above it)
  * @param rtpPortHigh       last port of the RTP range
  * @param deadCallTimeout   an answered call with no RTP from a party for this long is hung up
+ * @param recording         how calls are recorded ({@code media.recording.*})
  */
 public record MediaConfig(
         boolean anchored,
@@ -24,9 +25,11 @@ public record MediaConfig(
         Optional<String> advertisedAddress,
         int rtpPortLow,
         int rtpPortHigh,
-        Duration deadCallTimeout) {
+        Duration deadCallTimeout,
+        RecordingConfig recording) {
 
     public MediaConfig {
+        Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
         Objects.requireNonNull(deadCallTimeout, "deadCallTimeout");
@@ -48,7 +51,13 @@ public record MediaConfig(
         }
     }
 
-    /** Anchored on {@code bind}, ports 20000-29999, dead calls hung up after 60 s. */
+    /** Media with the default recording settings. */
+    public MediaConfig(boolean anchored, String bind, Optional<String> advertisedAddress, int rtpPortLow,
+            int rtpPortHigh, Duration deadCallTimeout) {
+        this(anchored, bind, advertisedAddress, rtpPortLow, rtpPortHigh, deadCallTimeout, RecordingConfig.DEFAULTS);
+    }
+
+    /** Anchored on {@code bind}, ports 20000-29999, dead calls hung up after 60 s, default recording. */
     public static MediaConfig defaults(String bind) {
         return new MediaConfig(true, bind, Optional.empty(), 20000, 29999, Duration.ofSeconds(60));
     }
@@ -63,10 +72,15 @@ public record MediaConfig(
     }
 
     public MediaConfig withPorts(int low, int high) {
-        return new MediaConfig(anchored, bind, advertisedAddress, low, high, deadCallTimeout);
+        return new MediaConfig(anchored, bind, advertisedAddress, low, high, deadCallTimeout, recording);
     }
 
     public MediaConfig withDeadCallTimeout(Duration timeout) {
-        return new MediaConfig(anchored, bind, advertisedAddress, rtpPortLow, rtpPortHigh, timeout);
+        return new MediaConfig(anchored, bind, advertisedAddress, rtpPortLow, rtpPortHigh, timeout, recording);
+    }
+
+    public MediaConfig withRecording(RecordingConfig newRecording) {
+        return new MediaConfig(anchored, bind, advertisedAddress, rtpPortLow, rtpPortHigh, deadCallTimeout,
+                newRecording);
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A tenant to provision at start: its SIP domains (the first is its default digest realm),
- * extensions, trunks and inbound numbers. Domains are kept lower-case.
+ * extensions, trunks, inbound numbers and whether its calls are recorded unasked. Domains are
+ * kept lower-case.
  */
 public record TenantConfig(
         String id,
@@ -17,11 +18,13 @@ public record TenantConfig(
         List<String> domains,
         List<ExtensionConfig> extensions,
         List<TrunkConfig> trunks,
-        List<DidConfig> dids) {
+        List<DidConfig> dids,
+        RecordPolicy record) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     public TenantConfig {
+        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         if (!ID.matcher(id).matches()) {
@@ -48,6 +51,20 @@ public record TenantConfig(
                                 + " does not have");
             }
         }
+    }
+
+    /** A tenant whose calls are recorded on demand. */
+    public TenantConfig(String id, String name, List<String> domains, List<ExtensionConfig> extensions,
+            List<TrunkConfig> trunks, List<DidConfig> dids) {
+        this(id, name, domains, extensions, trunks, dids, RecordPolicy.ON_DEMAND);
+    }
+
+    public TenantConfig withRecord(RecordPolicy policy) {
+        return new TenantConfig(id, name, domains, extensions, trunks, dids, policy);
+    }
+
+    public TenantConfig withExtensions(List<ExtensionConfig> newExtensions) {
+        return new TenantConfig(id, name, domains, newExtensions, trunks, dids, record);
     }
 
     /** The domain used as digest realm unless {@code sip.realm} is set. */

@@ -19,7 +19,7 @@ final class TenantsReader {
     }
 
     private static TenantConfig readTenant(ConfigNode node) {
-        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids"));
+        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids", "record"));
         String id = node.requiredText("id");
         String name = node.text("name", id);
         if (!node.has("domains")) {
@@ -29,15 +29,26 @@ final class TenantsReader {
         List<ExtensionConfig> extensions = node.list("extensions").stream().map(TenantsReader::readExtension).toList();
         List<TrunkConfig> trunks = node.list("trunks").stream().map(TenantsReader::readTrunk).toList();
         List<DidConfig> dids = node.list("dids").stream().map(TenantsReader::readDid).toList();
-        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids));
+        RecordPolicy record = readRecord(node).orElse(RecordPolicy.ON_DEMAND);
+        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids, record));
     }
 
     private static ExtensionConfig readExtension(ConfigNode node) {
-        node.allowOnly(Set.of("number", "name", "password"));
+        node.allowOnly(Set.of("number", "name", "password", "record"));
         String number = node.requiredText("number");
         String name = node.text("name", number);
         String password = node.requiredText("password");
-        return node.build(() -> new ExtensionConfig(number, name, password));
+        Optional<RecordPolicy> record = readRecord(node);
+        return node.build(() -> new ExtensionConfig(number, name, password, record));
+    }
+
+    private static Optional<RecordPolicy> readRecord(ConfigNode node) {
+        Optional<String> text = node.optionalText("record", Optional.empty());
+        try {
+            return text.map(RecordPolicy::fromConfigName);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath("record"), e.getMessage());
+        }
     }
 
     private static TrunkConfig readTrunk(ConfigNode node) {

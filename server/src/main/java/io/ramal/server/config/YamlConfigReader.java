@@ -85,7 +85,7 @@ public final class YamlConfigReader {
     }
 
     private static MediaConfig readMedia(ConfigNode node, MediaConfig defaults) {
-        node.allowOnly(Set.of("mode", "bind", "advertised_address", "rtp_ports", "dead_call_timeout"));
+        node.allowOnly(Set.of("mode", "bind", "advertised_address", "rtp_ports", "dead_call_timeout", "recording"));
         String mode = node.text("mode", defaults.anchored() ? "anchored" : "direct");
         if (!mode.equals("anchored") && !mode.equals("direct")) {
             throw new ConfigException(node.keyPath("mode"), "must be anchored or direct, got '" + mode + "'");
@@ -100,7 +100,15 @@ public final class YamlConfigReader {
         int low = Integer.parseInt(matcher.group(1));
         int high = Integer.parseInt(matcher.group(2));
         var dead = node.duration("dead_call_timeout", defaults.deadCallTimeout());
-        return node.build(() -> new MediaConfig(mode.equals("anchored"), bind, advertised, low, high, dead));
+        RecordingConfig recording = readRecording(node.section("recording"), defaults.recording());
+        return node.build(() -> new MediaConfig(mode.equals("anchored"), bind, advertised, low, high, dead, recording));
+    }
+
+    private static RecordingConfig readRecording(ConfigNode node, RecordingConfig defaults) {
+        node.allowOnly(Set.of("party_channels", "mp3_kbps"));
+        boolean partyChannels = node.bool("party_channels", defaults.partyChannels());
+        int mp3Kbps = node.integer("mp3_kbps", defaults.mp3Kbps());
+        return node.build(() -> new RecordingConfig(partyChannels, mp3Kbps));
     }
 
     private static ApiConfig readApi(ConfigNode node, ApiConfig defaults) {

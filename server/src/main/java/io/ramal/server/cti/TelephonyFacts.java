@@ -17,6 +17,10 @@ import io.ramal.cti.fact.LegMuted;
 import io.ramal.cti.fact.LegUnmuted;
 import io.ramal.cti.fact.LegReleased;
 import io.ramal.cti.fact.LegRetrieved;
+import io.ramal.cti.fact.RecorderPaused;
+import io.ramal.cti.fact.RecorderResumed;
+import io.ramal.cti.fact.RecorderStarted;
+import io.ramal.cti.fact.RecorderStopped;
 import io.ramal.cti.fact.TelephonyFact;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.call.CallRecord;
@@ -128,6 +132,28 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void digit(String tenantId, String callId, boolean fromCaller, char digit, java.time.Instant at) {
     sink.accept(new DigitDetected(tenantId, callId, at, fromCaller ? callerLeg(callId) : calleeLeg(callId), digit));
+  }
+
+  @Override
+  public void recordingStarted(String tenantId, String callId, String recordingId, java.time.Instant at) {
+    sink.accept(new RecorderStarted(tenantId, callId, at, recordingId));
+  }
+
+  @Override
+  public void recordingPaused(String tenantId, String callId, String recordingId, java.time.Instant at) {
+    sink.accept(new RecorderPaused(tenantId, callId, at, recordingId));
+  }
+
+  @Override
+  public void recordingResumed(String tenantId, String callId, String recordingId, java.time.Instant at) {
+    sink.accept(new RecorderResumed(tenantId, callId, at, recordingId));
+  }
+
+  /** The reason stays in the recordings index; the CTI event says only that it stopped. */
+  @Override
+  public void recordingStopped(String tenantId, String callId, String recordingId, String reason,
+      java.time.Instant at) {
+    sink.accept(new RecorderStopped(tenantId, callId, at, recordingId));
   }
 
   @Override

@@ -7,13 +7,19 @@ import io.ramal.cti.control.RefusalCode;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.core.Pbx;
 import io.ramal.pbx.media.ControlOutcome;
+import io.ramal.pbx.record.RecordingAction;
+import io.ramal.pbx.record.RecordingReply;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The CTI core's commands carried out by the PBX. Hang-up, hold, retrieve, mute, unmute and DTMF
- * are carried out; the other commands are refused with {@code failed} and a message saying they
- * are not available in this version. What the PBX refuses maps onto the CTI refusal codes; a call
- * with direct media (its audio does not pass through Ramal) is {@code not_supported_by_device}.
+ * The CTI core's commands carried out by the PBX. Hang-up, hold, retrieve, mute, unmute, DTMF,
+ * click-to-call and recording control are carried out; the other commands are refused with
+ * {@code failed} and a message saying they are not available in this version. What the PBX
+ * refuses maps onto the CTI refusal codes; a call with direct media (its audio does not pass
+ * through Ramal) is {@code not_supported_by_device}.
  */
 public final class PbxCallControl implements CallControl {
   private final Pbx pbx;
@@ -123,21 +129,48 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult startRecording(CallCommand.StartRecording c) {
-    return notYet(c);
+    return recording(c.tenant(), c.callId(), RecordingAction.START);
   }
 
   @Override
   public CommandResult stopRecording(CallCommand.StopRecording c) {
-    return notYet(c);
+    return recording(c.tenant(), c.callId(), RecordingAction.STOP);
   }
 
   @Override
   public CommandResult pauseRecording(CallCommand.PauseRecording c) {
-    return notYet(c);
+    return recording(c.tenant(), c.callId(), RecordingAction.PAUSE);
   }
 
   @Override
   public CommandResult resumeRecording(CallCommand.ResumeRecording c) {
-    return notYet(c);
+    return recording(c.tenant(), c.callId(), RecordingAction.RESUME);
+  }
+
+  /** Waits (on the API's virtual thread) for the call's shard to act and the index to store it. */
+  private CommandResult recording(String tenant, String callId, RecordingAction action) {
+    RecordingReply reply;
+    try {
+      reply = pbx.recording(tenant, callId, action).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CommandResult.refused(RefusalCode.FAILED, "interrupted while the PBX was acting on call " + callId);
+    } catch (ExecutionException | TimeoutException e) {
+      return CommandResult.refused(RefusalCode.FAILED, "the PBX did not carry out the recording command: " + e);
+    }
+    return switch (reply) {
+      case RecordingReply.Done d -> CommandResult.accepted(callId);
+      case RecordingReply.Refused r -> CommandResult.refused(code(r.reason()), r.message());
+    };
+  }
+
+  static RefusalCode code(RecordingReply.Reason reason) {
+    return switch (reason) {
+      case NO_SUCH_CALL -> RefusalCode.NOT_FOUND;
+      case NOT_ANSWERED, ALREADY_RECORDING, NOT_RECORDING, ALREADY_PAUSED, NOT_PAUSED, FORBIDDEN_BY_POLICY ->
+          RefusalCode.INVALID_STATE;
+      case MEDIA_NOT_ANCHORED -> RefusalCode.NOT_SUPPORTED_BY_DEVICE;
+      case FAILED -> RefusalCode.FAILED;
+    };
   }
 }

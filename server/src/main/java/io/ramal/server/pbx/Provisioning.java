@@ -9,6 +9,7 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.RecordingPolicy;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
 import io.ramal.store.Tenant;
@@ -23,9 +24,9 @@ import javax.sql.DataSource;
 
 /**
  * Writes the {@code tenants} section of the config into the store at start (insert or update), so
- * the config file is the source of truth for what it lists; rows it does not mention are kept.
- * When the config {@link Config#seedsOnce() only seeds} (the demo), rows are written only where
- * missing, so what an admin changed through the API survives a restart.
+ * the config file is the source of truth for what it lists (recording policies included); rows it
+ * does not mention are kept. When the config {@link Config#seedsOnce() only seeds} (the demo), rows
+ * are written only where missing, so what an admin changed through the API survives a restart.
  */
 public final class Provisioning {
   private Provisioning() {}
@@ -38,12 +39,14 @@ public final class Provisioning {
     Dids dids = new Dids(ds);
     for (TenantConfig t : config.tenants()) {
       if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
+      tenants.saveRecordingPolicy(t.id(), policy(t.record()));
       for (String d : t.domains()) domains.save(new SipDomain(d, t.id()));
       String realm = config.realmOf(t);
       boolean once = config.seedsOnce();
       for (ExtensionConfig e : t.extensions()) {
         if (once && extensions.find(t.id(), e.number()).isPresent()) continue;
-        extensions.save(Extension.withPassword(t.id(), e.number(), e.name(), realm, e.password()));
+        extensions.save(Extension.withPassword(t.id(), e.number(), e.name(), realm, e.password())
+            .withRecordingPolicy(e.record().map(Provisioning::policy)));
       }
       for (TrunkConfig tr : t.trunks()) {
         if (once && trunks.find(t.id(), tr.name()).isPresent()) continue;
@@ -56,5 +59,13 @@ public final class Provisioning {
         dids.save(new Did(t.id(), d.number(), d.extension()));
       }
     }
+  }
+
+  private static RecordingPolicy policy(io.ramal.server.config.RecordPolicy configured) {
+    return switch (configured) {
+      case ALWAYS -> RecordingPolicy.ALWAYS;
+      case NEVER -> RecordingPolicy.NEVER;
+      case ON_DEMAND -> RecordingPolicy.ON_DEMAND;
+    };
   }
 }

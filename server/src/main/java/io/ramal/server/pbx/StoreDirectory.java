@@ -2,12 +2,14 @@ package io.ramal.server.pbx;
 
 import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.directory.Extension;
+import io.ramal.pbx.directory.RecordingPolicy;
 import io.ramal.pbx.directory.Trunk;
 import io.ramal.sip.transport.Transport;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
+import io.ramal.store.Tenants;
 import io.ramal.store.TrunkAuth;
 import io.ramal.store.Trunks;
 import java.util.Comparator;
@@ -26,8 +28,10 @@ public final class StoreDirectory implements Directory {
   private final Extensions extensions;
   private final Trunks trunks;
   private final Dids dids;
+  private final Tenants tenants;
 
   public StoreDirectory(DataSource dataSource) {
+    this.tenants = new Tenants(dataSource);
     this.domains = new SipDomains(dataSource);
     this.extensions = new Extensions(dataSource);
     this.trunks = new Trunks(dataSource);
@@ -55,7 +59,20 @@ public final class StoreDirectory implements Directory {
   @Override
   public Optional<Extension> extension(String tenantId, String number) {
     return extensions.find(tenantId, number).map(e -> new Extension(e.tenantId(), e.number(), e.displayName(), e.realm(),
-        Map.of("MD5", e.ha1().md5(), "SHA-256", e.ha1().sha256())));
+        Map.of("MD5", e.ha1().md5(), "SHA-256", e.ha1().sha256()), e.recordingPolicy().map(StoreDirectory::policy)));
+  }
+
+  @Override
+  public RecordingPolicy recordingPolicy(String tenantId) {
+    return policy(tenants.recordingPolicy(tenantId));
+  }
+
+  private static RecordingPolicy policy(io.ramal.store.RecordingPolicy stored) {
+    return switch (stored) {
+      case ALWAYS -> RecordingPolicy.ALWAYS;
+      case NEVER -> RecordingPolicy.NEVER;
+      case ON_DEMAND -> RecordingPolicy.ON_DEMAND;
+    };
   }
 
   @Override

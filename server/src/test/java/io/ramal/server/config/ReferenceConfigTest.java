@@ -17,6 +17,7 @@ class ReferenceConfigTest {
         Config production = Config.production();
         assertThat(reference.http()).isEqualTo(production.http());
         assertThat(reference.sip()).isEqualTo(production.sip());
+        assertThat(reference.media()).isEqualTo(production.media());
         assertThat(reference.api()).isEqualTo(production.api());
         assertThat(reference.store()).isEqualTo(production.store());
         assertThat(reference.dataDir()).isEqualTo(production.dataDir());
@@ -31,6 +32,8 @@ class ReferenceConfigTest {
             assertThat(tenant.extensions()).hasSize(2);
             assertThat(tenant.trunks()).hasSize(1);
             assertThat(tenant.dids()).hasSize(1);
+            assertThat(tenant.record()).isEqualTo(RecordPolicy.ON_DEMAND);
+            assertThat(tenant.extensions()).allSatisfy(e -> assertThat(e.record()).isEmpty());
         });
     }
 
@@ -43,7 +46,9 @@ class ReferenceConfigTest {
                 "sip.registration.default_expiry", "sip.guard.max_failures_per_source",
                 "sip.guard.max_failures_per_user", "sip.guard.window", "sip.guard.block", "sip.guard.user_window",
                 "sip.guard.user_throttle", "sip.guard.trusted_source_ttl", "api.access_token_lifetime",
-                "api.refresh_token_lifetime", "api.events.retention", "api.events.max_per_tenant",
+                "api.refresh_token_lifetime", "media.mode", "media.bind", "media.advertised_address",
+                "media.rtp_ports", "media.dead_call_timeout", "media.recording.party_channels",
+                "media.recording.mp3_kbps", "tenants[].record", "tenants[].extensions[].record", "api.events.retention", "api.events.max_per_tenant",
                 "api.events.max_sockets_per_user", "api.events.heartbeat", "store.url", "data_dir",
                 "log.level", "tenants[].id", "tenants[].name", "tenants[].domains", "tenants[].extensions[].number",
                 "tenants[].extensions[].name", "tenants[].extensions[].password", "tenants[].trunks[].name",

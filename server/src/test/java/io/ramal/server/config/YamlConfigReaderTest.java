@@ -280,4 +280,43 @@ class YamlConfigReaderTest {
         assertThatThrownBy(() -> YamlConfigReader.read("api:\n  events:\n    max_per_tenant: 10\n", Config.production()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("max_per_tenant");
     }
+
+    @Test
+    void readsRecordingSettingsAndPolicies() {
+        Config config = YamlConfigReader.read("""
+                media:
+                  recording:
+                    party_channels: true
+                    mp3_kbps: 48
+                tenants:
+                  - id: acme
+                    domains: [acme.example]
+                    record: always
+                    extensions:
+                      - {number: "200", password: p200, record: never}
+                      - {number: "201", password: p201}
+                """, Config.production());
+        assertThat(config.media().recording()).isEqualTo(new RecordingConfig(true, 48));
+        assertThat(config.media().rtpPortLow()).as("other media keys keep their defaults").isEqualTo(20000);
+        TenantConfig acme = config.tenant("acme").orElseThrow();
+        assertThat(acme.record()).isEqualTo(RecordPolicy.ALWAYS);
+        assertThat(acme.extensions().get(0).record()).contains(RecordPolicy.NEVER);
+        assertThat(acme.extensions().get(1).record()).isEmpty();
+        assertThat(YamlConfigReader.read("media:\n  recording:\n    mp3_kbps: 0\n", Config.production())
+                .media().recording().mp3Kbps()).as("0: WAV only").isZero();
+    }
+
+    @Test
+    void recordingMistakesAreNamed() {
+        assertFails("media:\n  recording:\n    mp3_kbps: 128\n", "media.recording").hasMessageContaining("mp3_kbps");
+        assertFails("media:\n  recording:\n    stereo: true\n", "media.recording.stereo");
+        assertFails("tenants:\n  - {id: a, domains: [a.example], record: sometimes}\n", "tenants[0].record")
+                .hasMessageContaining("always, never or on_demand");
+        assertFails("""
+                tenants:
+                  - id: a
+                    domains: [a.example]
+                    extensions: [{number: "200", password: p, record: yes}]
+                """, "tenants[0].extensions[0].record");
+    }
 }

@@ -240,7 +240,9 @@ public final class Ramal implements AutoCloseable {
       LOG.warn("event=media_advertised_address_missing bind={} note=\"set media.advertised_address; SDP says 127.0.0.1\"",
           m.bind());
     }
-    EndpointSettings endpoints = new EndpointSettings(InetAddress.getByName(m.bind()), Duration.ofSeconds(2), 8);
+    // Up to 64 pairs are tried when other programs hold ports of the range: a failed bind costs a
+    // syscall, a refused call costs a customer.
+    EndpointSettings endpoints = new EndpointSettings(InetAddress.getByName(m.bind()), Duration.ofSeconds(2), 64);
     return new AnchoredMediaPlane(new RtpPortPool(m.rtpPortLow(), m.rtpPortHigh()),
         new AnchoredMediaPlane.Settings(endpoints, m.sdpAddress(), m.deadCallTimeout()), clock,
         MusicOnHold.withDefaultMusic());

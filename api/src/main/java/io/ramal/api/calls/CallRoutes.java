@@ -1,23 +1,23 @@
 package io.ramal.api.calls;
 
+import static io.ramal.api.calls.CallAccess.expectedVersion;
+import static io.ramal.api.calls.CallAccess.mayAccess;
+import static io.ramal.api.calls.CallAccess.refused;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.ramal.api.ApiException;
 import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
-import io.ramal.api.auth.Role;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
 import io.ramal.cti.CallSnapshot;
-import io.ramal.cti.PartySnapshot;
 import io.ramal.cti.control.CallCommand;
 import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.Refusal;
-import io.ramal.cti.core.Switchboard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +142,7 @@ public final class CallRoutes {
         OptionalLong version = expectedVersion(ctx);
         ObjectNode body = Json.readObject(ctx);
         Checked checked = boards.onTenant(caller.tenantId(), board -> {
-            CallSnapshot call = visibleCall(caller, board, callId);
+            CallSnapshot call = CallAccess.visibleCall(caller, board, callId);
             CallCommand.OnCall command = commandOf.build(new CommandRequest(caller, call, body, version));
             return new Checked(command, board.check(command));
         });
@@ -157,57 +157,6 @@ public final class CallRoutes {
     }
 
     private CallSnapshot visibleCall(Principal caller, String callId) {
-        return boards.onTenant(caller.tenantId(), board -> visibleCall(caller, board, callId));
-    }
-
-    private static CallSnapshot visibleCall(Principal caller, Switchboard board, String callId) {
-        return board.call(callId).filter(call -> mayAccess(caller, call))
-                .orElseThrow(() -> new ApiException(404, "call_not_found", "no live call " + callId));
-    }
-
-    /**
-     * Supervisors, admins, integrations and API keys see every call of their tenant; an agent only
-     * those where its own extension is a party.
-     */
-    static boolean mayAccess(Principal caller, CallSnapshot call) {
-        if (seesEveryCall(caller)) {
-            return true;
-        }
-        return caller.extension().map(own -> call.parties().stream().map(PartySnapshot::endpoint)
-                .anyMatch(e -> !e.external() && e.number().equals(own))).orElse(false);
-    }
-
-    /** Everyone but a caller whose only role is agent. */
-    static boolean seesEveryCall(Principal caller) {
-        return caller.kind() == Principal.Kind.API_KEY || caller.roles().stream().anyMatch(r -> r != Role.AGENT);
-    }
-
-    /** {@code If-Match: "7"} (or {@code 7}, or {@code W/"7"}) → 7; absent → no check. */
-    static OptionalLong expectedVersion(Context ctx) {
-        String header = ctx.header("If-Match");
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String text = header.strip();
-        if (text.startsWith("W/")) {
-            text = text.substring(2);
-        }
-        text = text.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_if_match", "If-Match must be a call version such as \"3\"");
-        }
-    }
-
-    static ApiException refused(Refusal refusal) {
-        int status = switch (refusal.code()) {
-            case NOT_FOUND -> 404;
-            case VERSION_MISMATCH -> 412;
-            case INVALID_STATE, NOT_SUPPORTED_BY_DEVICE, DEVICE_UNAVAILABLE -> 409;
-            case INVALID_ARGUMENT -> 400;
-            case FAILED -> 503;
-        };
-        return new ApiException(status, refusal.code().wire(), refusal.message());
+        return boards.onTenant(caller.tenantId(), board -> CallAccess.visibleCall(caller, board, callId));
     }
 }

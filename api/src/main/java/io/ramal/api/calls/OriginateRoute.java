@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
-import io.ramal.api.auth.Role;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
@@ -61,7 +60,7 @@ public final class OriginateRoute {
         String from = JsonFields.optionalText(body, "from").map(String::strip).filter(f -> !f.isEmpty())
                 .or(caller::extension)
                 .orElseThrow(() -> JsonFields.invalid("from is required: your user has no extension of its own"));
-        if (agentOnly(caller) && !caller.extension().equals(Optional.of(from))) {
+        if (!CallAccess.seesEveryCall(caller) && !caller.extension().equals(Optional.of(from))) {
             throw new ApiException(403, "forbidden", "an agent may place calls from its own extension only");
         }
         if (!extensions.exists(caller.tenantId(), from)) {
@@ -79,11 +78,6 @@ public final class OriginateRoute {
             }
             case CommandResult.Refused refused -> throw refused(refused.refusal());
         }
-    }
-
-    /** A user whose only role is agent: the one caller narrowed to its own extension. */
-    private static boolean agentOnly(Principal caller) {
-        return caller.kind() == Principal.Kind.ACCESS_TOKEN && caller.roles().stream().allMatch(r -> r == Role.AGENT);
     }
 
     private static ApiException refused(Refusal refusal) {

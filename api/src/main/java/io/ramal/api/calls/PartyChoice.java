@@ -29,7 +29,7 @@ final class PartyChoice {
                 throw new ApiException(404, "party_not_found", "'" + party + "' is not a party of call "
                         + call.callId());
             }
-            if (!CallRoutes.seesEveryCall(caller) && !caller.extension().equals(Optional.of(party))) {
+            if (!CallAccess.seesEveryCall(caller) && !caller.extension().equals(Optional.of(party))) {
                 throw new ApiException(403, "forbidden", "an agent acts only for its own extension"
                         + caller.extension().map(own -> " (" + own + ")").orElse(""));
             }

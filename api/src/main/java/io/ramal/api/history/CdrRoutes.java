@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
-import io.ramal.api.auth.Role;
+import io.ramal.api.calls.CallAccess;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.store.CallRecord;
@@ -44,7 +44,7 @@ public final class CdrRoutes {
     private void list(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
         CdrQuery query = CdrFilters.parse(ctx::queryParam);
-        Optional<String> own = agentExtension(caller);
+        Optional<String> own = CallAccess.narrowedTo(caller);
         if (own.isPresent()) {
             if (query.extension().isPresent() && !query.extension().equals(own)) {
                 throw new ApiException(403, "forbidden", "an agent sees the calls of its own extension only");
@@ -61,20 +61,10 @@ public final class CdrRoutes {
     private void show(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
         CallRecord cdr = records.find(caller.tenantId(), ctx.pathParam("id"))
-                .filter(r -> agentExtension(caller).map(own -> own.equals(r.caller()) || own.equals(r.callee()))
+                .filter(r -> CallAccess.narrowedTo(caller).map(own -> own.equals(r.caller()) || own.equals(r.callee()))
                         .orElse(true))
                 .orElseThrow(() -> new ApiException(404, "cdr_not_found", "no call record " + ctx.pathParam("id")));
         Json.write(ctx, 200, view(cdr));
-    }
-
-    /**
-     * The extension an agent is narrowed to; empty for everyone who sees the whole tenant. An agent
-     * without an extension sees nothing (its filter matches no call).
-     */
-    private static Optional<String> agentExtension(Principal caller) {
-        boolean wholeTenant = caller.kind() == Principal.Kind.API_KEY
-                || caller.roles().stream().anyMatch(r -> r != Role.AGENT);
-        return wholeTenant ? Optional.empty() : Optional.of(caller.extension().orElse(""));
     }
 
     static Map<String, Object> view(CallRecord r) {

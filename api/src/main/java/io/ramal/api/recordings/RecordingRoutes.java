@@ -1,21 +1,23 @@
 package io.ramal.api.recordings;
 
+import static io.ramal.api.calls.CallAccess.expectedVersion;
+import static io.ramal.api.calls.CallAccess.narrowedTo;
+import static io.ramal.api.calls.CallAccess.refused;
+import static io.ramal.api.calls.CallAccess.visibleCall;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
-import io.ramal.api.auth.Role;
 import io.ramal.api.calls.TenantBoards;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.cti.CallSnapshot;
-import io.ramal.cti.PartySnapshot;
 import io.ramal.cti.control.CallCommand;
 import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.Refusal;
-import io.ramal.cti.core.Switchboard;
 import io.ramal.store.Recording;
 import io.ramal.store.RecordingFile;
 import io.ramal.store.RecordingPage;
@@ -224,17 +226,6 @@ public final class RecordingRoutes {
         return narrowedTo(caller).map(r::involves).orElse(true);
     }
 
-    /**
-     * Empty: the caller sees every recording of its tenant. Otherwise only recordings of calls of
-     * that extension (an agent; {@code ""}, matching nothing, for an agent without one).
-     */
-    private static Optional<String> narrowedTo(Principal caller) {
-        if (caller.kind() == Principal.Kind.API_KEY || caller.roles().stream().anyMatch(r -> r != Role.AGENT)) {
-            return Optional.empty();
-        }
-        return Optional.of(caller.extension().orElse(""));
-    }
-
     private static RecordingQuery query(Context ctx) {
         RecordingQuery query = RecordingQuery.all();
         String callId = ctx.queryParam("call_id");
@@ -272,48 +263,5 @@ public final class RecordingRoutes {
         } catch (DateTimeParseException e) {
             throw new ApiException(400, "invalid_query", name + " must be an instant such as 2026-05-01T00:00:00Z");
         }
-    }
-
-    private static CallSnapshot visibleCall(Principal caller, Switchboard board, String callId) {
-        return board.call(callId).filter(call -> mayAccess(caller, call))
-                .orElseThrow(() -> new ApiException(404, "call_not_found", "no live call " + callId));
-    }
-
-    /** The same rule as the calls API: an agent acts only on calls where its extension is a party. */
-    private static boolean mayAccess(Principal caller, CallSnapshot call) {
-        if (caller.kind() == Principal.Kind.API_KEY || caller.roles().stream().anyMatch(r -> r != Role.AGENT)) {
-            return true;
-        }
-        return caller.extension().map(own -> call.parties().stream().map(PartySnapshot::endpoint)
-                .anyMatch(e -> !e.external() && e.number().equals(own))).orElse(false);
-    }
-
-    /** {@code If-Match: "7"} (or {@code 7}, or {@code W/"7"}) → 7; absent → no check (as the calls API). */
-    private static OptionalLong expectedVersion(Context ctx) {
-        String header = ctx.header("If-Match");
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String text = header.strip();
-        if (text.startsWith("W/")) {
-            text = text.substring(2);
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(text.replace("\"", "")));
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_if_match", "If-Match must be a call version such as \"3\"");
-        }
-    }
-
-    /** Refusals answer as in the calls API. */
-    private static ApiException refused(Refusal refusal) {
-        int status = switch (refusal.code()) {
-            case NOT_FOUND -> 404;
-            case VERSION_MISMATCH -> 412;
-            case INVALID_STATE, NOT_SUPPORTED_BY_DEVICE, DEVICE_UNAVAILABLE -> 409;
-            case INVALID_ARGUMENT -> 400;
-            case FAILED -> 503;
-        };
-        return new ApiException(status, refusal.code().wire(), refusal.message());
     }
 }

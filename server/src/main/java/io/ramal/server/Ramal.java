@@ -30,12 +30,24 @@ import io.ramal.server.config.MediaConfig;
 import io.ramal.server.config.SipConfig;
 import io.ramal.server.http.HealthCheck;
 import io.ramal.server.http.HttpServer;
+import io.ramal.server.pbx.CallLogFeed;
 import io.ramal.server.pbx.MeteredPbxEvents;
 import io.ramal.server.pbx.PbxCallControl;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
 import io.ramal.server.pbx.StoreDirectory;
 import io.ramal.server.pbx.StoreRecordingIndex;
+import io.ramal.server.pbx.MeteredMediaQuality;
+import io.ramal.server.pbx.RecordingPurge;
+import io.ramal.server.pbx.RecordingRetention;
+import io.ramal.server.pbx.StoreMediaQuality;
+import io.ramal.server.media.TenantMusicFiles;
+import io.ramal.media.audio.UploadLimits;
+import io.ramal.pbx.media.MediaQualityListener;
+import io.micrometer.core.instrument.Counter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.ramal.sip.auth.GuardPolicy;
 import io.ramal.sip.transaction.TimerSettings;
 import io.ramal.sip.transport.Transport;
@@ -68,6 +80,10 @@ public final class Ramal implements AutoCloseable {
   private StoreRecordingIndex recordingIndex;
   private Recordings recordings;
   private MediaPlane media = MediaPlane.DIRECT;
+  private MusicOnHold music;
+  private TenantMusicFiles tenantMusic;
+  private StoreMediaQuality mediaQuality;
+  private ScheduledExecutorService housekeeping;
   private ApiPlane api;
   private HttpServer http;
 
@@ -112,6 +128,11 @@ public final class Ramal implements AutoCloseable {
     return config;
   }
 
+  /** The music on hold every call of this server plays (tenants' uploads included). */
+  public MusicOnHold music() {
+    return music;
+  }
+
   @Override
   public void close() {
     components.stop();
@@ -123,14 +144,17 @@ public final class Ramal implements AutoCloseable {
     list.add(Lifecycle.of("store", () -> {
       database = Database.open(DatabaseConfig.of(config.jdbcUrl()));
       Provisioning.apply(config, database.dataSource(), clock);
-      records = new StoreCallRecords(database.dataSource());
+      records = new StoreCallRecords(database.dataSource(), cdr -> {
+        if (api != null) api.callLogs().cdrStored(cdr);
+      });
     }, () -> {
       if (records != null) records.close();
       if (database != null) database.close();
     }));
     list.add(Lifecycle.of("api", () -> {
       api = ApiPlane.start(config.api(), database.dataSource(), config.dataDir(),
-          config.tenants().stream().map(t -> t.id()).toList(), Banner.VERSION, clock);
+          config.tenants().stream().map(t -> t.id()).toList(), Banner.VERSION,
+          () -> config.api().publicUrl().orElseGet(http::baseUri), clock);
       Gauge.builder("ramal_event_sockets", api, ApiPlane::openEventSockets).description("Open event WebSockets")
           .register(registry);
       Gauge.builder("ramal_cti_events_lost", api, a -> a.desk().lostEvents())
@@ -153,7 +177,11 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public void start() throws Exception {
-        media = mediaPlane(config.media(), clock);
+        music = MusicOnHold.withDefaultMusic();
+        tenantMusic = TenantMusicFiles.open(config.dataDir().resolve("music-on-hold"), music, UploadLimits.DEFAULT,
+            clock);
+        mediaQuality = new StoreMediaQuality(database.dataSource(), clock);
+        media = mediaPlane(config.media(), clock, music, new MeteredMediaQuality(registry, mediaQuality));
         if (media instanceof AnchoredMediaPlane anchored) {
           Gauge.builder("ramal_rtp_port_pairs_free", anchored, AnchoredMediaPlane::availablePortPairs)
               .description("RTP port pairs not in use").register(registry);
@@ -163,6 +191,7 @@ public final class Ramal implements AutoCloseable {
       @Override
       public void stop() {
         if (media instanceof AnchoredMediaPlane anchored) anchored.close();
+        if (mediaQuality != null) mediaQuality.close();
       }
     });
     list.add(new Lifecycle() {
@@ -179,10 +208,12 @@ public final class Ramal implements AutoCloseable {
         recordingIndex.closeUnfinished(clock);
         var recording = config.media().recording();
         recordings = new Recordings(new RecordingSettings(config.recordingsDir(), recording.partyChannels(),
-            recording.mp3Kbps(), Duration.ofSeconds(1)), recordingIndex, directory, clock);
+            recording.mp3Kbps(), Duration.ofSeconds(1)), new CallLogFeed(recordingIndex, api::callLogs), directory,
+            clock);
         pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
             recordings, clock);
         pbx.location().listener(api.facts());
+        startRecordingPurge();
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);
         Gauge.builder("ramal_sip_transactions", pbx, Pbx::transactions).description("Live SIP transactions").register(registry);
@@ -191,6 +222,7 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public void stop() {
+        if (housekeeping != null) housekeeping.shutdownNow();
         if (pbx != null) pbx.close();
         if (recordings != null) recordings.close();
         if (recordingIndex != null) recordingIndex.close();
@@ -206,7 +238,9 @@ public final class Ramal implements AutoCloseable {
     health.add(new HealthCheck("http", () -> true));
     http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
         List.of(routes -> api.routes(new PbxCallControl(pbx), directory::invalidate, configListed(config),
-            config.recordingsDir()).addTo(routes)));
+            config.recordingsDir(), (tenant, address) -> pbx.location().registeredFrom(tenant, address).stream()
+                .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic)
+            .addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
       @Override
@@ -234,7 +268,39 @@ public final class Ramal implements AutoCloseable {
     return list;
   }
 
-  static MediaPlane mediaPlane(MediaConfig m, InstantSource clock) throws UnknownHostException {
+  /**
+   * Deletes recordings past their tenant's retention: a minute after start, then hourly, on a
+   * thread of its own (file deletion never runs on a SIP shard).
+   */
+  private void startRecordingPurge() {
+    RecordingRetention retention = recordingRetention(config);
+    if (!retention.deletesAny()) return;
+    RecordingPurge purge = new RecordingPurge(new io.ramal.store.Recordings(database.dataSource()),
+        config.recordingsDir(), retention, clock, 200);
+    Counter purged = Counter.builder("ramal_recordings_purged").description("Recordings deleted past their retention")
+        .register(registry);
+    housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+        .name("ramal-recording-purge").factory());
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        purge.run().forEach(batch -> purged.increment(batch.recordings()));
+      } catch (RuntimeException e) {
+        LOG.warn("event=recording_purge_failed error={}", e.toString());
+      }
+    }, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** Recording retention from {@code media.recording.retention_days} and the tenants' own. */
+  static RecordingRetention recordingRetention(Config config) {
+    Map<String, Integer> days = new HashMap<>();
+    for (TenantConfig t : config.tenants()) {
+      t.recordingRetentionDays().ifPresent(d -> days.put(t.id(), d));
+    }
+    return new RecordingRetention(config.media().recording().retentionDays(), days);
+  }
+
+  static MediaPlane mediaPlane(MediaConfig m, InstantSource clock, MusicOnHold music, MediaQualityListener quality)
+      throws UnknownHostException {
     if (!m.anchored()) return MediaPlane.DIRECT;
     if (m.isWildcard() && m.advertisedAddress().isEmpty()) {
       LOG.warn("event=media_advertised_address_missing bind={} note=\"set media.advertised_address; SDP says 127.0.0.1\"",
@@ -244,8 +310,7 @@ public final class Ramal implements AutoCloseable {
     // syscall, a refused call costs a customer.
     EndpointSettings endpoints = new EndpointSettings(InetAddress.getByName(m.bind()), Duration.ofSeconds(2), 64);
     return new AnchoredMediaPlane(new RtpPortPool(m.rtpPortLow(), m.rtpPortHigh()),
-        new AnchoredMediaPlane.Settings(endpoints, m.sdpAddress(), m.deadCallTimeout()), clock,
-        MusicOnHold.withDefaultMusic());
+        new AnchoredMediaPlane.Settings(endpoints, m.sdpAddress(), m.deadCallTimeout()), clock, music, quality);
   }
 
   static PbxSettings pbxSettings(SipConfig sip) throws UnknownHostException {

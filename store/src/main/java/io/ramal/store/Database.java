@@ -80,6 +80,10 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("synchronous", "NORMAL");
             hikari.addDataSourceProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+            // A deferred transaction that read first and then writes gets SQLITE_BUSY at once when
+            // another connection wrote meanwhile (WAL cannot upgrade its snapshot; busy_timeout is not
+            // consulted). Taking the write lock at BEGIN makes such writers wait their turn instead.
+            hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             hikari.addDataSourceProperty("foreign_keys", "true");
         }
         return hikari;

@@ -99,6 +99,32 @@ public final class Recordings {
         return ready + failed;
     }
 
+    /**
+     * The tenant's finished recordings (ready or failed) that started and ended before
+     * {@code cutoff}, oldest first, at most {@code limit}: what a retention of that age removes.
+     * Live and processing recordings are never listed.
+     */
+    public List<Recording> finishedBefore(String tenantId, Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return sql.list("SELECT " + COLUMNS + " FROM recordings WHERE tenant_id = ? AND started_at < ? "
+                        + "AND COALESCE(ended_at, started_at) < ? AND state IN ('ready', 'failed') "
+                        + "ORDER BY started_at, id LIMIT ?",
+                Recordings::read, tenantId, cutoff, cutoff, limit);
+    }
+
+    /** Removes a finished recording's row (its files are the caller's); false if none was removed. */
+    public boolean delete(String tenantId, String id) {
+        return sql.update("DELETE FROM recordings WHERE tenant_id = ? AND id = ? AND state IN ('ready', 'failed')",
+                tenantId, id) > 0;
+    }
+
+    /** The tenants that have any recording. */
+    public List<String> tenants() {
+        return sql.list("SELECT DISTINCT tenant_id FROM recordings ORDER BY tenant_id", row -> row.getString(1));
+    }
+
     public Optional<Recording> find(String tenantId, String id) {
         return sql.first("SELECT " + COLUMNS + " FROM recordings WHERE tenant_id = ? AND id = ?",
                 Recordings::read, tenantId, id);

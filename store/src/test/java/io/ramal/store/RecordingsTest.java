@@ -233,6 +233,43 @@ class RecordingsTest {
         assertThatThrownBy(() -> new RecordingFile("a.wav", 1, "ABC")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void finishedRecordingsOlderThanACutoffAreListedOldestFirstAndDeletedOneByOne() {
+        String tenant = RandomTenant.create(dataSource);
+        String other = RandomTenant.create(dataSource);
+        Recording old = finished(tenant, "call-old", T0);
+        Recording failed = started(tenant, "call-failed", 1, T0.plusSeconds(60));
+        recordings.insert(failed);
+        recordings.failed(tenant, failed.id(), T0.plusSeconds(70), "disk full");
+        Recording live = started(tenant, "call-live", 1, T0.plusSeconds(30));
+        recordings.insert(live);
+        Recording recent = finished(tenant, "call-recent", T0.plusSeconds(86_400));
+        Recording otherTenants = finished(other, "call-x", T0);
+        Instant cutoff = T0.plusSeconds(3_600);
+
+        List<Recording> due = recordings.finishedBefore(tenant, cutoff, 10);
+
+        assertThat(due).extracting(Recording::id).containsExactly(old.id(), failed.id());
+        assertThat(recordings.finishedBefore(tenant, cutoff, 1)).extracting(Recording::id).containsExactly(old.id());
+        assertThat(recordings.delete(tenant, live.id())).as("a live recording stays").isFalse();
+        assertThat(recordings.delete(other, old.id())).as("another tenant's id").isFalse();
+        assertThat(recordings.delete(tenant, old.id())).isTrue();
+        assertThat(recordings.delete(tenant, old.id())).isFalse();
+        assertThat(recordings.find(tenant, old.id())).isEmpty();
+        assertThat(recordings.find(tenant, recent.id())).isPresent();
+        assertThat(recordings.find(other, otherTenants.id())).isPresent();
+        assertThat(recordings.tenants()).contains(tenant, other);
+    }
+
+    private Recording finished(String tenant, String callId, Instant at) {
+        Recording r = started(tenant, callId, 1, at);
+        recordings.insert(r);
+        recordings.stopped(tenant, r.id(), at.plusSeconds(5), 0, "hangup");
+        recordings.wavReady(tenant, r.id(), 5_000, new RecordingFile(r.wavPath(), 80_044, SHA_A), Optional.empty(),
+                false);
+        return r;
+    }
+
     private static Recording started(String tenant, String callId, int seq, Instant at) {
         String id = callId + "-" + seq + "-" + UUID.randomUUID().toString().substring(0, 8);
         return Recording.started(id, tenant, callId, seq, Optional.of("1001"), Optional.of("1002"), at,

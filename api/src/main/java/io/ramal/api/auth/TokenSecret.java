@@ -7,11 +7,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key that signs access tokens (HMAC-SHA256), at least {@value #MIN_BYTES} bytes. Give it in
@@ -90,6 +93,20 @@ public final class TokenSecret {
 
     byte[] bytes() {
         return key.clone();
+    }
+
+    /**
+     * A key for another purpose derived from this secret ({@code HMAC-SHA256(secret, purpose)}), so
+     * nodes that share the token secret share it too, and replacing the secret replaces it.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(Objects.requireNonNull(purpose, "purpose").getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private String base64() {

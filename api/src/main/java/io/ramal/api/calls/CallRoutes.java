@@ -29,7 +29,10 @@ import java.util.OptionalLong;
 /**
  * Live calls under {@code /api/v1/calls}: list and show them (with parties, capability flags and
  * {@code version}, the same snapshots the event stream sends), and command them: hang up
- * ({@code DELETE}), hold, retrieve, mute, unmute and send DTMF ({@code POST .../<command>}).
+ * ({@code DELETE}), hold, retrieve, mute, unmute, send DTMF, transfer blind ({@code POST
+ * .../<command>}), and consult: {@code POST .../consultations} starts a consultation call (the
+ * call is held), {@code POST .../consultations/{consultation}/complete} transfers the held party
+ * to the consulted one, {@code DELETE .../consultations/{consultation}} goes back to the held call.
  *
  * <p>Every command goes through one pipeline: authenticate ({@code calls:write}); on the tenant's
  * switchboard writer, find the call the caller may see (else 404), build the command from the
@@ -45,6 +48,7 @@ public final class CallRoutes {
 
     static final String CALLS = "/api/v1/calls";
     static final String CALL = CALLS + "/{id}";
+    static final String CONSULTATION = CALL + "/consultations/{consultation}";
 
     private final BearerAuthentication authentication;
     private final TenantBoards boards;
@@ -72,6 +76,11 @@ public final class CallRoutes {
             return call.callId();
         }
 
+        /** The required {@code "to"}: an extension or external number. */
+        String to() {
+            return JsonFields.requiredText(body, "to");
+        }
+
         /** The acting party: {@code "party"} of the body, or the default (see {@link PartyChoice}). */
         String party() {
             return PartyChoice.choose(caller, call, JsonFields.optionalText(body, "party"));
@@ -95,6 +104,19 @@ public final class CallRoutes {
         routes.post(CALL + "/unmute", ctx -> command(ctx, "unmuting",
                 r -> new CallCommand.Unmute(r.tenant(), r.callId(), r.party(), r.version())));
         routes.post(CALL + "/dtmf", ctx -> command(ctx, "sending_dtmf", CallRoutes::sendDtmf));
+        routes.post(CALL + "/transfer", ctx -> command(ctx, "transferring",
+                r -> new CallCommand.BlindTransfer(r.tenant(), r.callId(), r.party(), r.to(), r.version())));
+        routes.post(CALL + "/consultations", ctx -> command(ctx,
+                r -> new CallCommand.Consult(r.tenant(), r.callId(), r.party(), r.to(), r.version()),
+                (call, accepted) -> Map.of("call_id", call, "consultation_id", accepted, "status", "consulting",
+                        "links", Map.of("consultation", CALLS + "/" + accepted,
+                                "complete", CALLS + "/" + call + "/consultations/" + accepted + "/complete"))));
+        routes.post(CONSULTATION + "/complete", ctx -> command(ctx, "transferring",
+                r -> new CallCommand.CompleteTransfer(r.tenant(), r.callId(), ctx.pathParam("consultation"), r.party(),
+                        r.version())));
+        routes.delete(CONSULTATION, ctx -> command(ctx, "cancelling_consultation",
+                r -> new CallCommand.CancelTransfer(r.tenant(), r.callId(), ctx.pathParam("consultation"), r.party(),
+                        r.version())));
     }
 
     private static CallCommand.OnCall sendDtmf(CommandRequest r) {
@@ -135,8 +157,18 @@ public final class CallRoutes {
         Json.write(ctx, 200, call.toJson());
     }
 
+    /** What a 202 says: built from the call's id and the id the PBX accepted the command with. */
+    @FunctionalInterface
+    private interface Accepted {
+        Map<String, Object> body(String callId, String acceptedId);
+    }
+
     /** The command pipeline; {@code status} names what the PBX is doing in the 202 answer. */
     private void command(Context ctx, String status, CommandOf commandOf) {
+        command(ctx, commandOf, (call, accepted) -> Map.of("call_id", accepted, "status", status));
+    }
+
+    private void command(Context ctx, CommandOf commandOf, Accepted answer) {
         Principal caller = authentication.require(ctx, Permission.CALLS_WRITE);
         String callId = ctx.pathParam("id");
         OptionalLong version = expectedVersion(ctx);
@@ -150,8 +182,7 @@ public final class CallRoutes {
             throw refused(r);
         });
         switch (control.execute(checked.command())) {
-            case CommandResult.Accepted accepted -> Json.write(ctx, 202, Map.of("call_id", accepted.callId(),
-                    "status", status));
+            case CommandResult.Accepted accepted -> Json.write(ctx, 202, answer.body(callId, accepted.callId()));
             case CommandResult.Refused refused -> throw refused(refused.refusal());
         }
     }

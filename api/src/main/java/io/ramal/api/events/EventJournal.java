@@ -63,7 +63,17 @@ public final class EventJournal {
 
     /** Appends the events in one transaction (consecutive seq values), then publishes them in order. */
     public List<JournalEvent> appendAll(String tenant, List<NewEvent> events) {
+        return appendAll(tenant, events, EventLog.Enlistment.NONE);
+    }
+
+    /**
+     * As {@link #appendAll(String, List)}, with {@code also} run on the append's transaction after
+     * the journal's own enlistment (the webhook outbox): what it writes exists exactly when the
+     * events do, and if it throws, nothing is stored or published and its exception is thrown here.
+     */
+    public List<JournalEvent> appendAll(String tenant, List<NewEvent> events, EventLog.Enlistment also) {
         Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(also, "also");
         List<EventDraft> drafts = new ArrayList<>(events.size());
         for (NewEvent event : events) {
             drafts.add(EventCodec.draft(event));
@@ -72,7 +82,11 @@ public final class EventJournal {
             return List.of();
         }
         return atomically(tenant, () -> {
-            List<StoredEvent> stored = log.appendAll(tenant, drafts, outbox);
+            List<StoredEvent> stored = log.appendAll(tenant, drafts, also == EventLog.Enlistment.NONE ? outbox
+                    : (transaction, appended) -> {
+                        outbox.enlist(transaction, appended);
+                        also.enlist(transaction, appended);
+                    });
             List<JournalEvent> journal = new ArrayList<>(stored.size());
             for (StoredEvent event : stored) {
                 journal.add(EventCodec.journalEvent(event));

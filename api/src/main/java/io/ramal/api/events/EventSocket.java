@@ -50,6 +50,7 @@ public final class EventSocket implements AutoCloseable {
     private final SocketQuota quota;
     private final Map<String, EventSession> sessions = new ConcurrentHashMap<>();
     private ScheduledFuture<?> heartbeat;
+    private volatile SocketPresence presence = SocketPresence.NONE;
 
     /**
      * @param scheduler runs the heartbeat, auth and expiry timers and cuts sockets that do not
@@ -81,6 +82,11 @@ public final class EventSocket implements AutoCloseable {
             long period = config.heartbeat().toMillis();
             heartbeat = scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Who is told when a user's count of authenticated sockets changes. */
+    public void presence(SocketPresence listener) {
+        this.presence = Objects.requireNonNull(listener, "listener");
     }
 
     /** How many sockets are connected now. */
@@ -197,6 +203,7 @@ public final class EventSocket implements AutoCloseable {
                 return;
             }
             session.authTimer(null);
+            presence.changed(principal.tenantId(), principal.userId(), quota.held(user));
         } else {
             session.authenticated(principal, valid.expiresAt());
         }
@@ -238,7 +245,11 @@ public final class EventSocket implements AutoCloseable {
     private void closed(String sessionId) {
         EventSession session = sessions.remove(sessionId);
         if (session != null) {
-            session.closed().ifPresent(quota::release);
+            session.closed().ifPresent(user -> {
+                quota.release(user);
+                int split = user.indexOf('\u0000');
+                presence.changed(user.substring(0, split), user.substring(split + 1), quota.held(user));
+            });
         }
     }
 

@@ -38,6 +38,11 @@ public final class Idempotency {
     private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
     private static final String CLAIM = "ramal.idempotency.claim";
     private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * Uploads whose bodies are streamed rather than buffered (they may be megabytes): not keyed,
+     * as a {@code PUT} of the whole resource is idempotent by itself.
+     */
+    private static final Set<String> STREAMED_UPLOADS = Set.of("PUT /api/v1/music-on-hold");
     private static final Duration POLL = Duration.ofMillis(25);
 
     private record Claim(String tenantId, String owner, String key) {}
@@ -74,7 +79,8 @@ public final class Idempotency {
 
     private void before(Context ctx) throws InterruptedException {
         String key = ctx.header(HEADER);
-        if (key == null || !MUTATIONS.contains(ctx.method().name())) {
+        if (key == null || !MUTATIONS.contains(ctx.method().name())
+                || STREAMED_UPLOADS.contains(ctx.method().name() + " " + ctx.path())) {
             return;
         }
         if (BearerAuthentication.credential(ctx).isEmpty()) {

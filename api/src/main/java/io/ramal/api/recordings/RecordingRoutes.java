@@ -5,6 +5,8 @@ import static io.ramal.api.calls.CallAccess.narrowedTo;
 import static io.ramal.api.calls.CallAccess.refused;
 import static io.ramal.api.calls.CallAccess.visibleCall;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
@@ -25,8 +27,11 @@ import io.ramal.store.RecordingQuery;
 import io.ramal.store.RecordingStatus;
 import io.ramal.store.Recordings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +57,7 @@ public final class RecordingRoutes {
     static final String RECORDINGS = "/api/v1/recordings";
     static final String RECORDING = RECORDINGS + "/{id}";
     static final String AUDIO = RECORDING + "/audio";
+    static final String LINK = RECORDING + "/link";
 
     /** A control verb: its path, the command it becomes, and the recording's state after it. */
     private enum Verb {
@@ -83,12 +89,25 @@ public final class RecordingRoutes {
     private final CallControl control;
     private final Recordings recordings;
     private final Path directory;
+    private final Optional<RecordingLinks> links;
+    private final InstantSource clock;
 
     /**
      * @param directory the recordings directory; the index's paths are relative to it
      */
     public RecordingRoutes(BearerAuthentication authentication, TenantBoards boards, CallControl control,
             Recordings recordings, Path directory) {
+        this(authentication, boards, control, recordings, directory, Optional.empty(), InstantSource.system());
+    }
+
+    /**
+     * With signed links: the audio route also answers a request that carries a valid link instead
+     * of a bearer token, and {@code POST .../link} makes links.
+     */
+    public RecordingRoutes(BearerAuthentication authentication, TenantBoards boards, CallControl control,
+            Recordings recordings, Path directory, Optional<RecordingLinks> links, InstantSource clock) {
+        this.links = Objects.requireNonNull(links, "links");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.boards = Objects.requireNonNull(boards, "boards");
         this.control = Objects.requireNonNull(control, "control");
@@ -104,6 +123,9 @@ public final class RecordingRoutes {
         routes.get(RECORDINGS, this::list);
         routes.get(RECORDING, this::show);
         routes.get(AUDIO, this::audio);
+        if (links.isPresent()) {
+            routes.post(LINK, this::link);
+        }
     }
 
     private void command(Context ctx, Verb verb) {
@@ -162,11 +184,64 @@ public final class RecordingRoutes {
     }
 
     private void audio(Context ctx) {
+        if (links.isPresent() && ctx.queryParam("signature") != null) {
+            linkedAudio(ctx, links.get());
+            return;
+        }
         Principal caller = authentication.require(ctx, Permission.RECORDINGS_READ);
         Recording recording = visibleRecording(caller, ctx.pathParam("id"));
         AudioFormat format = AudioFormat.requested(ctx);
         RecordingFile file = format.of(recording).orElseThrow(() -> notAvailable(recording, format));
         send(ctx, recording, format, file);
+    }
+
+    /** The audio a signed link names, without a bearer token: exactly that recording and format, until it expires. */
+    private void linkedAudio(Context ctx, RecordingLinks signer) {
+        String id = ctx.pathParam("id");
+        RecordingLinks.Check check = signer.check(id, Optional.ofNullable(ctx.queryParam("format")),
+                Optional.ofNullable(ctx.queryParam("tenant")), Optional.ofNullable(ctx.queryParam("expires")),
+                Optional.ofNullable(ctx.queryParam("signature")), clock.instant());
+        switch (check) {
+            case RecordingLinks.Check.Invalid invalid ->
+                    throw new ApiException(403, "link_invalid", "this recording link is not valid: " + invalid.reason());
+            case RecordingLinks.Check.Expired expired ->
+                    throw new ApiException(403, "link_expired", "this recording link expired at " + expired.at());
+            case RecordingLinks.Check.Valid valid -> {
+                AudioFormat format = AudioFormat.requested(ctx);
+                Recording recording = recordings.find(valid.tenant(), id)
+                        .orElseThrow(() -> new ApiException(404, "recording_not_found", "no recording " + id));
+                RecordingFile file = format.of(recording).orElseThrow(() -> notAvailable(recording, format));
+                send(ctx, recording, format, file);
+            }
+        }
+    }
+
+    /** {@code POST .../link}: a signed link to the recording's audio for whoever holds it, without a token. */
+    private void link(Context ctx) {
+        Principal caller = authentication.require(ctx, Permission.RECORDINGS_READ);
+        Recording recording = visibleRecording(caller, ctx.pathParam("id"));
+        RecordingLinks signer = links.orElseThrow();
+        ObjectNode body = Json.readObject(ctx);
+        AudioFormat format = body.has("format") ? Arrays.stream(AudioFormat.values())
+                .filter(f -> f.wire().equals(body.get("format").asText())).findFirst()
+                .orElseThrow(() -> new ApiException(400, "invalid_link", "format must be wav, mp3 or stereo"))
+                : AudioFormat.WAV;
+        Duration lifetime = signer.lifetime();
+        if (body.has("expires_in_seconds")) {
+            JsonNode seconds = body.get("expires_in_seconds");
+            if (!seconds.isIntegralNumber() || seconds.asLong() < 1
+                    || seconds.asLong() > RecordingLinks.MAX_LIFETIME.toSeconds()) {
+                throw new ApiException(400, "invalid_link", "expires_in_seconds must be a whole number from 1 to "
+                        + RecordingLinks.MAX_LIFETIME.toSeconds());
+            }
+            lifetime = Duration.ofSeconds(seconds.asLong());
+        }
+        format.of(recording).orElseThrow(() -> notAvailable(recording, format));
+        Instant expires = clock.instant().plus(lifetime);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("url", signer.link(caller.tenantId(), recording.id(), format.wire(), expires).toString());
+        answer.put("expires_at", Instant.ofEpochSecond(expires.getEpochSecond()).toString());
+        Json.write(ctx, 200, answer);
     }
 
     /** The audio of the call's latest ready recording. */

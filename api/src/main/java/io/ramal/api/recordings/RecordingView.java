@@ -10,10 +10,10 @@ import java.util.Optional;
  * A recording as the API shows it: identity, call, state, times, and its complete files by
  * format with size and checksum (never where they are on disk).
  */
-final class RecordingView {
+public final class RecordingView {
     private RecordingView() {}
 
-    static Map<String, Object> of(Recording r) {
+    public static Map<String, Object> of(Recording r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id());
         json.put("call_id", r.callId());

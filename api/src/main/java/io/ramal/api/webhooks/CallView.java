@@ -56,11 +56,15 @@ record CallView(
     }
 
     /**
-     * Which way the call goes for {@link #extension()}: the event's direction for inbound and
-     * outbound calls; for internal calls, inbound when the extension is the callee and outbound
-     * when it is the caller. Empty when it cannot be told.
+     * Which way the call goes for {@link #extension()}: inbound for a screen pop (it is for the
+     * extension the call rings); the event's direction for inbound and outbound calls; for internal
+     * calls, inbound when the extension is the callee and outbound when it is the caller. Empty
+     * when it cannot be told.
      */
     Optional<Sense> sense() {
+        if (type.equals("screen_pop")) {
+            return Optional.of(Sense.INBOUND); // a pop is for the extension the call rings
+        }
         Optional<Sense> declared = direction.flatMap(Sense::fromWireName);
         if (declared.isPresent()) {
             return declared;
@@ -89,10 +93,10 @@ record CallView(
     /** Meetip's "estado": {@code timbre} (ringing), {@code descolgado} (off hook) or {@code colgado} (hung up). */
     String meetipState() {
         return switch (type) {
-            case "call.delivered" -> "timbre";
+            case "call.delivered", "screen_pop" -> "timbre";
             case "call.originated", "call.established", "call.held", "call.retrieved", "call.transferred",
                     "call.conferenced", "call.diverted" -> "descolgado";
-            case "connection.cleared", "call.failed" -> "colgado";
+            case "connection.cleared", "call.failed", "cdr.created" -> "colgado";
             default -> "";
         };
     }

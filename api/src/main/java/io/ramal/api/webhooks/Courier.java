@@ -26,14 +26,17 @@ final class Courier {
     private final RetryPolicy policy;
     private final String owner;
     private final DoubleSupplier random;
+    private final DeliveryFields fields;
 
-    Courier(Webhooks webhooks, AddressGuard guard, WebhookSender sender, String owner, DoubleSupplier random) {
+    Courier(Webhooks webhooks, AddressGuard guard, WebhookSender sender, String owner, DoubleSupplier random,
+            DeliveryFields fields) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.policy = RetryPolicy.of(webhooks.config());
         this.owner = Objects.requireNonNull(owner, "owner");
         this.random = Objects.requireNonNull(random, "random");
+        this.fields = Objects.requireNonNull(fields, "fields");
     }
 
     /** Attempts the delivery; returns the attempt's outcome (empty when no attempt was made). */
@@ -55,7 +58,7 @@ final class Courier {
         } catch (IllegalArgumentException e) {
             return finish(delivery, started, failure(delivery, "damaged subscription: " + e.getMessage()));
         }
-        return switch (RequestRenderer.render(subscription, delivery, started)) {
+        return switch (RequestRenderer.render(subscription, delivery, started, fields)) {
             case RequestRenderer.Rendered.Failed failed -> finish(delivery, started, failure(delivery, failed.reason()));
             case RequestRenderer.Rendered.Ready ready -> send(delivery, started, ready.request());
         };

@@ -29,13 +29,20 @@ final class RequestRenderer {
     private RequestRenderer() {}
 
     static Rendered render(Subscription subscription, WebhookDelivery delivery, Instant signedAt) {
+        return render(subscription, delivery, signedAt, DeliveryFields.NONE);
+    }
+
+    /** As {@link #render(Subscription, WebhookDelivery, Instant)}, with {@code fields} added for this attempt. */
+    static Rendered render(Subscription subscription, WebhookDelivery delivery, Instant signedAt,
+            DeliveryFields fields) {
         Objects.requireNonNull(subscription, "subscription");
-        Map<String, Object> event;
+        Map<String, Object> stored;
         try {
-            event = WebhookJson.readObject(delivery.payload());
+            stored = WebhookJson.readObject(delivery.payload());
         } catch (IllegalArgumentException e) {
             return new Rendered.Failed("damaged event payload: " + e.getMessage());
         }
+        Map<String, Object> event = fields.enrich(delivery.tenantId(), stored, signedAt);
         String target = subscription.url().render(event, Escaping.URL);
         URI uri;
         try {
@@ -53,7 +60,8 @@ final class RequestRenderer {
             Escaping escaping = subscription.isForm() ? Escaping.FORM : Escaping.JSON;
             String text = subscription.body()
                     .map(template -> template.render(event, escaping))
-                    .orElseGet(() -> subscription.isForm() ? form(event) : delivery.payload());
+                    .orElseGet(() -> subscription.isForm() ? form(event)
+                            : event == stored ? delivery.payload() : WebhookJson.write(event));
             body = text.getBytes(StandardCharsets.UTF_8);
             signed = body;
             contentType = subscription.isForm() ? "application/x-www-form-urlencoded" : "application/json";

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ramal.api.ApiException;
 import io.ramal.store.WebhookSubscription;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The editable fields of a subscription as an admin sends them, checked: what {@code POST} creates
@@ -36,13 +34,7 @@ record SubscriptionForm(
     static final String INVALID = "invalid_webhook";
     private static final Set<String> FIELDS =
             Set.of("description", "events", "url", "method", "body_format", "body", "headers", "enabled");
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-    private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "content-type",
-            "connection", "expect", "upgrade", "transfer-encoding", "te", "trailer", "keep-alive",
-            "proxy-authorization", "proxy-connection");
     private static final int MAX_SELECTORS = 50;
-    private static final int MAX_HEADERS = 20;
-    private static final int MAX_URL = 2_048;
     private static final int MAX_BODY = 65_536;
 
     SubscriptionForm {
@@ -96,10 +88,14 @@ record SubscriptionForm(
 
     /** The URL with every placeholder filled with a sample: scheme, host and port as they will be used. */
     URI sampleUrl() {
+        return targetUrl().sample();
+    }
+
+    private TargetUrl targetUrl() {
         try {
-            return new URI(WebhookTemplate.parse(url).renderSample("0"));
-        } catch (URISyntaxException e) {
-            throw invalid("url is not a valid URL template: " + e.getMessage());
+            return TargetUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
     }
 
@@ -123,36 +119,15 @@ record SubscriptionForm(
         if (body.isPresent()) {
             checkBody(body.get());
         }
-        if (headers.size() > MAX_HEADERS) {
-            throw invalid("at most " + MAX_HEADERS + " headers");
+        try {
+            CustomHeaders.check(headers);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        headers.forEach(SubscriptionForm::checkHeader);
     }
 
     private void checkUrl() {
-        if (url.length() > MAX_URL) {
-            throw invalid("url is longer than " + MAX_URL + " characters");
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        int start = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
-        if (start < 0) {
-            throw invalid("url must start with http:// or https://");
-        }
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        String authority = url.substring(start, end);
-        if (authority.isEmpty() || authority.contains("%") || authority.contains("{") || authority.contains("}")) {
-            throw invalid("url: the host and port must be written out, without variables");
-        }
-        if (authority.contains("@")) {
-            throw invalid("url must not carry user info (user@host); use a header for credentials");
-        }
-        URI sample = sampleUrl();
-        if (sample.getHost() == null) {
-            throw invalid("url has no valid host");
-        }
+        targetUrl();
     }
 
     private void checkBody(String template) {
@@ -166,19 +141,6 @@ record SubscriptionForm(
                 throw invalid("body is not a JSON template (with every variable as 0 it does not parse: "
                         + e.getOriginalMessage() + ")");
             }
-        }
-    }
-
-    private static void checkHeader(String name, String value) {
-        if (!TOKEN.matcher(name).matches()) {
-            throw invalid("header name '" + name + "' is not a valid HTTP field name");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (RESERVED_HEADERS.contains(lower) || lower.startsWith("ramal-")) {
-            throw invalid("header " + name + " is set by Ramal and cannot be configured");
-        }
-        if (value.length() > 1_024 || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw invalid("header " + name + " must be one line of at most 1024 characters");
         }
     }
 
@@ -198,20 +160,11 @@ record SubscriptionForm(
     }
 
     private static Map<String, String> headers(JsonNode json) {
-        if (json.isNull()) {
-            return Map.of();
+        try {
+            return CustomHeaders.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        if (!json.isObject()) {
-            throw invalid("headers must be an object of name: value");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        json.properties().forEach(field -> {
-            if (!field.getValue().isTextual()) {
-                throw invalid("header " + field.getKey() + " must be text");
-            }
-            headers.put(field.getKey(), field.getValue().asText());
-        });
-        return headers;
     }
 
     private static String text(JsonNode json, String name) {

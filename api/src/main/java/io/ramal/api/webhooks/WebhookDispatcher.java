@@ -40,12 +40,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
 
-    private WebhookDispatcher(Webhooks webhooks, AddressGuard guard, WebhookSender sender, DoubleSupplier random) {
+    private WebhookDispatcher(Webhooks webhooks, AddressGuard guard, WebhookSender sender, DoubleSupplier random,
+            DeliveryFields fields) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.config = webhooks.config();
         this.sender = Objects.requireNonNull(sender, "sender");
         this.owner = "dispatcher-" + UUID.randomUUID();
-        this.courier = new Courier(webhooks, guard, sender, owner, random);
+        this.courier = new Courier(webhooks, guard, sender, owner, random, fields);
         this.slots = new Semaphore(config.maxConcurrent());
         this.attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-attempt-", 0).factory());
         this.loop = Thread.ofVirtual().name("webhook-dispatcher").unstarted(this::run);
@@ -53,14 +54,24 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Starts a dispatcher sending over HTTP with the configured timeouts. */
     public static WebhookDispatcher start(Webhooks webhooks, AddressGuard guard) {
+        return start(webhooks, guard, DeliveryFields.NONE);
+    }
+
+    /** Starts a dispatcher whose attempts get {@code fields} (signed recording links, say). */
+    public static WebhookDispatcher start(Webhooks webhooks, AddressGuard guard, DeliveryFields fields) {
         WebhookConfig config = webhooks.config();
         return start(webhooks, guard, new HttpWebhookSender(config.connectTimeout(), config.readTimeout()),
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), fields);
     }
 
     static WebhookDispatcher start(Webhooks webhooks, AddressGuard guard, WebhookSender sender,
             DoubleSupplier random) {
-        WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, guard, sender, random);
+        return start(webhooks, guard, sender, random, DeliveryFields.NONE);
+    }
+
+    static WebhookDispatcher start(Webhooks webhooks, AddressGuard guard, WebhookSender sender,
+            DoubleSupplier random, DeliveryFields fields) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, guard, sender, random, fields);
         dispatcher.loop.start();
         return dispatcher;
     }

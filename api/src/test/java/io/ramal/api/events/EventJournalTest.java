@@ -123,6 +123,29 @@ class EventJournalTest {
     }
 
     @Test
+    void anAppendsOwnEnlistmentRunsAfterTheOutboxAndItsRefusalRollsTheAppendBackWithItsOwnException() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        EventJournal withOutbox = new EventJournal(log, fanout, (transaction, events) -> order.add("outbox"), () -> {});
+        fanout.subscribe(tenant, delivered::add);
+        IllegalStateException refusal = new IllegalStateException("already popped");
+
+        assertThatThrownBy(() -> withOutbox.appendAll(tenant, List.of(NewEvent.of("screen_pop", Map.of())),
+                (transaction, events) -> {
+                    order.add("also " + events.getFirst().seq());
+                    throw refusal;
+                })).isSameAs(refusal);
+        assertThat(order).containsExactly("outbox", "also 1");
+        assertThat(journal.after(tenant, 0, 10)).isEmpty();
+        assertThat(delivered).isEmpty();
+
+        List<JournalEvent> kept = withOutbox.appendAll(tenant, List.of(NewEvent.of("screen_pop", Map.of())),
+                (transaction, events) -> order.add("also " + events.getFirst().seq()));
+        assertThat(kept).extracting(JournalEvent::seq).containsExactly(1L);
+        assertThat(order).endsWith("outbox", "also 1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 1);
+    }
+
+    @Test
     void encodesAnEventWithoutFieldsCallOrDevice() throws Exception {
         JournalEvent event = journal.append(tenant, "device.unregistered", Optional.empty(), Optional.empty(), Map.of());
 

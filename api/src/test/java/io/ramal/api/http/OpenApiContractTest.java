@@ -11,7 +11,12 @@ import io.javalin.websocket.WsHandlerType;
 import io.ramal.api.auth.AuthApi;
 import io.ramal.api.calls.CallRoutes;
 import io.ramal.api.calls.OriginateRoute;
+import io.ramal.api.recordings.RecordingLinks;
 import io.ramal.api.recordings.RecordingRoutes;
+import io.ramal.api.screenpop.ScreenPopAdmin;
+import io.ramal.api.screenpop.ScreenPopConfig;
+import io.ramal.api.screenpop.ScreenPops;
+import io.ramal.api.webhooks.OutboundGuard;
 import io.ramal.cti.fact.LegAnswered;
 import io.ramal.store.Recording;
 import io.ramal.store.RecordingFile;
@@ -42,6 +47,12 @@ import io.ramal.store.CallDirection;
 import io.ramal.store.CallDisposition;
 import io.ramal.store.CallRecord;
 import io.ramal.store.CallRecords;
+import io.ramal.store.MediaQualities;
+import io.ramal.store.MediaQuality;
+import io.ramal.api.music.HoldMusic;
+import io.ramal.api.music.MusicOnHoldRoutes;
+import io.ramal.api.music.MusicUpload;
+import io.ramal.api.music.TenantMusic;
 import io.ramal.store.IdempotencyKeys;
 import java.util.Optional;
 import io.ramal.api.auth.AuthConfig;
@@ -143,7 +154,10 @@ class OpenApiContractTest {
     private final Map<String, Switchboard> boards = new java.util.HashMap<>();
     private final List<CallCommand> commandsToPbx = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path recordingsDir = createRecordingsDir();
+    private final RecordingTenantMusic music = new RecordingTenantMusic();
     private final Javalin app;
+    private final ScreenPops screenPops;
+    private final RecordingLinks links;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
 
     OpenApiContractTest() {
@@ -155,6 +169,10 @@ class OpenApiContractTest {
         webhookEngine = new Webhooks(dataSource, clock, WebhookConfig.defaults());
         WebhookAdmin webhooks = new WebhookAdmin(webhookEngine, LITERALS_ONLY, () -> { }, auth.authentication());
         EventJournal journal = new EventJournal(new EventLog(dataSource, clock), fanout);
+        screenPops = new ScreenPops(dataSource, new OutboundGuard(webhookEngine, LITERALS_ONLY),
+                ScreenPopConfig.defaults(), clock);
+        links = new RecordingLinks(new byte[32], () -> uri(""),
+                Duration.ofHours(1));
         events = new EventSocket(EventSocketConfig.defaults("0.1.0-contract"), auth.verifier(), journal,
                 tenant -> journal.atomically(tenant, () -> new Snapshot(journal.head(tenant).lastSeq(), Map.of())),
                 scheduler, clock);
@@ -178,7 +196,8 @@ class OpenApiContractTest {
                     .addTo(javalin.routes);
             auth.addTo(javalin.routes);
             webhooks.addTo(javalin.routes);
-            new CdrRoutes(auth.authentication(), new CallRecords(dataSource)).addTo(javalin.routes);
+            new CdrRoutes(auth.authentication(), new CallRecords(dataSource), new MediaQualities(dataSource))
+                    .addTo(javalin.routes);
             TenantBoards tenantBoards = new TenantBoards() {
                 @Override
                 public <T> T onTenant(String tenant, java.util.function.Function<Switchboard, T> work) {
@@ -198,7 +217,28 @@ class OpenApiContractTest {
             new OriginateRoute(auth.authentication(), tenantBoards, pbxThatAccepts(),
                     (tenant, number) -> extensions.find(tenant, number).isPresent()).addTo(javalin.routes);
             new RecordingRoutes(auth.authentication(), tenantBoards, pbxThatAccepts(), new Recordings(dataSource),
-                    recordingsDir).addTo(javalin.routes);
+                    recordingsDir, Optional.of(links), clock).addTo(javalin.routes);
+            new ScreenPopAdmin(screenPops, auth.authentication()).addTo(javalin.routes);
+            io.ramal.store.PauseReasons reasons = new io.ramal.store.PauseReasons(dataSource);
+            io.ramal.store.AgentPolicies policies = new io.ramal.store.AgentPolicies(dataSource);
+            io.ramal.api.agents.AgentDesk agents = new io.ramal.api.agents.AgentDesk(tenantBoards, journal,
+                    new io.ramal.store.AgentIntervals(dataSource), reasons, policies,
+                    new io.ramal.store.AgentPolicySetting(io.ramal.cti.agent.SecondLogin.REFUSE,
+                            Duration.ofMinutes(2), io.ramal.store.AgentPolicySetting.Vanish.LOGOUT, Optional.empty()),
+                    clock);
+            io.ramal.store.Users users = new io.ramal.store.Users(dataSource);
+            new io.ramal.api.agents.AgentRoutes(auth.authentication(), agents, users, extensions,
+                    new io.ramal.store.AgentPositions(dataSource), new io.ramal.store.AgentGroups(dataSource), reasons,
+                    io.ramal.api.agents.RegisteredAddresses.NONE).addTo(javalin.routes);
+            new io.ramal.api.agents.PauseReasonRoutes(auth.authentication(), reasons, agents::policyChanged)
+                    .addTo(javalin.routes);
+            new io.ramal.api.agents.AgentIntervalRoutes(auth.authentication(),
+                    new io.ramal.store.AgentIntervals(dataSource), users).addTo(javalin.routes);
+            new io.ramal.api.agents.AgentPolicyRoutes(auth.authentication(), agents, policies, reasons)
+                    .addTo(javalin.routes);
+            new io.ramal.api.agents.PositionRoutes(auth.authentication(), new io.ramal.store.AgentPositions(dataSource),
+                    extensions).addTo(javalin.routes);
+            new MusicOnHoldRoutes(auth.authentication(), music).addTo(javalin.routes);
             events.addTo(javalin.routes);
             new OpenApiDocument().addTo(javalin.routes);
         }).start();
@@ -207,6 +247,7 @@ class OpenApiContractTest {
     @AfterAll
     void stop() {
         events.close();
+        screenPops.close();
         app.stop();
         fanout.close();
         scheduler.shutdownNow();
@@ -794,6 +835,89 @@ class OpenApiContractTest {
     }
 
     @Test
+    void agentsPauseReasonsPositionsThePolicyAndTheLedgerAnswerAsDocumented() {
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        String bob = accessToken("bob", "demo-bob");
+        Answer created = exchange("POST", "/api/v1/pause-reasons", Map.of(), admin, json(Map.of("id", "coffee",
+                "name", "Coffee", "max_duration_s", 600, "groups", List.of("sales"))));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(exchange("POST", "/api/v1/pause-reasons", Map.of(), admin, json(Map.of("name", "Coffee"))).code())
+                .isEqualTo("pause_reason_exists");
+        assertThat(exchange("POST", "/api/v1/pause-reasons", Map.of(), admin, json(Map.of("name", "Away")))
+                .status()).isEqualTo(201);
+        assertThat(exchange("PATCH", "/api/v1/pause-reasons/{id}", Map.of("id", "coffee"), admin,
+                json(Map.of("groups", List.of()))).json().path("groups")).isEmpty();
+        assertThat(exchange("GET", "/api/v1/pause-reasons/{id}", Map.of("id", "nope"), alice, null).code())
+                .isEqualTo("pause_reason_not_found");
+        assertThat(exchange("GET", "/api/v1/pause-reasons", Map.of(), alice, null).json().path("reasons")).hasSize(2);
+
+        Answer login = exchange("POST", "/api/v1/agents/{agent}/login", Map.of("agent", "me"), alice,
+                json(Map.of("extension", "1001")));
+        assertThat(login.status()).isEqualTo(201);
+        assertThat(login.json().path("reasons")).hasSize(2);
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/login", Map.of("agent", "me"), alice,
+                json(Map.of("extension", "1002"))).code()).isEqualTo("agent_already_logged_in");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/login", Map.of("agent", "me"), bob,
+                json(Map.of("extension", "9999"))).code()).isEqualTo("device_not_found");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/login", Map.of("agent", "me"), bob,
+                json(Map.of("extension", "1001", "ip", "127.0.0.9"))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/pause", Map.of("agent", "alice"), alice,
+                json(Map.of("reason_id", "coffee", "after_call", true))).json().path("state").asText())
+                .isEqualTo("paused");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/pause", Map.of("agent", "bob"), bob,
+                json(Map.of("reason_id", "coffee"))).code()).isEqualTo("not_logged_in");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/available", Map.of("agent", "alice"), bob, null).code())
+                .isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/agents/{agent}", Map.of("agent", "nobody"), alice, null).code())
+                .isEqualTo("agent_not_found");
+        assertThat(exchange("GET", "/api/v1/agents/{agent}/reasons", Map.of("agent", "me"), alice, null).status())
+                .isEqualTo(200);
+        assertThat(exchange("PUT", "/api/v1/agents/{agent}/groups", Map.of("agent", "alice"), admin,
+                json(Map.of("groups", List.of("sales")))).json().path("groups").get(0).asText()).isEqualTo("sales");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/available", Map.of("agent", "me"), alice, null).status())
+                .isEqualTo(200);
+        assertThat(exchange("GET", "/api/v1/agents", Map.of(), alice, null).json().path("agents")).isNotEmpty();
+        assertThat(exchange("GET", "/api/v1/agents/{agent}", Map.of("agent", "me"), alice, null).json()
+                .path("state").asText()).isEqualTo("available");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/logout", Map.of("agent", "me"), alice, null).json()
+                .path("state").asText()).isEqualTo("logged_out");
+
+        Answer ledger = exchange("GET", "/api/v1/agent-intervals?limit=2", Map.of(), admin, null);
+        assertThat(ledger.json().path("intervals")).hasSize(2);
+        assertThat(exchange("GET", "/api/v1/agent-intervals?cursor=" + ledger.json().path("next_cursor").asText(),
+                Map.of(), admin, null).json().path("intervals")).hasSize(2);
+        assertThat(exchange("GET", "/api/v1/agent-intervals?cursor=nonsense", Map.of(), admin, null).code())
+                .isEqualTo("invalid_cursor");
+        assertThat(exchange("GET", "/api/v1/agent-intervals?from=yesterday", Map.of(), admin, null).code())
+                .isEqualTo("invalid_request");
+
+        assertThat(exchange("GET", "/api/v1/agent-policy", Map.of(), alice, null).json().path("second_login")
+                .asText()).isEqualTo("refuse");
+        assertThat(exchange("PUT", "/api/v1/agent-policy", Map.of(), admin, json(Map.of("second_login", "take_over",
+                "vanish_grace_s", 30, "vanish_action", "pause", "vanish_reason_id", "coffee"))).status())
+                .isEqualTo(200);
+        assertThat(exchange("PUT", "/api/v1/agent-policy", Map.of(), admin, json(Map.of("second_login", "refuse",
+                "vanish_grace_s", 30, "vanish_action", "pause", "vanish_reason_id", "nope"))).code())
+                .isEqualTo("pause_reason_not_found");
+        assertThat(exchange("PUT", "/api/v1/agent-policy", Map.of(), alice, json(Map.of("second_login", "refuse",
+                "vanish_grace_s", 30, "vanish_action", "logout"))).code()).isEqualTo("forbidden");
+
+        assertThat(exchange("PUT", "/api/v1/agent-positions/{position}", Map.of("position", "12"), admin,
+                json(Map.of("extension", "1002"))).status()).isEqualTo(200);
+        assertThat(exchange("PUT", "/api/v1/agent-positions/{position}", Map.of("position", "13"), admin,
+                json(Map.of("extension", "9999"))).code()).isEqualTo("device_not_found");
+        assertThat(exchange("GET", "/api/v1/agent-positions", Map.of(), admin, null).json().path("positions"))
+                .hasSize(1);
+        assertThat(exchange("DELETE", "/api/v1/agent-positions/{position}", Map.of("position", "12"), admin, null)
+                .status()).isEqualTo(204);
+        assertThat(exchange("DELETE", "/api/v1/agent-positions/{position}", Map.of("position", "12"), admin, null)
+                .code()).isEqualTo("position_not_found");
+        assertThat(exchange("DELETE", "/api/v1/pause-reasons/{id}", Map.of("id", "coffee"), admin, null).status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void callHistoryAnswersAsDocumented() {
         CallRecords records = new CallRecords(database.dataSource());
         Instant start = Instant.parse("2026-11-21T09:00:00Z");
@@ -802,6 +926,12 @@ class OpenApiContractTest {
         records.insert(new CallRecord("h-2", DemoTenant.ID, "sip-2", "1003", "1004", CallDirection.INTERNAL,
                 start.plusSeconds(100), Optional.empty(), start.plusSeconds(110), CallDisposition.BUSY,
                 "486 Busy Here"));
+        new MediaQualities(database.dataSource()).put(new MediaQuality(DemoTenant.ID, "h-1", MediaQuality.Leg.CALLER,
+                3000, 2990, 10, Duration.ofNanos(1_250_000), 12, 11,
+                Optional.of(new MediaQuality.PeerView(3, 4, Duration.ofMillis(2), Optional.of(Duration.ofMillis(12)))),
+                Optional.of(Duration.ofMillis(15)), start.plusSeconds(63)));
+        new MediaQualities(database.dataSource()).put(new MediaQuality(DemoTenant.ID, "h-1", MediaQuality.Leg.CALLEE,
+                3000, 3000, 0, Duration.ZERO, 12, 0, Optional.empty(), Optional.empty(), start.plusSeconds(63)));
         String admin = adminToken();
         String alice = accessToken("alice", "demo-alice");
 
@@ -817,6 +947,12 @@ class OpenApiContractTest {
                 .containsExactly("h-1");
         Answer shown = exchange("GET", "/api/v1/cdrs/{id}", Map.of("id", "h-1"), alice, null);
         assertThat(shown.json().path("billable_seconds").asLong()).isEqualTo(60);
+        assertThat(shown.json().path("media_quality").path("caller").path("peer_report").path("round_trip_ms")
+                .asDouble()).isEqualTo(12.0);
+        assertThat(shown.json().path("media_quality").path("callee").path("peer_report").isNull()).isTrue();
+        assertThat(next.json().path("cdrs").get(0).path("media_quality").path("caller").path("packets_lost").asLong())
+                .as("the list carries it too").isEqualTo(10);
+        assertThat(page.json().path("cdrs").get(0).path("media_quality").isNull()).as("h-2 had none").isTrue();
         assertThat(exchange("GET", "/api/v1/cdrs/{id}", Map.of("id", "h-2"), alice, null).code())
                 .isEqualTo("cdr_not_found");
         assertThat(exchange("GET", "/api/v1/cdrs?extension=1003", Map.of(), alice, null).code())
@@ -883,6 +1019,96 @@ class OpenApiContractTest {
         Files.delete(recordingsDir.resolve("demo/2026/05/01/c-old-1.wav"));
         assertThat(exchange("GET", "/api/v1/recordings/{id}/audio", old, admin, null).code())
                 .isEqualTo("audio_not_available");
+    }
+
+    @Test
+    void musicOnHoldAnswersAsDocumented() {
+        String admin = adminToken();
+        byte[] wav = "RIFF....WAVEfmt good".getBytes(StandardCharsets.US_ASCII);
+
+        Answer builtIn = exchangeBytes("GET", "/api/v1/music-on-hold", admin, null, Map.of());
+        assertThat(builtIn.status()).isEqualTo(200);
+        assertThat(builtIn.headers().firstValue("Ramal-Music-Source")).hasValue("default");
+        Answer uploaded = exchangeBytes("PUT", "/api/v1/music-on-hold", admin, wav, Map.of("Content-Type", "audio/wav"));
+        assertThat(uploaded.status()).isEqualTo(200);
+        assertThat(uploaded.json().path("source").asText()).isEqualTo("tenant");
+        assertThat(music.uploads).containsExactly(DemoTenant.ID + ":" + wav.length);
+        Answer download = exchangeBytes("GET", "/api/v1/music-on-hold", admin, null, Map.of());
+        assertThat(download.headers().firstValue("Ramal-Music-Source")).hasValue("tenant");
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("audio/wav");
+        assertThat(exchangeBytes("GET", "/api/v1/music-on-hold", admin, null,
+                Map.of("If-None-Match", download.headers().firstValue("ETag").orElseThrow())).status()).isEqualTo(304);
+        Answer bad = exchangeBytes("PUT", "/api/v1/music-on-hold", admin, "not audio".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "audio/wav"));
+        assertThat(bad.code()).isEqualTo("invalid_audio");
+        assertThat(bad.json().path("message").asText()).isEqualTo("not a WAV file");
+        Answer large = exchangeBytes("PUT", "/api/v1/music-on-hold", admin, new byte[RecordingTenantMusic.MAX + 1],
+                Map.of("Content-Type", "audio/wav"));
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.code()).isEqualTo("audio_too_large");
+        assertThat(exchangeBytes("PUT", "/api/v1/music-on-hold", accessToken("alice", "demo-alice"), wav,
+                Map.of("Content-Type", "audio/wav")).code()).isEqualTo("forbidden");
+        Answer reset = exchangeBytes("DELETE", "/api/v1/music-on-hold", admin, null, Map.of());
+        assertThat(reset.json().path("source").asText()).isEqualTo("default");
+        assertThat(reset.json().path("updated_at").isNull()).isTrue();
+    }
+
+    @Test
+    void theCrmLookupAdminAnswersAsDocumented() {
+        String admin = adminToken();
+        String base = "/api/v1/screen-pop/lookup";
+        assertThat(exchange("GET", base, Map.of(), admin, null).code()).isEqualTo("lookup_not_found");
+        assertThat(exchange("PUT", base, Map.of(), admin, json(Map.of("url", "http://10.0.0.7/crm?p=%CALLER_ID%")))
+                .code()).isEqualTo("url_not_allowed");
+        assertThat(exchange("PUT", base, Map.of(), admin, json(Map.of("url", "crm"))).code())
+                .isEqualTo("invalid_lookup");
+        assertThat(exchange("PUT", base, Map.of(), admin, "[1]").code()).isEqualTo("invalid_request");
+        Answer saved = exchange("PUT", base, Map.of(), admin, json(Map.of("url",
+                "http://192.0.2.44/crm?p=%CALLER_ID%", "headers", Map.of("X-Api-Key", "k"), "timeout_ms", 150)));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(exchange("GET", base, Map.of(), admin, null).json().path("timeout_ms").asInt()).isEqualTo(150);
+        assertThat(exchange("POST", base + "/test", Map.of(), admin, "{}").code()).isEqualTo("invalid_lookup");
+        Answer tried = exchange("POST", base + "/test", Map.of(), admin, json(Map.of("caller_number", "+5511")));
+        assertThat(tried.status()).isEqualTo(200);
+        assertThat(tried.json().path("lookup").path("status").asText()).isIn("timeout", "failed");
+        assertThat(exchange("GET", base, Map.of(), accessToken("alice", "demo-alice"), null).code())
+                .isEqualTo("forbidden");
+        assertThat(exchange("DELETE", base, Map.of(), admin, null).status()).isEqualTo(204);
+        assertThat(exchange("DELETE", base, Map.of(), admin, null).code()).isEqualTo("lookup_not_found");
+    }
+
+    @Test
+    void signedRecordingLinksAnswerAsDocumented() throws Exception {
+        Recordings index = new Recordings(database.dataSource());
+        byte[] wav = "RIFF-signed-link-audio".getBytes(StandardCharsets.US_ASCII);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+        Files.createDirectories(recordingsDir.resolve("demo/2026/04/02"));
+        Files.write(recordingsDir.resolve("demo/2026/04/02/c-link-1.wav"), wav);
+        Instant at = Instant.parse("2026-04-02T10:00:00Z");
+        index.insert(Recording.started("c-link-1", "demo", "c-link", 1, Optional.of("1001"), Optional.of("1004"), at,
+                "demo/2026/04/02/c-link-1.wav"));
+        index.stopped("demo", "c-link-1", at.plusSeconds(1), 0, "api");
+        index.wavReady("demo", "c-link-1", 250, new RecordingFile("demo/2026/04/02/c-link-1.wav", wav.length, sha),
+                Optional.empty(), false);
+        Map<String, String> id = Map.of("id", "c-link-1");
+        String admin = adminToken();
+
+        Answer link = exchange("POST", "/api/v1/recordings/{id}/link", id, admin, json(Map.of("expires_in_seconds", 60)));
+        assertThat(link.status()).isEqualTo(200);
+        String url = link.json().path("url").asText();
+        String query = url.substring(url.indexOf('?'));
+        assertThat(exchange("GET", "/api/v1/recordings/{id}/audio" + query, id, null, null).status()).isEqualTo(200);
+        assertThat(exchange("GET", "/api/v1/recordings/{id}/audio" + query.replace("signature=", "signature=0"), id,
+                null, null).code()).isEqualTo("link_invalid");
+        assertThat(exchange("POST", "/api/v1/recordings/{id}/link", id, admin, json(Map.of("format", "mp3"))).code())
+                .isEqualTo("audio_not_available");
+        assertThat(exchange("POST", "/api/v1/recordings/{id}/link", id, admin,
+                json(Map.of("expires_in_seconds", 0))).code()).isEqualTo("invalid_link");
+        assertThat(exchange("POST", "/api/v1/recordings/{id}/link", id, accessToken("bob", "demo-bob"), null).code())
+                .isEqualTo("recording_not_found");
+        String expired = links.link("demo", "c-link-1", "wav", Instant.now().minusSeconds(1)).toString();
+        assertThat(exchange("GET", "/api/v1/recordings/{id}/audio" + expired.substring(expired.indexOf('?')), id, null,
+                null).code()).isEqualTo("link_expired");
     }
 
     @Test
@@ -968,6 +1194,54 @@ class OpenApiContractTest {
         request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody));
         return conform(method, documented, send(request));
+    }
+
+    /** A request with a raw body (or none) to a documented path, checked against the document. */
+    private Answer exchangeBytes(String method, String path, String bearer, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(WAIT);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return conform(method, path, send(request));
+    }
+
+    /** Tenants' music on hold as the test plays it: files starting with RIFF are music, and kept in memory. */
+    static final class RecordingTenantMusic implements TenantMusic {
+        static final int MAX = 4096;
+        final List<String> uploads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Map<String, HoldMusic> stored = new java.util.concurrent.ConcurrentHashMap<>();
+        private final HoldMusic builtIn = new HoldMusic(HoldMusic.Source.DEFAULT, new byte[] {'R', 'I', 'F', 'F'},
+                "b".repeat(64), Duration.ofSeconds(45), Optional.empty());
+
+        @Override
+        public long maxUploadBytes() {
+            return MAX;
+        }
+
+        @Override
+        public MusicUpload upload(String tenantId, byte[] wav) {
+            if (wav.length < 4 || !new String(wav, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")) {
+                return new MusicUpload.Refused(false, "not a WAV file");
+            }
+            uploads.add(tenantId + ":" + wav.length);
+            HoldMusic music = new HoldMusic(HoldMusic.Source.TENANT, wav, "a".repeat(64), Duration.ofSeconds(2),
+                    Optional.of(Instant.parse("2026-05-01T12:00:00Z")));
+            stored.put(tenantId, music);
+            return new MusicUpload.Stored(music, "PCM 16-bit 44100 Hz stereo");
+        }
+
+        @Override
+        public HoldMusic current(String tenantId) {
+            return stored.getOrDefault(tenantId, builtIn);
+        }
+
+        @Override
+        public boolean useDefault(String tenantId) {
+            return stored.remove(tenantId) != null;
+        }
     }
 
     private Answer exchangeForm(String path, Map<String, String> fields) {

@@ -35,6 +35,20 @@ class WebhookTemplateTest {
     }
 
     @Test
+    void aScreenPopsCallerIdIsItsCallerEvenWhenTheRingingExtensionIsNotTheNumberDialled() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("call_id", "c-78");
+        fields.put("device", "1002");
+        fields.put("direction", "internal");
+        fields.put("caller_number", "1001");
+        fields.put("callee_number", "600"); // a group number that rang 1002
+        Map<String, Object> pop = new WebhookEvent("acme", 10, "ev-10", TS, "screen_pop", fields).envelope();
+
+        assertThat(WebhookTemplate.parse("pi=%CALLER_ID%&ext=%EXTENSION%&s=%SENTIDO%&e=%ESTADO%").render(pop,
+                Escaping.URL)).isEqualTo("pi=1001&ext=1002&s=entrante&e=timbre");
+    }
+
+    @Test
     void acceptsTheStarredSpellingOfMeetipsManualAndEnglishAliases() {
         WebhookTemplate template = WebhookTemplate.parse("pi=%*CALLER_ID*%&t=%*DURACION*%&s=%STATUS%&d=%DIRECTION%");
 

@@ -1,6 +1,10 @@
 package io.ramal.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.ramal.it.harness.HeardAudio.awaitHeard;
+import static io.ramal.it.harness.HeardAudio.heard;
+import static io.ramal.it.harness.HeardAudio.received;
+import static io.ramal.it.harness.HeardAudio.window;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +15,12 @@ import io.ramal.it.harness.BaresipEvent;
 import io.ramal.it.harness.CalleeBehavior;
 import io.ramal.it.harness.EventStreamClient;
 import io.ramal.it.harness.FreePorts;
+import io.ramal.it.harness.LiveCalls;
 import io.ramal.it.harness.RtpSink;
 import io.ramal.it.harness.SipAccount;
 import io.ramal.it.harness.Sipp;
 import io.ramal.it.harness.SippPeers;
 import io.ramal.it.harness.SippScenario;
-import io.ramal.it.harness.Tone;
 import io.ramal.it.harness.ToneReport;
 import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
@@ -319,39 +323,19 @@ class CallMediaCommandsTest {
   }
 
   private EventStreamClient subscribed(String token, String... types) {
-    EventStreamClient events = EventStreamClient.connect(server.httpPort(), token);
-    events.next("authenticated", WAIT);
-    events.send("{\"op\":\"subscribe\",\"filters\":{\"types\":[\"" + String.join("\",\"", types) + "\"]}}");
-    events.next("snapshot", WAIT);
-    return events;
+    return LiveCalls.subscribed(server.httpPort(), token, types);
   }
 
-  /** Registers both phones, has {@code caller} call {@code callee}, waits until both talk; the call's id. */
   private String connect(Baresip caller, Baresip callee) {
-    caller.awaitRegistered(WAIT);
-    callee.awaitRegistered(WAIT);
-    String user = caller.contactUri().substring(4, caller.contactUri().indexOf('@'));
-    String calleeUser = callee.contactUri().substring(4, callee.contactUri().indexOf('@'));
-    assertThat(caller.dial("sip:" + calleeUser + "@127.0.0.1").ok()).isTrue();
-    callee.awaitEvent("CALL_ESTABLISHED", WAIT);
-    caller.awaitEvent("CALL_ESTABLISHED", WAIT);
-    String callId = callOf(user);
-    await().atMost(WAIT).until(() -> state(callId).equals("connected"));
-    return callId;
+    return LiveCalls.connect(api, admin, caller, callee);
   }
 
-  /** The live call placed by extension {@code caller}. */
   private String callOf(String caller) {
-    return await().atMost(WAIT).until(() -> {
-      for (JsonNode call : api.get("/api/v1/calls", admin).json().path("calls")) {
-        if (call.path("caller_number").asText().equals(caller)) return Optional.of(call.path("call_id").asText());
-      }
-      return Optional.<String>empty();
-    }, Optional::isPresent).orElseThrow();
+    return LiveCalls.callOf(api, admin, caller);
   }
 
   private String state(String callId) {
-    return api.get("/api/v1/calls/" + callId, admin).json().path("state").asText();
+    return LiveCalls.state(api, admin, callId);
   }
 
   private Answer command(String token, String callId, String command, Map<String, Object> body) {
@@ -360,27 +344,5 @@ class CallMediaCommandsTest {
 
   private static String refusal(Answer answer) {
     return answer.status() + " " + answer.code();
-  }
-
-  /** How much audio {@code phone} has received in its current call (0 before any). */
-  private static Duration heard(Baresip phone) {
-    List<java.nio.file.Path> files = phone.receivedAudio();
-    return files.isEmpty() ? Duration.ZERO : Wav.read(files.getLast()).duration();
-  }
-
-  /** Waits until {@code phone} has received {@code atLeast} of audio; how much it has then. */
-  private static Duration awaitHeard(Baresip phone, Duration atLeast) {
-    return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-        .until(() -> heard(phone), heard -> heard.compareTo(atLeast) >= 0);
-  }
-
-  private static Wav received(Baresip phone) {
-    return Wav.read(phone.awaitReceivedAudio(WAIT)).mono();
-  }
-
-  private static ToneReport window(Wav audio, Duration from, Duration to) {
-    long total = audio.duration().toMillis();
-    return Tone.analyze(audio.trimmed(from, Duration.ofMillis(Math.max(0, total - to.toMillis()))), Duration.ZERO,
-        Duration.ZERO);
   }
 }

@@ -86,6 +86,23 @@ public final class ApiClient {
     }
   }
 
+  /** A request whose body is raw bytes of {@code contentType} (an upload); the answer read as JSON. */
+  public Answer send(String method, String path, String token, byte[] body, String contentType) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
+          .header("Authorization", "Bearer " + token).build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+      return new Answer(response.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A GET whose answer is kept as bytes, with the headers given (Range, Accept, If-None-Match...). */
   public Download download(String path, String token, Map<String, String> headers) {
     try {

@@ -99,6 +99,15 @@ public final class Wav {
 
   /** Writes a canonical 44-byte-header PCM WAVE file. */
   public void write(Path file) {
+    try {
+      Files.write(file, toBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The canonical 44-byte-header PCM WAVE file as bytes (an upload's body). */
+  public byte[] toBytes() {
     int dataBytes = samples.length * 2;
     ByteBuffer out = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(fourCc("RIFF")).putInt(36 + dataBytes).putInt(fourCc("WAVE"));
@@ -106,11 +115,7 @@ public final class Wav {
         .putInt(sampleRate).putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
     out.putInt(fourCc("data")).putInt(dataBytes);
     out.asShortBuffer().put(samples);
-    try {
-      Files.write(file, out.array());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return out.array();
   }
 
   public int sampleRate() {

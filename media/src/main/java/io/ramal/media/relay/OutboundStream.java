@@ -40,6 +40,20 @@ final class OutboundStream {
         return ssrc;
     }
 
+    /** Whether a packet was sent yet. */
+    boolean started() {
+        return started;
+    }
+
+    /**
+     * The RTP timestamp that corresponds to {@code nowMillis} (RFC 3550 §6.4.1: a sender report
+     * pairs the wall clock with the media clock): the last packet's timestamp advanced by the wall
+     * time since it was sent.
+     */
+    long timestampAt(long nowMillis) {
+        return (lastTimestamp + Math.max(0, nowMillis - lastMillis) * 8) & MASK;
+    }
+
     /**
      * Writes the 12-byte header of the next packet at {@code offset}: a packet of {@code source}
      * (its SSRC, sequence number and timestamp) covering {@code samples} samples.

@@ -4,6 +4,7 @@ import io.ramal.media.FrameSink;
 import io.ramal.media.dtmf.DtmfDigit;
 import io.ramal.media.dtmf.TelephoneEvent;
 import io.ramal.media.dtmf.TelephoneEventDetector;
+import io.ramal.media.rtcp.StreamQuality;
 import io.ramal.media.rtp.PortAllocation;
 import io.ramal.media.rtp.Rtcp;
 import io.ramal.media.rtp.RtpHeader;
@@ -35,8 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * relayed to the bridged leg, fed to the DTMF detector and, decoded, to the PCM taps. What the leg
  * sends comes from its {@link Feed}: relayed packets, PCM frames written to {@link #outbound()},
  * or nothing; generated digits pre-empt both. Everything sent goes through one {@link
- * OutboundStream} under a lock, so the peer sees one SSRC with continuous numbering. RTCP is
- * received and counted (on the RTCP port, or demultiplexed from the RTP port), never sent.
+ * OutboundStream} under a lock, so the peer sees one SSRC with continuous numbering. RTCP (on the
+ * RTCP port, or demultiplexed from the RTP port under rtcp-mux) is counted and read, and the leg
+ * sends its own reports from its first negotiation to its close ({@link RtcpReporter}); what both
+ * sides measured is the leg's {@link #quality()}.
  */
 public final class RtpEndpoint implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RtpEndpoint.class.getName());
@@ -74,6 +77,7 @@ public final class RtpEndpoint implements AutoCloseable {
 
     private final SendPath sendPath;
     private final FrameSink outbound;
+    private final RtcpReporter rtcp;
 
     private RtpEndpoint(RtpPortPool pool, RtpPorts ports, DatagramSocket rtp, DatagramSocket rtcp,
             EndpointSettings settings, InstantSource clock, Scheduler scheduler, MediaListener listener) {
@@ -86,6 +90,7 @@ public final class RtpEndpoint implements AutoCloseable {
         this.listener = listener;
         this.sendPath = new SendPath(this, rtp, clock, scheduler);
         this.outbound = sendPath::frame;
+        this.rtcp = new RtcpReporter(this, sendPath, rtp, rtcp, scheduler, clock, settings.rtcpInterval());
         this.latch = new SourceLatch(null, settings.relatchAfterSilence().toMillis());
         this.silence = new SilenceWatch(scheduler, clock, () -> lastReceivedMillis, this::expectingRtp,
                 listener::rtpTimedOut);
@@ -166,6 +171,9 @@ public final class RtpEndpoint implements AutoCloseable {
             latch = new SourceLatch(newSession.expectedSource().orElse(null), settings.relatchAfterSilence().toMillis());
         }
         session = newSession;
+        if (old == null) {
+            rtcp.start();
+        }
     }
 
     public Optional<RtpSession> session() {
@@ -273,6 +281,14 @@ public final class RtpEndpoint implements AutoCloseable {
                 rtcpReceived.get());
     }
 
+    /**
+     * The media quality of this leg so far: what we sent, what we measured of what we received,
+     * and what the peer's RTCP said of what we sent. Any thread.
+     */
+    public StreamQuality quality() {
+        return rtcp.quality();
+    }
+
     /** The SSRC of the stream this leg sends. */
     public long ssrc() {
         return sendPath.ssrc();
@@ -312,6 +328,7 @@ public final class RtpEndpoint implements AutoCloseable {
             peer.relayTarget = null;
         }
         silence.stop();
+        rtcp.stop(true);
         sendPath.close();
         rtpSocket.close();
         rtcpSocket.close();
@@ -366,14 +383,14 @@ public final class RtpEndpoint implements AutoCloseable {
             } catch (IOException e) {
                 continue;
             }
-            (Rtcp.isValidCompound(buf, 0, p.getLength()) ? rtcpReceived : droppedMalformed).incrementAndGet();
+            rtcpInbound(buf, p.getLength(), p.getAddress(), p.getPort(), false);
         }
     }
 
     /** One datagram on the RTP port (receiving thread). */
     void inbound(byte[] buf, int length, InetAddress from, int fromPort) {
         if (length <= RtpHeader.MAX_PACKET && Rtcp.isRtcp(buf, 0, length)) {
-            (Rtcp.isValidCompound(buf, 0, length) ? rtcpReceived : droppedMalformed).incrementAndGet();
+            rtcpInbound(buf, length, from, fromPort, true);
             return;
         }
         RtpSession s = session;
@@ -387,13 +404,15 @@ public final class RtpEndpoint implements AutoCloseable {
             return;
         }
         RtpHeader h = (RtpHeader) parsed;
-        long now = clock.millis();
+        Instant arrival = clock.instant();
+        long now = arrival.toEpochMilli();
         if (latch.admit(from, fromPort, h.ssrc(), now) == SourceLatch.Verdict.FOREIGN) {
             droppedForeign.incrementAndGet();
             return;
         }
         received.incrementAndGet();
         lastReceivedMillis = now;
+        rtcp.rtpReceived(h, kind == PayloadKind.AUDIO, arrival);
         if (muted && kind == PayloadKind.AUDIO) {
             Arrays.fill(buf, h.payloadOffset(), h.payloadOffset() + h.payloadLength(), s.codec().encode((short) 0));
         }
@@ -410,6 +429,18 @@ public final class RtpEndpoint implements AutoCloseable {
                     .ifPresent(e -> detectorFor(h.ssrc()).onEvent(h.timestamp(), e));
             case NOISE -> {}
         }
+    }
+
+    /** One RTCP datagram (either receiving thread). */
+    private void rtcpInbound(byte[] buf, int length, InetAddress from, int fromPort, boolean muxed) {
+        boolean valid;
+        try {
+            valid = rtcp.rtcpReceived(buf, length, from, fromPort, muxed);
+        } catch (RuntimeException e) {
+            valid = false;
+            LOG.log(System.Logger.Level.ERROR, "RTCP packet handling failed on port " + ports.rtcp(), e);
+        }
+        (valid ? rtcpReceived : droppedMalformed).incrementAndGet();
     }
 
     private TelephoneEventDetector detectorFor(long ssrc) {

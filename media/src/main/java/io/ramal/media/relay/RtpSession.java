@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * payload type numbers (we receive under ours, send under the peer's), telephone-event and comfort
  * noise if agreed, where to send before the peer's source is learnt ({@code remote}), which
  * address the first packets must come from ({@code expectedSource}: the SDP address normally; the
- * signalling source for a phone behind NAT; empty to latch to anyone), and our direction.
+ * signalling source for a phone behind NAT; empty to latch to anyone), our direction, and where
+ * RTCP goes: on the RTP port when {@code rtcpMux} was agreed (RFC 5761), else to
+ * {@code remoteRtcp} (the peer's RTCP port from SDP) until the peer's own RTCP shows its source.
  */
 public record RtpSession(
         NegotiatedFormat audio,
@@ -24,7 +26,9 @@ public record RtpSession(
         Optional<NegotiatedFormat> comfortNoise,
         Optional<InetSocketAddress> remote,
         Optional<InetAddress> expectedSource,
-        Direction direction) {
+        Direction direction,
+        boolean rtcpMux,
+        Optional<InetSocketAddress> remoteRtcp) {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -38,6 +42,15 @@ public record RtpSession(
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(expectedSource, "expectedSource");
         Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(remoteRtcp, "remoteRtcp");
+    }
+
+    /** A session without RTCP multiplexing whose RTCP goes to the RTP port plus one. */
+    public RtpSession(NegotiatedFormat audio, Optional<NegotiatedFormat> telephoneEvent,
+            Optional<NegotiatedFormat> comfortNoise, Optional<InetSocketAddress> remote,
+            Optional<InetAddress> expectedSource, Direction direction) {
+        this(audio, telephoneEvent, comfortNoise, remote, expectedSource, direction, false,
+                remote.filter(r -> r.getPort() < 65535).map(r -> new InetSocketAddress(r.getAddress(), r.getPort() + 1)));
     }
 
     /**
@@ -48,7 +61,10 @@ public record RtpSession(
         Optional<InetAddress> address = n.remoteAddress().flatMap(RtpSession::literal);
         Optional<InetSocketAddress> remote =
                 n.remotePort() == 0 ? Optional.empty() : address.map(a -> new InetSocketAddress(a, n.remotePort()));
-        return new RtpSession(n.codec(), n.telephoneEvent(), n.comfortNoise(), remote, address, n.direction());
+        Optional<InetSocketAddress> rtcp = n.remoteRtcpPort() == 0 ? Optional.empty()
+                : address.map(a -> new InetSocketAddress(a, n.remoteRtcpPort()));
+        return new RtpSession(n.codec(), n.telephoneEvent(), n.comfortNoise(), remote, address, n.direction(),
+                n.rtcpMux(), rtcp);
     }
 
     /** A plain G.711 session with the static payload type, optionally telephone-event, both ways. */
@@ -64,11 +80,19 @@ public record RtpSession(
     }
 
     public RtpSession withExpectedSource(Optional<InetAddress> source) {
-        return new RtpSession(audio, telephoneEvent, comfortNoise, remote, source, direction);
+        return new RtpSession(audio, telephoneEvent, comfortNoise, remote, source, direction, rtcpMux, remoteRtcp);
     }
 
     public RtpSession withDirection(Direction d) {
-        return new RtpSession(audio, telephoneEvent, comfortNoise, remote, expectedSource, d);
+        return new RtpSession(audio, telephoneEvent, comfortNoise, remote, expectedSource, d, rtcpMux, remoteRtcp);
+    }
+
+    public RtpSession withRtcpMux(boolean mux) {
+        return new RtpSession(audio, telephoneEvent, comfortNoise, remote, expectedSource, direction, mux, remoteRtcp);
+    }
+
+    public RtpSession withRemoteRtcp(Optional<InetSocketAddress> rtcp) {
+        return new RtpSession(audio, telephoneEvent, comfortNoise, remote, expectedSource, direction, rtcpMux, rtcp);
     }
 
     public G711 codec() {

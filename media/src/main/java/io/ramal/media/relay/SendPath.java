@@ -29,6 +29,7 @@ final class SendPath {
     private final DatagramSocket socket;
     private final InstantSource clock;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong octets = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final DigitSender digits;
     private final Object framesSource = new Object();
@@ -57,6 +58,26 @@ final class SendPath {
     long sent() {
         return sent.get();
     }
+
+    long octets() {
+        return octets.get();
+    }
+
+    /** What a sender report says of the stream at {@code nowMillis}; empty before the first packet. */
+    java.util.Optional<SenderInfo> senderInfo(long nowMillis) {
+        lock.lock();
+        try {
+            if (!stream.started()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new SenderInfo(stream.timestampAt(nowMillis), sent.get(), octets.get()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The sender part of a sender report: media clock now, packets and payload octets sent. */
+    record SenderInfo(long rtpTimestamp, long packets, long octets) {}
 
     void enqueueDigit(DtmfDigit d, DigitSignal signal, java.time.Duration gap) {
         locked(() -> digits.enqueue(d, signal, gap));
@@ -200,6 +221,7 @@ final class SendPath {
         try {
             socket.send(packet);
             sent.incrementAndGet();
+            octets.addAndGet(length - RtpHeader.FIXED_LENGTH);
         } catch (IOException e) {
             if (!owner.isClosed()) {
                 LOG.log(System.Logger.Level.DEBUG, "RTP send to " + to + " failed", e);

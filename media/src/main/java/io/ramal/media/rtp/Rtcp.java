@@ -3,7 +3,7 @@ package io.ramal.media.rtp;
 /**
  * Recognising RTCP (RFC 3550 §6): telling it apart from RTP on a multiplexed port (RFC 5761 §4:
  * payload type field 64-95, i.e. RTCP packet types 192-223) and checking a compound packet's
- * framing. Ramal receives and counts RTCP; it does not act on its content.
+ * framing. The packets themselves are read and written by {@link io.ramal.media.rtcp.RtcpCompound}.
  */
 public final class Rtcp {
     private Rtcp() {}

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Two endpoints on 127.0.0.1, each with a phone played by an {@link RtpPeer}: phone A talks to
- * leg A, phone B to leg B. Closes everything it opened.
+ * leg A, phone B to leg B. The legs send no RTCP unless opened with {@link #open(InstantSource,
+ * Scheduler, MediaListener, EndpointSettings)} (RtcpReporterTest does). Closes everything it opened.
  */
 final class BridgeFixture implements AutoCloseable {
     final RtpPortPool pool = new RtpPortPool(47000, 47199);
@@ -29,7 +30,11 @@ final class BridgeFixture implements AutoCloseable {
     }
 
     RtpEndpoint open(InstantSource clock, Scheduler scheduler, MediaListener listener) {
-        EndpointOpening o = RtpEndpoint.open(pool, EndpointSettings.loopback(), clock, scheduler, listener);
+        return open(clock, scheduler, listener, EndpointSettings.loopback().withRtcpInterval(java.time.Duration.ZERO));
+    }
+
+    RtpEndpoint open(InstantSource clock, Scheduler scheduler, MediaListener listener, EndpointSettings settings) {
+        EndpointOpening o = RtpEndpoint.open(pool, settings, clock, scheduler, listener);
         if (!(o instanceof EndpointOpening.Opened opened)) {
             throw new AssertionError("endpoint not opened: " + o);
         }

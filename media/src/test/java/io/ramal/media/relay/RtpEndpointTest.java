@@ -406,7 +406,7 @@ class RtpEndpointTest {
         try (RtpPeer phoneV6 = new RtpPeer(v6)) {
             legV6.negotiate(RtpSession.of(new io.ramal.sip.sdp.NegotiatedAudio(
                     new io.ramal.sip.sdp.NegotiatedFormat("PCMA", 8000, 8, 8), Optional.empty(), Optional.empty(),
-                    Optional.of("::1"), phoneV6.address().getPort(), false, Direction.SENDRECV, 20)));
+                    Optional.of("::1"), phoneV6.address().getPort(), false, phoneV6.address().getPort() + 1, Direction.SENDRECV, 20)));
             f.legA.negotiate(RtpSession.g711(G711.PCMU, Optional.empty(), f.phoneA.address()));
             RtpBridge.join(f.legA, legV6);
 

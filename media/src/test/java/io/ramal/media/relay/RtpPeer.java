@@ -65,6 +65,23 @@ final class RtpPeer implements AutoCloseable {
         return RtpPacket.of((RtpHeader) r, buf, 0, p.getLength());
     }
 
+    /** A datagram as it arrived, and where from. */
+    record Datagram(byte[] bytes, InetSocketAddress from) {}
+
+    /** The next datagram of any kind (RTCP, say); fails the test after 3 s without one. */
+    Datagram receiveDatagram() {
+        byte[] buf = new byte[2048];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        try {
+            socket.receive(p);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no datagram within 3 s at " + address());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Datagram(java.util.Arrays.copyOf(buf, p.getLength()), (InetSocketAddress) p.getSocketAddress());
+    }
+
     @Override
     public void close() {
         socket.close();

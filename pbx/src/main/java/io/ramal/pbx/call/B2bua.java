@@ -31,9 +31,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -55,21 +53,16 @@ public final class B2bua {
   private final Duration noAnswerTimeout;
   private final MediaPlane mediaPlane;
   private final CallObserver observer;
-  private final Map<DialogId, Leg> legs = new HashMap<>();
-  private final Map<ServerTransaction, Call> ringing = new HashMap<>();
-  private final Map<String, Call> byCalleeCallId = new HashMap<>();
+  private final ShardCalls calls = new ShardCalls();
   private final InDialogRelay relay;
   private final CallReports reports;
   private final Recordings recordings;
+  private final Transfers transfers;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
-      MediaPlane mediaPlane, CallObserver observer) {
-    this(sip, location, records, clock, noAnswerTimeout, mediaPlane, observer, Recordings.disabled(clock));
-  }
-
-  public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
-      MediaPlane mediaPlane, CallObserver observer, Recordings recordings) {
+      MediaPlane mediaPlane, CallObserver observer, Recordings recordings, DialPlan plan) {
     this.recordings = recordings;
+    this.transfers = new Transfers(sip, location, this, observer, records, clock, noAnswerTimeout, plan);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -83,8 +76,7 @@ public final class B2bua {
 
   /** Live calls on this shard (for metrics and leak checks). */
   public int activeCalls() {
-    return (int) java.util.stream.Stream.concat(ringing.values().stream(), legs.values().stream().map(l -> l.call))
-        .distinct().count();
+    return calls.count();
   }
 
   /** Places an authenticated, routed call. {@code tx} is the caller's INVITE server transaction. */
@@ -135,8 +127,7 @@ public final class B2bua {
         call.forks.add(new Fork(peer, CalleeInvite.build(sip, call, ruri, peer, invite, offer)));
       }
     }
-    ringing.put(tx, call);
-    byCalleeCallId.put(call.calleeCallId, call);
+    calls.ringing(tx, call);
     log.info("event=call_started call={} tenant={} caller={} callee={} direction={} forks={}", call.id,
         origin.tenantId(), origin.number(), dialed, direction.wire(), call.forks.size());
     for (Fork f : call.forks) send(call, f);
@@ -238,21 +229,32 @@ public final class B2bua {
    * on both legs. False when this shard holds no such call.
    */
   public boolean clear(String tenant, String callId, String cause) {
-    for (Call call : List.copyOf(ringing.values())) {
-      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state == Call.State.RINGING) {
-        for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
-        reject(call, 487, "Request Terminated", CallRecord.Disposition.CANCELLED);
-        return true;
-      }
+    Optional<Call> ringingCall = calls.ringing(tenant, callId);
+    if (ringingCall.isPresent()) {
+      Call call = ringingCall.get();
+      for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
+      reject(call, 487, "Request Terminated", CallRecord.Disposition.CANCELLED);
+      return true;
     }
-    for (Leg leg : List.copyOf(legs.values())) {
-      Call call = leg.call;
-      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state != Call.State.ENDED) {
-        hangUp(call, cause);
-        return true;
-      }
+    Optional<Call> answered = calls.answered(tenant, callId);
+    answered.ifPresent(call -> hangUp(call, cause));
+    return answered.isPresent();
+  }
+
+  private boolean isRinging(String tenant, String callId) {
+    return calls.ringing(tenant, callId).isPresent();
+  }
+
+  /**
+   * A transfer or consultation command on call {@code callId} of {@code tenant}, for the party
+   * {@code party}; empty when this shard holds no such call.
+   */
+  public Optional<ControlOutcome> transfer(String tenant, String callId, TransferCommand command) {
+    if (isRinging(tenant, callId)) {
+      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
+          + " has not been answered"));
     }
-    return false;
+    return calls.answered(tenant, callId).map(call -> transfers.carryOut(call, command));
   }
 
   /**
@@ -260,18 +262,13 @@ public final class B2bua {
    * shard's thread; empty when this shard holds no such call.
    */
   public Optional<ControlOutcome> control(String tenant, String callId, PartyCommand command) {
-    for (Call call : ringing.values()) {
-      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant)) {
-        return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
-            + " has not been answered"));
-      }
+    if (isRinging(tenant, callId)) {
+      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
+          + " has not been answered"));
     }
-    for (Leg leg : legs.values()) {
-      if (leg.call.id.equals(callId) && leg.call.origin.tenantId().equals(tenant) && leg.call.state != Call.State.ENDED) {
-        return Optional.of(PartyCommands.carryOut(leg.call, command));
-      }
-    }
-    return Optional.empty();
+    return calls.answered(tenant, callId).map(call -> call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
+        ? ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId + " is being transferred")
+        : PartyCommands.carryOut(call, command));
   }
 
   /**
@@ -279,19 +276,11 @@ public final class B2bua {
    * such live call. A ringing call is refused ({@code not answered}).
    */
   public Optional<CompletableFuture<RecordingReply>> recording(String tenant, String callId, RecordingAction action) {
-    for (Call call : ringing.values()) {
-      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state == Call.State.RINGING) {
-        return Optional.of(CompletableFuture.completedFuture(new RecordingReply.Refused(RecordingReply.Reason.NOT_ANSWERED,
-            "call " + callId + " is not answered yet: there is no conversation to record")));
-      }
+    if (isRinging(tenant, callId)) {
+      return Optional.of(CompletableFuture.completedFuture(new RecordingReply.Refused(RecordingReply.Reason.NOT_ANSWERED,
+          "call " + callId + " is not answered yet: there is no conversation to record")));
     }
-    for (Leg leg : legs.values()) {
-      Call call = leg.call;
-      if (call.id.equals(callId) && call.origin.tenantId().equals(tenant) && call.state != Call.State.ENDED) {
-        return Optional.of(recordingOf(call).act(action));
-      }
-    }
-    return Optional.empty();
+    return calls.answered(tenant, callId).map(call -> recordingOf(call).act(action));
   }
 
   private CallRecording recordingOf(Call call) {
@@ -308,11 +297,32 @@ public final class B2bua {
   }
 
   /** Ends an established call from our side: BYE to both legs. */
-  private void hangUp(Call call, String cause) {
+  void hangUp(Call call, String cause) {
     if (call.state == Call.State.ENDED || call.callerLeg == null) return;
     sendBye(call.callerLeg);
     sendBye(call.calleeLeg);
     end(call, cause);
+  }
+
+  /** A leg that is not (yet) a side of its call receives its in-dialog requests here too. */
+  void track(Leg leg) {
+    calls.track(leg);
+  }
+
+  /** Stops routing requests to {@code leg} (its dialog ended). */
+  void forget(Leg leg) {
+    calls.forget(leg);
+  }
+
+  boolean isForgotten(Leg leg) {
+    return !calls.isTracked(leg);
+  }
+
+  /** Hangs up one leg from our side and forgets it; its call goes on. */
+  void byeAndForget(Leg leg) {
+    if (isForgotten(leg)) return;
+    forget(leg);
+    sendBye(leg.dialog, leg.peer);
   }
 
   private SipResponse callerResponse(Call call, int status, String reason) {
@@ -377,9 +387,7 @@ public final class B2bua {
     if (towardsCaller.length > 0) ok = ok.withBody("application/sdp", towardsCaller);
     call.callerInvite.respond(ok);
     call.callerLeg = new Leg(call, true, Dialog.asUas(call.callerRequest(), ok), call.callerInvite.peer());
-    ringing.remove(call.callerInvite);
-    legs.put(call.callerLeg.dialog.id(), call.callerLeg);
-    legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
+    calls.answered(call);
     log.debug("event=call_answered call={} tenant={}", call.id, call.origin.tenantId());
   }
 
@@ -414,7 +422,7 @@ public final class B2bua {
 
   /** The caller cancelled (the transaction layer already answered the CANCEL). */
   public boolean onCancel(ServerTransaction invite) {
-    Call call = ringing.get(invite);
+    Call call = calls.ringingFor(invite);
     if (call == null) return false;
     if (call.state == Call.State.RINGING) {
       for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
@@ -428,8 +436,7 @@ public final class B2bua {
     SipResponse resp = callerResponse(call, status, reason);
     call.callerInvite.respond(resp);
     call.state = Call.State.ENDED;
-    ringing.remove(call.callerInvite);
-    byCalleeCallId.remove(call.calleeCallId);
+    calls.ended(call);
     call.media.close(status + " " + resp.reason());
     reports.ended(call, disposition, status + " " + resp.reason());
   }
@@ -443,11 +450,24 @@ public final class B2bua {
       tx.respond(SipResponse.to(req, 500).withReason("CSeq Out Of Order"));
       return true;
     }
+    if (leg.departed || leg != leg.call.leg(leg.side())) {
+      transfers.onSideLegRequest(tx, leg);
+      return true;
+    }
     Leg other = leg.other();
     if (req.isMethod("BYE")) {
       tx.respond(SipResponse.to(req, 200));
+      if (transfers.consultingPartyLeft(leg.call, leg)) return true;
       sendBye(other);
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
+      return true;
+    }
+    if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
+      transfers.refer(leg.call, leg, tx);
+      return true;
+    }
+    if (leg.call.transfer != null && (req.isMethod("INVITE") || req.isMethod("UPDATE") || req.isMethod("REFER"))) {
+      tx.respond(SipResponse.to(req, 491).withReason("Request Pending (a transfer is under way)"));
       return true;
     }
     if (req.isMethod("INFO")) reports.digitInfo(leg, req);
@@ -493,7 +513,7 @@ public final class B2bua {
 
   /** A 2xx retransmission or late forked 2xx for one of our callee-side INVITEs. */
   public boolean onStrayResponse(SipResponse r) {
-    Call call = byCalleeCallId.get(r.callId());
+    Call call = calls.byCalleeCallId(r.callId());
     Leg leg = call == null ? null : call.calleeLeg;
     if (leg == null || !r.isSuccess() || !r.cseq().method().equals("INVITE")) return leg != null;
     Dialog d;
@@ -513,14 +533,11 @@ public final class B2bua {
 
   /** A 2xx to the caller was never ACKed: hang up both sides. */
   public void onAckTimeout(ServerTransaction invite) {
-    for (Leg l : List.copyOf(legs.values())) {
-      if (l.callerSide && l.call.callerInvite == invite) {
-        sendBye(l);
-        sendBye(l.other());
-        end(l.call, "no ACK from caller");
-        return;
-      }
-    }
+    calls.answeredBy(invite).ifPresent(call -> {
+      sendBye(call.callerLeg);
+      sendBye(call.calleeLeg);
+      end(call, "no ACK from caller");
+    });
   }
 
   /**
@@ -529,20 +546,18 @@ public final class B2bua {
    * paths of any other call.
    */
   void adopt(Call call) {
-    legs.put(call.callerLeg.dialog.id(), call.callerLeg);
-    legs.put(call.calleeLeg.dialog.id(), call.calleeLeg);
-    byCalleeCallId.put(call.calleeCallId, call);
+    calls.answered(call);
     recordingOf(call).answered(); // an always-record policy applies to click-to-call too
   }
 
   private Leg legFor(SipRequest req) {
     String toTag = req.to().tag().orElse("");
     String fromTag = req.from().tag().orElse("");
-    return legs.get(new DialogId(req.callId(), toTag, fromTag));
+    return calls.leg(new DialogId(req.callId(), toTag, fromTag));
   }
 
   private void sendBye(Leg leg) {
-    if (leg == null) return;
+    if (leg == null || leg.departed) return;
     sip.layer().send(leg.dialog.newRequest("BYE", sip.viaFor(leg.peer), 70), leg.peer, InDialogRelay.IGNORE);
   }
 
@@ -553,9 +568,8 @@ public final class B2bua {
   private void end(Call call, String cause) {
     if (call.state == Call.State.ENDED) return;
     call.state = Call.State.ENDED;
-    if (call.callerLeg != null) legs.remove(call.callerLeg.dialog.id());
-    if (call.calleeLeg != null) legs.remove(call.calleeLeg.dialog.id());
-    byCalleeCallId.remove(call.calleeCallId);
+    calls.ended(call);
+    transfers.callEnded(call, cause);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     reports.ended(call, CallRecord.Disposition.ANSWERED, cause);

@@ -47,6 +47,11 @@ final class Call {
   CallMedia media = CallMedia.DIRECT;
   /** The call's recorder, made when first needed (answered, or asked by the API). */
   CallRecording recording;
+  /** Who is on each side now (a transfer replaces one): numbers as the CTI layer names parties. */
+  String callerParty;
+  String calleeParty;
+  /** A transfer or consultation under way, if any. */
+  Transfer transfer;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {
@@ -68,6 +73,8 @@ final class Call {
     this.calleeFromTag = calleeFromTag;
     this.startedAt = startedAt;
     this.trunk = trunk;
+    this.callerParty = origin.number();
+    this.calleeParty = callee;
   }
 
   /**
@@ -83,6 +90,11 @@ final class Call {
   /** The caller's INVITE; only for a call placed by one, never for an originated call. */
   SipRequest callerRequest() {
     return callerInvite.request();
+  }
+
+  /** The leg on {@code side} now. */
+  Leg leg(io.ramal.pbx.media.CallMedia.Side side) {
+    return side == io.ramal.pbx.media.CallMedia.Side.CALLER ? callerLeg : calleeLeg;
   }
 
   boolean lateOffer() {

@@ -3,6 +3,7 @@ package io.ramal.pbx.call;
 import io.ramal.pbx.media.HoldOrigin;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The telephony facts of calls, as the B2BUA learns them, for whoever turns them into CTI events.
@@ -66,6 +67,41 @@ public interface CallObserver {
    * {@code call ended}, or {@code failed: ...}). Reported before the call's end when the call ends.
    */
   default void recordingStopped(String tenantId, String callId, String recordingId, String reason, Instant at) {}
+
+  /**
+   * The party on one side ({@code leaverIsCaller}: the caller's) transferred the call and left it.
+   * Blind ({@code consultCallId} empty): {@code target} is being or was called on that side (see
+   * {@link #newLegCalled}). Attended: the consulted party of consultation {@code consultCallId}
+   * takes the leaver's place and the consultation call ends.
+   */
+  default void transferred(String tenantId, String callId, boolean leaverIsCaller, String target, boolean targetExternal,
+      Optional<String> consultCallId, Instant at) {}
+
+  /**
+   * A consultation began: the party on one side ({@code consulterIsCaller}) holds the call and
+   * talks in consultation call {@code consultCallId} with whoever {@link #newLegCalled} reaches.
+   */
+  default void consultationStarted(String tenantId, String callId, String consultCallId, boolean consulterIsCaller,
+      String consulter, String target, CallRecord.Direction direction, Instant at) {}
+
+  /** The consultation ended without a transfer (cancelled, or its target failed or hung up). */
+  default void consultationEnded(String tenantId, String callId, String consultCallId, CallRecord.Disposition disposition,
+      String cause, Instant at) {}
+
+  /**
+   * A new leg towards {@code target} is being called for one side of the call ({@code callerSide})
+   * or, during a consultation, for the consultation call: a transfer target or a consulted party.
+   */
+  default void newLegCalled(String tenantId, String callId, boolean callerSide, String target, boolean external,
+      Instant at) {}
+
+  default void newLegAlerting(String tenantId, String callId, Instant at) {}
+
+  /** The new leg answered: for a blind transfer it now is the side's party. */
+  default void newLegAnswered(String tenantId, String callId, Instant at) {}
+
+  /** The new leg was not answered, refused, or cancelled before it answered. */
+  default void newLegFailed(String tenantId, String callId, CallRecord.Disposition disposition, String cause, Instant at) {}
 
   /** The call ended, answered or not; the record says how. */
   default void ended(CallRecord record) {}

@@ -14,6 +14,8 @@ final class Leg {
   final boolean callerSide;
   final Dialog dialog;
   final Peer peer;
+  /** The leg's party left the call (transferred it): it is no longer one of the call's two sides. */
+  boolean departed;
 
   Leg(Call call, boolean callerSide, Dialog dialog, Peer peer) {
     this.call = call;

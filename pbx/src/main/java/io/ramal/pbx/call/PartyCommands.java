@@ -43,8 +43,8 @@ final class PartyCommands {
 
   /** The side {@code party} is on: the caller's number, else the callee's. */
   static Optional<Side> sideOf(Call call, String party) {
-    if (party.equals(call.origin.number())) return Optional.of(Side.CALLER);
-    if (party.equals(call.callee)) return Optional.of(Side.CALLEE);
+    if (party.equals(call.callerParty)) return Optional.of(Side.CALLER);
+    if (party.equals(call.calleeParty)) return Optional.of(Side.CALLEE);
     return Optional.empty();
   }
 

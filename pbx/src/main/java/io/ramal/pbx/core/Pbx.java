@@ -14,6 +14,7 @@ import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.call.Destination;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.call.Originator;
+import io.ramal.pbx.call.TransferCommand;
 import io.ramal.pbx.directory.Extension;
 import io.ramal.pbx.registrar.LocationService;
 import io.ramal.pbx.registrar.Registrar;
@@ -138,7 +139,7 @@ public final class Pbx implements AutoCloseable {
     for (int i = 0; i < settings.shards(); i++) {
       Shard shard = new Shard(i);
       SipContext ctx = new SipContext(shard, transports, ids, settings.userAgent());
-      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls, recordings);
+      B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls, recordings, plan);
       Originator originator = new Originator(ctx, location, b2bua, records, clock, settings.noAnswerTimeout(), media, calls);
       SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, originator, clock, events);
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
@@ -249,6 +250,28 @@ public final class Pbx implements AutoCloseable {
   public ControlOutcome control(String tenant, String callId, PartyCommand command) {
     for (Shards.Lane lane : shards.lanes()) {
       Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().control(tenant, callId, command));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /**
+   * Blind transfer: {@code party} of call {@code callId} leaves and the other party is connected
+   * to {@code target} (an extension, or an external number through the trunk).
+   */
+  public ControlOutcome blindTransfer(String tenant, String callId, String party, String target) {
+    return transfer(tenant, callId, new TransferCommand.Blind(party, target, plan.route(tenant, target)));
+  }
+
+  /** Consultation: {@code party} holds call {@code callId} and calls {@code target}; Started carries its id. */
+  public ControlOutcome consult(String tenant, String callId, String party, String target) {
+    return transfer(tenant, callId, new TransferCommand.Consult(party, target, plan.route(tenant, target)));
+  }
+
+  /** Carries out a transfer command on the shard that holds the call. */
+  public ControlOutcome transfer(String tenant, String callId, TransferCommand command) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().transfer(tenant, callId, command));
       if (outcome.isPresent()) return outcome.get();
     }
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);

@@ -71,20 +71,44 @@ final class AnchoredCallMedia implements CallMedia {
   }
 
   private final AnchoredMediaPlane plane;
+  private final String callId;
   private final String tenantId;
   private final MediaListener listener;
-  private final LegMedia caller;
-  private final LegMedia callee;
+  private LegMedia caller;
+  private LegMedia callee;
   private final String failure;
+  private final Scheduler scheduler;
   private RtpBridge bridge;
   private boolean closed;
   /** Attached taps (recorders); detached when the call closes. */
   private final List<AutoCloseable> taps = new ArrayList<>();
+  /** Where each tap's sinks listen, so a leg that replaces another is tapped too. */
+  private final List<TapPoint> tapPoints = new ArrayList<>();
+  /** A leg being set up to take the place of one side's (transfer, consultation), if any. */
+  private LegMedia newLeg;
+  /** How the new leg is wired now (null: no new leg). */
+  private Wiring wiring;
 
-  AnchoredCallMedia(AnchoredMediaPlane plane, String tenantId, Scheduler scheduler, MediaListener listener) {
+  /** One tap: its sink per side and the handles of its attachments to the current endpoints. */
+  private static final class TapPoint {
+    final FrameSink callerSink;
+    final FrameSink calleeSink;
+    AutoCloseable fromCaller;
+    AutoCloseable fromCallee;
+
+    TapPoint(FrameSink callerSink, FrameSink calleeSink) {
+      this.callerSink = callerSink;
+      this.calleeSink = calleeSink;
+    }
+  }
+
+  AnchoredCallMedia(AnchoredMediaPlane plane, String callId, String tenantId, Scheduler scheduler,
+      MediaListener listener) {
     this.plane = plane;
+    this.callId = callId;
     this.tenantId = tenantId;
     this.listener = listener;
+    this.scheduler = scheduler;
     RtpEndpoint a = open(Side.CALLER, scheduler);
     RtpEndpoint b = a == null ? null : open(Side.CALLEE, scheduler);
     if (a != null && b == null) a.close();
@@ -231,19 +255,28 @@ final class AnchoredCallMedia implements CallMedia {
     if (bridge != null) bridge.close();
     caller.endpoint.close();
     callee.endpoint.close();
+    if (newLeg != null) {
+      stopMusic(newLeg);
+      newLeg.endpoint.close();
+      newLeg = null;
+    }
+    plane.reportQuality(tenantId, callId, caller.endpoint, callee.endpoint);
   }
 
   @Override
   public Optional<AutoCloseable> tap(FrameSink callerSink, FrameSink calleeSink, ClockTask task) {
     if (failure != null || closed) return Optional.empty();
-    AutoCloseable fromCaller = caller.endpoint.addTap(callerSink);
-    AutoCloseable fromCallee = callee.endpoint.addTap(calleeSink);
+    TapPoint point = new TapPoint(callerSink, calleeSink);
+    point.fromCaller = caller.endpoint.addTap(callerSink);
+    point.fromCallee = callee.endpoint.addTap(calleeSink);
+    tapPoints.add(point);
     MediaClock.Registration ticks = plane.mediaClock.register(task);
     AutoCloseable[] handle = new AutoCloseable[1];
     handle[0] = () -> {
       ticks.cancel();
-      close(fromCaller);
-      close(fromCallee);
+      close(point.fromCaller);
+      close(point.fromCallee);
+      tapPoints.remove(point);
       taps.remove(handle[0]);
     };
     taps.add(handle[0]);
@@ -266,8 +299,7 @@ final class AnchoredCallMedia implements CallMedia {
   /** Reports a change of who holds on {@code x} and makes both legs hear what the holds say. */
   private void holdMoved(LegMedia x, LegHold.Change change) {
     if (!change.moved()) return;
-    hear(caller, Hearing.of(caller.hold, callee.hold));
-    hear(callee, Hearing.of(callee.hold, caller.hold));
+    if (wiring == null) reheard();
     change.before().ifPresent(origin -> listener.holdChanged(x.side, false, origin));
     change.after().ifPresent(origin -> listener.holdChanged(x.side, true, origin));
   }
@@ -302,6 +334,108 @@ final class AnchoredCallMedia implements CallMedia {
     leg.musicFeed = null;
     leg.hearing = Hearing.PEER;
     if (!leg.endpoint.isClosed()) leg.endpoint.feed(Feed.RELAY);
+  }
+
+  @Override
+  public Outcome openNewLeg(Side side) {
+    if (failure != null || closed) return new Outcome.Refuse(503, "Service Unavailable (the call has no media)");
+    if (newLeg != null) return new Outcome.Refuse(491, "Request Pending (another new leg is being set up)");
+    RtpEndpoint endpoint = open(side, scheduler);
+    if (endpoint == null) return new Outcome.Refuse(503, "Service Unavailable (no RTP ports available)");
+    newLeg = new LegMedia(side, endpoint);
+    return new Outcome.Forward(offerTo(newLeg));
+  }
+
+  @Override
+  public Outcome newLegAnswered(byte[] answer) {
+    if (newLeg == null || closed) return new Outcome.Refuse(481, "no new leg is being set up");
+    SessionDescription sdp;
+    switch (SessionDescription.parse(answer)) {
+      case SdpParseResult.Parsed p -> sdp = p.description();
+      case SdpParseResult.Malformed m -> {
+        return new Outcome.Refuse(488, "Not Acceptable Here (malformed SDP: " + m.reason() + ")");
+      }
+    }
+    switch (OfferAnswer.accept(newLeg.lastOffer, sdp, plane.capabilities)) {
+      case Acceptance.Unusable u -> {
+        return new Outcome.Refuse(488, "Not Acceptable Here (" + u.reason() + ")");
+      }
+      case Acceptance.Agreed a -> {
+        newLeg.endpoint.negotiate(RtpSession.of(a.audio()));
+        newLeg.negotiated = true;
+        newLeg.awaitingAnswer = false;
+      }
+    }
+    if (wiring == Wiring.CONSULTING) rewire(Wiring.CONSULTING);
+    return new Outcome.Forward(NONE);
+  }
+
+  @Override
+  public void rewire(Wiring to) {
+    if (failure != null || closed || newLeg == null) return;
+    Side side = newLeg.side;
+    LegMedia current = leg(side);
+    LegMedia kept = leg(side.other());
+    switch (to) {
+      case WAITING -> {
+        wiring = to;
+        if (bridge != null) bridge.close();
+        hear(kept, Hearing.MUSIC);
+        hear(current, Hearing.SILENCE);
+        current.endpoint.stopWatchingSilence(); // the leaving phone may stop sending before it is gone
+      }
+      case CONSULTING -> {
+        wiring = to;
+        hear(kept, Hearing.MUSIC);
+        if (newLeg.negotiated) {
+          bridge = RtpBridge.join(current.endpoint, newLeg.endpoint);
+          hear(current, Hearing.PEER);
+          hear(newLeg, Hearing.PEER);
+        } else {
+          if (bridge != null) bridge.close();
+          hear(current, Hearing.SILENCE);
+        }
+      }
+      case REPLACED -> {
+        LegMedia replacement = newLeg;
+        newLeg = null;
+        wiring = null;
+        stopMusic(current);
+        for (TapPoint t : tapPoints) {
+          if (side == Side.CALLER) {
+            close(t.fromCaller);
+            t.fromCaller = replacement.endpoint.addTap(t.callerSink);
+          } else {
+            close(t.fromCallee);
+            t.fromCallee = replacement.endpoint.addTap(t.calleeSink);
+          }
+        }
+        current.endpoint.close();
+        if (side == Side.CALLER) caller = replacement;
+        else callee = replacement;
+        bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
+        stopMusic(replacement);
+        reheard();
+        replacement.endpoint.watchSilence(plane.settings.deadMediaAfter());
+      }
+      case ABANDONED -> {
+        LegMedia abandoned = newLeg;
+        newLeg = null;
+        wiring = null;
+        stopMusic(abandoned);
+        abandoned.endpoint.close();
+        bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
+        stopMusic(current);
+        stopMusic(kept);
+        reheard();
+      }
+    }
+  }
+
+  /** Both legs hear what their holds say (the state without a new leg). */
+  private void reheard() {
+    hear(caller, Hearing.of(caller.hold, callee.hold));
+    hear(callee, Hearing.of(callee.hold, caller.hold));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.ramal.pbx.media;
 import io.ramal.media.player.MediaClock;
 import io.ramal.media.player.MusicOnHold;
 import io.ramal.media.relay.EndpointSettings;
+import io.ramal.media.relay.RtpEndpoint;
 import io.ramal.media.rtp.RtpPortPool;
 import io.ramal.sip.sdp.AudioCapabilities;
 import io.ramal.sip.sdp.Connection;
@@ -34,10 +35,18 @@ public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
   final InstantSource clock;
   final MediaClock mediaClock;
   final MusicOnHold music;
+  final MediaQualityListener quality;
   final AudioCapabilities capabilities = AudioCapabilities.g711();
   final Connection connection;
 
   public AnchoredMediaPlane(RtpPortPool pool, Settings settings, InstantSource clock, MusicOnHold music) {
+    this(pool, settings, clock, music, MediaQualityListener.NONE);
+  }
+
+  /** A plane that reports each call's media quality to {@code quality} when the call ends. */
+  public AnchoredMediaPlane(RtpPortPool pool, Settings settings, InstantSource clock, MusicOnHold music,
+      MediaQualityListener quality) {
+    this.quality = Objects.requireNonNull(quality, "quality");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -48,12 +57,27 @@ public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
 
   @Override
   public CallMedia open(String callId, String tenantId, Scheduler scheduler, MediaListener listener) {
-    return new AnchoredCallMedia(this, tenantId, scheduler, listener);
+    return new AnchoredCallMedia(this, callId, tenantId, scheduler, listener);
+  }
+
+  /** The music on hold the plane plays (tenants' uploads are made current through it). */
+  public MusicOnHold music() {
+    return music;
   }
 
   /** RTP port pairs not in use (every call's ports come back when it ends). */
   public int availablePortPairs() {
     return pool.available();
+  }
+
+  /** Reports a closed call's media quality (its endpoints sent their last RTCP). */
+  void reportQuality(String tenantId, String callId, RtpEndpoint caller, RtpEndpoint callee) {
+    try {
+      quality.mediaClosed(tenantId, callId, caller.quality(), callee.quality());
+    } catch (RuntimeException e) {
+      System.getLogger(AnchoredMediaPlane.class.getName()).log(System.Logger.Level.WARNING,
+          "media quality listener failed for call " + callId, e);
+    }
   }
 
   @Override

@@ -139,6 +139,43 @@ public interface CallMedia {
   ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap);
 
   /**
+   * Opens a new leg that is to take the place of {@code side}'s (a transfer target, a consulted
+   * party) and returns our offer to it; the current legs go on as before until {@link #rewire}
+   * says otherwise. One new leg at a time.
+   */
+  default Outcome openNewLeg(Side side) {
+    return new Outcome.Refuse(488, "Not Acceptable Here (transfers need media anchored on Ramal)");
+  }
+
+  /** The new leg's answer to our offer: negotiated ({@code Forward} with no body), or refused. */
+  default Outcome newLegAnswered(byte[] answer) {
+    return new Outcome.Refuse(488, "Not Acceptable Here (no new leg)");
+  }
+
+  /** Who hears whom while a new leg is set up, and what becomes of it. */
+  enum Wiring {
+    /**
+     * The party on the other side of the new leg's side hears music; the side's current party
+     * hears silence (it is leaving: blind transfer).
+     */
+    WAITING,
+    /**
+     * The side's current party talks with the new leg; the other side hears music (consultation).
+     */
+    CONSULTING,
+    /**
+     * The new leg replaces the side's leg (whose endpoint closes) and talks with the other side:
+     * the transfer is complete.
+     */
+    REPLACED,
+    /** The new leg is closed; the two original parties hear each other again (holds permitting). */
+    ABANDONED
+  }
+
+  /** Applies {@code wiring} to the new leg and the call's two parties. */
+  default void rewire(Wiring wiring) {}
+
+  /**
    * Taps the call's audio (a recorder): what the caller sends is written to {@code caller}, what
    * the callee sends to {@code callee}, as PCM frames on the RTP threads, and {@code task} runs
    * on the media clock every 20 ms. Closing the handle detaches all three; so does the end of the

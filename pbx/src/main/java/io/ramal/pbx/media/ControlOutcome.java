@@ -24,6 +24,13 @@ public sealed interface ControlOutcome {
   /** The command was carried out; the events follow as telephony facts. */
   record Done() implements ControlOutcome {}
 
+  /** The command started something with an id of its own (a consultation call). */
+  record Started(String id) implements ControlOutcome {
+    public Started {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
   record Refused(Reason reason, String message) implements ControlOutcome {
     public Refused {
       Objects.requireNonNull(reason, "reason");

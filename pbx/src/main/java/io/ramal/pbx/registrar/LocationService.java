@@ -1,11 +1,14 @@
 package io.ramal.pbx.registrar;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -82,6 +85,22 @@ public final class LocationService {
     int n = 0;
     for (List<Binding> l : bindings.values()) for (Binding b : l) if (!b.isExpired(now)) n++;
     return n;
+  }
+
+  /**
+   * The AORs of {@code tenantId} with a live binding whose REGISTER came from {@code address} (the
+   * source, not the Contact: behind NAT the phone is known by where it sends from).
+   */
+  public Set<AddressOfRecord> registeredFrom(String tenantId, InetAddress address) {
+    Instant now = clock.instant();
+    Set<AddressOfRecord> found = new HashSet<>();
+    bindings.forEach((aor, list) -> {
+      if (!aor.tenantId().equals(tenantId)) return;
+      for (Binding b : list) {
+        if (!b.isExpired(now) && b.source().address().getAddress().equals(address)) found.add(aor);
+      }
+    });
+    return found;
   }
 
   public boolean isRegistered(AddressOfRecord aor) {

@@ -1,6 +1,20 @@
 package io.ramal.server.api;
 
+import io.ramal.api.agents.AgentDesk;
+import io.ramal.api.agents.AgentIntervalRoutes;
+import io.ramal.api.agents.AgentPolicyRoutes;
+import io.ramal.api.agents.AgentRoutes;
+import io.ramal.api.agents.PauseReasonRoutes;
+import io.ramal.api.agents.PositionRoutes;
+import io.ramal.api.agents.RegisteredAddresses;
 import io.ramal.api.auth.AuthApi;
+import io.ramal.store.AgentGroups;
+import io.ramal.store.AgentIntervals;
+import io.ramal.store.AgentPolicies;
+import io.ramal.store.AgentPositions;
+import io.ramal.store.PauseReasons;
+import io.ramal.store.Users;
+import java.util.Map;
 import io.ramal.api.calls.CallRoutes;
 import io.ramal.api.history.CdrRoutes;
 import io.ramal.api.provisioning.ConfigListed;
@@ -12,6 +26,9 @@ import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
 import io.ramal.api.http.Idempotency;
 import io.ramal.store.CallRecords;
+import io.ramal.store.MediaQualities;
+import io.ramal.api.music.MusicOnHoldRoutes;
+import io.ramal.api.music.TenantMusic;
 import io.ramal.store.IdempotencyKeys;
 import io.ramal.api.calls.OriginateRoute;
 import io.ramal.api.recordings.RecordingRoutes;
@@ -23,9 +40,14 @@ import io.ramal.api.events.EventPruning;
 import io.ramal.api.events.EventSocket;
 import io.ramal.api.events.EventSocketConfig;
 import io.ramal.api.events.Fanout;
+import io.ramal.api.calllog.CallLogs;
+import io.ramal.api.recordings.RecordingLinks;
+import io.ramal.api.screenpop.ScreenPopAdmin;
+import io.ramal.api.screenpop.ScreenPopConfig;
+import io.ramal.api.screenpop.ScreenPops;
 import io.ramal.api.webhooks.AddressGuard;
+import io.ramal.api.webhooks.OutboundGuard;
 import io.ramal.api.webhooks.WebhookAdmin;
-import io.ramal.api.webhooks.WebhookConfig;
 import io.ramal.api.webhooks.WebhookDispatcher;
 import io.ramal.api.webhooks.Webhooks;
 import io.ramal.cti.control.CallControl;
@@ -36,6 +58,7 @@ import io.ramal.server.http.HttpRoutes;
 import io.ramal.store.EventLog;
 import io.ramal.store.EventRetention;
 import io.ramal.store.Recordings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -43,6 +66,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,38 +96,73 @@ public final class ApiPlane implements AutoCloseable {
   private final Idempotency idempotency;
   private final DataSource dataSource;
   private final CdrRoutes history;
+  private final AgentDesk agents;
+  private final ScreenPops pops;
+  private final RecordingLinks links;
+  private final CallLogs callLogs;
+  private final InstantSource clock;
 
   private final List<Path> initialAdmins = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
 
-  private ApiPlane(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion, InstantSource clock) {
+  private ApiPlane(ApiConfig config, DataSource dataSource, Path dataDir, String serverVersion, Supplier<URI> publicUrl,
+      InstantSource clock) {
     this.dataSource = dataSource;
+    this.clock = clock;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ramal-api-timers")
         .factory());
     AuthConfig authConfig = AuthConfig.DEFAULTS.withAccessTokenLifetime(config.accessTokenLifetime())
         .withRefreshTokenLifetime(config.refreshTokenLifetime());
     if (config.seedDemoUsers()) authConfig = authConfig.withDefaultTenant(DemoUsers.TENANT);
-    this.auth = new AuthApi(dataSource, authConfig, TokenSecret.loadOrCreate(dataDir.resolve("token.key"),
-        random), clock, random);
-    Webhooks webhooks = new Webhooks(dataSource, clock, WebhookConfig.defaults());
+    TokenSecret secret = TokenSecret.loadOrCreate(dataDir.resolve("token.key"), random);
+    this.auth = new AuthApi(dataSource, authConfig, secret, clock, random);
+    Webhooks webhooks = new Webhooks(dataSource, clock, config.webhooks());
     AddressGuard guard = AddressGuard.system();
-    this.dispatcher = WebhookDispatcher.start(webhooks, guard);
+    this.links = new RecordingLinks(secret.derive("ramal recording links v1"), publicUrl,
+        config.recordingLinkLifetime());
+    this.dispatcher = WebhookDispatcher.start(webhooks, guard, links);
+    this.pops = new ScreenPops(dataSource, new OutboundGuard(webhooks, guard), ScreenPopConfig.defaults(), clock);
     this.fanout = new Fanout();
     EventLog log = new EventLog(dataSource, clock);
-    this.journal = new EventJournal(log, fanout, webhooks::enlist, dispatcher::wake);
+    this.journal = new EventJournal(log, fanout, (transaction, events) -> {
+      webhooks.enlist(transaction, events);
+      pops.enlist(transaction, events);
+    }, () -> {
+      dispatcher.wake();
+      pops.afterCommit();
+    });
+    pops.start(journal);
     this.desk = new CtiDesk(journal);
+    this.agents = new AgentDesk(desk, journal, new AgentIntervals(dataSource), new PauseReasons(dataSource),
+        new AgentPolicies(dataSource), config.agents().toSetting(), clock).start(Duration.ofSeconds(1));
+    desk.follower(new CtiDesk.Follower() {
+      @Override
+      public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board) {
+        agents.afterFacts(tenant, board);
+      }
+
+      @Override
+      public Map<String, Object> snapshot(String tenant) {
+        return Map.of("agents", agents.snapshot(tenant));
+      }
+    });
     this.facts = new TelephonyFacts(desk, clock);
     this.webhookAdmin = new WebhookAdmin(webhooks, guard, dispatcher::wake, auth.authentication());
     this.socket = new EventSocket(EventSocketConfig.defaults(serverVersion).withHeartbeat(config.heartbeat())
         .withMaxSocketsPerUser(config.maxSocketsPerUser()), auth.verifier(), journal, desk, scheduler, clock);
+    socket.presence(agents);
     EventRetention retention = new EventRetention(java.util.Optional.of(config.eventRetention()),
         config.eventMaxPerTenant());
     this.pruning = new EventPruning(log, retention, scheduler, Duration.ofMinutes(10));
     pruning.start();
     this.idempotency = Idempotency.standard(new IdempotencyKeys(dataSource), auth.authentication(), clock);
-    this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource));
+    this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource), new MediaQualities(dataSource));
     scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
+    this.callLogs = new CallLogs(journal, new Recordings(dataSource), clock, CALL_LOG_MAX_WAIT, scheduler);
   }
+
+  /** How long a call's CDR waits for its recordings' WAV files before cdr.created goes out without them. */
+  static final Duration CALL_LOG_MAX_WAIT = Duration.ofSeconds(30);
 
   /**
    * Builds the API over an open store; the token signing key is kept in {@code dataDir/token.key}
@@ -110,10 +170,11 @@ public final class ApiPlane implements AutoCloseable {
    * says so; every other tenant without users gets its {@link InitialAdmins initial admin}.
    */
   public static ApiPlane start(ApiConfig config, DataSource dataSource, Path dataDir, List<String> tenants,
-      String serverVersion, InstantSource clock) {
+      String serverVersion, Supplier<URI> publicUrl, InstantSource clock) {
     Objects.requireNonNull(config, "config");
-    ApiPlane plane = new ApiPlane(config, dataSource, dataDir, serverVersion, clock);
+    ApiPlane plane = new ApiPlane(config, dataSource, dataDir, serverVersion, publicUrl, clock);
     try {
+      plane.agents.restore(tenants);
       if (config.seedDemoUsers() && tenants.contains(DemoUsers.TENANT)) {
         int added = plane.auth.demoUsers().seed();
         if (added > 0) LOG.atInfo().addKeyValue("users", added).log("demo API users added");
@@ -139,6 +200,11 @@ public final class ApiPlane implements AutoCloseable {
     return facts;
   }
 
+  /** Where the PBX side reports what a call's {@code cdr.created} event waits for. */
+  public CallLogs callLogs() {
+    return callLogs;
+  }
+
   public CtiDesk desk() {
     return desk;
   }
@@ -151,20 +217,36 @@ public final class ApiPlane implements AutoCloseable {
    * The REST routes (calls and their recording acted on through {@code control}, recordings read
    * from the index and from {@code recordingsDir}) and the event WebSocket. {@code directoryChanged}
    * runs after every change of extensions or DIDs through the API; {@code listed} names what the
-   * config file manages (refused to the API).
+   * config file manages (refused to the API); {@code addresses} finds phones by the address they
+   * registered from (agent login by IP); tenants' music on hold is kept by {@code music}.
    */
-  public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed, Path recordingsDir) {
+  public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed, Path recordingsDir,
+      RegisteredAddresses addresses, TenantMusic music) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
     RecordingRoutes recordings = new RecordingRoutes(auth.authentication(), desk, control, new Recordings(dataSource),
-        recordingsDir);
+        recordingsDir, Optional.of(links), clock);
+    ScreenPopAdmin screenPop = new ScreenPopAdmin(pops, auth.authentication());
     Extensions extensions = new Extensions(dataSource);
     Dids dids = new Dids(dataSource);
     ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
         new StoreDirectory(dataSource)::realmOf, listed, directoryChanged);
     DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, listed, directoryChanged);
     DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
+    MusicOnHoldRoutes musicOnHold = new MusicOnHoldRoutes(auth.authentication(), music);
     OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control,
         (tenant, number) -> extensions.find(tenant, number).isPresent());
+    PauseReasons reasons = new PauseReasons(dataSource);
+    AgentGroups groups = new AgentGroups(dataSource);
+    Users users = new Users(dataSource);
+    AgentRoutes agentRoutes = new AgentRoutes(auth.authentication(), agents, users, extensions,
+        new AgentPositions(dataSource), groups, reasons, addresses);
+    PauseReasonRoutes reasonRoutes = new PauseReasonRoutes(auth.authentication(), reasons, agents::policyChanged);
+    AgentIntervalRoutes ledgerRoutes = new AgentIntervalRoutes(auth.authentication(), new AgentIntervals(dataSource),
+        users);
+    AgentPolicyRoutes policyRoutes = new AgentPolicyRoutes(auth.authentication(), agents,
+        new AgentPolicies(dataSource), reasons);
+    PositionRoutes positionRoutes = new PositionRoutes(auth.authentication(), new AgentPositions(dataSource),
+        extensions);
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
@@ -175,7 +257,14 @@ public final class ApiPlane implements AutoCloseable {
       devices.addTo(routes);
       originate.addTo(routes);
       recordings.addTo(routes);
+      musicOnHold.addTo(routes);
       webhookAdmin.addTo(routes);
+      agentRoutes.addTo(routes);
+      reasonRoutes.addTo(routes);
+      ledgerRoutes.addTo(routes);
+      policyRoutes.addTo(routes);
+      positionRoutes.addTo(routes);
+      screenPop.addTo(routes);
       socket.addTo(routes);
     };
   }
@@ -197,7 +286,10 @@ public final class ApiPlane implements AutoCloseable {
   public void close() {
     socket.close();
     pruning.close();
+    agents.close();
+    callLogs.close();
     desk.close();
+    pops.close();
     dispatcher.close();
     fanout.close();
     scheduler.shutdownNow();

@@ -96,6 +96,17 @@ final class ConfigNode {
         return value.intValue();
     }
 
+    double decimal(String key, double fallback) {
+        JsonNode value = value(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw new ConfigException(keyPath(key), "expected a number, got " + describe(value));
+        }
+        return value.doubleValue();
+    }
+
     boolean bool(String key, boolean fallback) {
         JsonNode value = value(key);
         if (value == null) {

@@ -4,13 +4,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A tenant to provision at start: its SIP domains (the first is its default digest realm),
- * extensions, trunks, inbound numbers and whether its calls are recorded unasked. Domains are
- * kept lower-case.
+ * extensions, trunks, inbound numbers, whether its calls are recorded unasked, and how many days
+ * its recordings are kept ({@code recordings.retention_days}; empty follows
+ * {@code media.recording.retention_days}, 0 keeps them for ever). Domains are kept lower-case.
  */
 public record TenantConfig(
         String id,
@@ -19,12 +21,17 @@ public record TenantConfig(
         List<ExtensionConfig> extensions,
         List<TrunkConfig> trunks,
         List<DidConfig> dids,
-        RecordPolicy record) {
+        RecordPolicy record,
+        OptionalInt recordingRetentionDays) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     public TenantConfig {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(recordingRetentionDays, "recordingRetentionDays");
+        if (recordingRetentionDays.isPresent()) {
+            RecordingConfig.checkRetentionDays(recordingRetentionDays.getAsInt());
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         if (!ID.matcher(id).matches()) {
@@ -53,6 +60,12 @@ public record TenantConfig(
         }
     }
 
+    /** A tenant whose recordings are kept as {@code media.recording.retention_days} says. */
+    public TenantConfig(String id, String name, List<String> domains, List<ExtensionConfig> extensions,
+            List<TrunkConfig> trunks, List<DidConfig> dids, RecordPolicy record) {
+        this(id, name, domains, extensions, trunks, dids, record, OptionalInt.empty());
+    }
+
     /** A tenant whose calls are recorded on demand. */
     public TenantConfig(String id, String name, List<String> domains, List<ExtensionConfig> extensions,
             List<TrunkConfig> trunks, List<DidConfig> dids) {
@@ -60,11 +73,16 @@ public record TenantConfig(
     }
 
     public TenantConfig withRecord(RecordPolicy policy) {
-        return new TenantConfig(id, name, domains, extensions, trunks, dids, policy);
+        return new TenantConfig(id, name, domains, extensions, trunks, dids, policy, recordingRetentionDays);
+    }
+
+    /** The tenant with its own recording retention (0: kept for ever). */
+    public TenantConfig withRecordingRetentionDays(int days) {
+        return new TenantConfig(id, name, domains, extensions, trunks, dids, record, OptionalInt.of(days));
     }
 
     public TenantConfig withExtensions(List<ExtensionConfig> newExtensions) {
-        return new TenantConfig(id, name, domains, newExtensions, trunks, dids, record);
+        return new TenantConfig(id, name, domains, newExtensions, trunks, dids, record, recordingRetentionDays);
     }
 
     /** The domain used as digest realm unless {@code sip.realm} is set. */

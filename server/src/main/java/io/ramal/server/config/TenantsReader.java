@@ -3,6 +3,7 @@ package io.ramal.server.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Reads the {@code tenants} provisioning list. Every field is required unless documented otherwise. */
@@ -19,7 +20,7 @@ final class TenantsReader {
     }
 
     private static TenantConfig readTenant(ConfigNode node) {
-        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids", "record"));
+        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids", "record", "recordings"));
         String id = node.requiredText("id");
         String name = node.text("name", id);
         if (!node.has("domains")) {
@@ -30,7 +31,20 @@ final class TenantsReader {
         List<TrunkConfig> trunks = node.list("trunks").stream().map(TenantsReader::readTrunk).toList();
         List<DidConfig> dids = node.list("dids").stream().map(TenantsReader::readDid).toList();
         RecordPolicy record = readRecord(node).orElse(RecordPolicy.ON_DEMAND);
-        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids, record));
+        OptionalInt retentionDays = OptionalInt.empty();
+        if (node.has("recordings")) {
+            ConfigNode recordings = node.section("recordings");
+            recordings.allowOnly(Set.of("retention_days"));
+            if (recordings.has("retention_days")) {
+                int days = recordings.integer("retention_days", 0);
+                retentionDays = recordings.build(() -> {
+                    RecordingConfig.checkRetentionDays(days);
+                    return OptionalInt.of(days);
+                });
+            }
+        }
+        OptionalInt retention = retentionDays;
+        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids, record, retention));
     }
 
     private static ExtensionConfig readExtension(ConfigNode node) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ramal.api.webhooks.Backoff;
+import io.ramal.api.webhooks.WebhookConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,14 +107,16 @@ public final class YamlConfigReader {
     }
 
     private static RecordingConfig readRecording(ConfigNode node, RecordingConfig defaults) {
-        node.allowOnly(Set.of("party_channels", "mp3_kbps"));
+        node.allowOnly(Set.of("party_channels", "mp3_kbps", "retention_days"));
         boolean partyChannels = node.bool("party_channels", defaults.partyChannels());
         int mp3Kbps = node.integer("mp3_kbps", defaults.mp3Kbps());
-        return node.build(() -> new RecordingConfig(partyChannels, mp3Kbps));
+        int retentionDays = node.integer("retention_days", defaults.retentionDays());
+        return node.build(() -> new RecordingConfig(partyChannels, mp3Kbps, retentionDays));
     }
 
     private static ApiConfig readApi(ConfigNode node, ApiConfig defaults) {
-        node.allowOnly(Set.of("access_token_lifetime", "refresh_token_lifetime", "events"));
+        node.allowOnly(Set.of("access_token_lifetime", "refresh_token_lifetime", "events", "agents", "public_url",
+                "recording_link_lifetime", "webhooks"));
         var access = node.duration("access_token_lifetime", defaults.accessTokenLifetime());
         var refresh = node.duration("refresh_token_lifetime", defaults.refreshTokenLifetime());
         ConfigNode events = node.section("events");
@@ -123,8 +127,65 @@ public final class YamlConfigReader {
                 : defaults.eventMaxPerTenant();
         int sockets = events.integer("max_sockets_per_user", defaults.maxSocketsPerUser());
         var heartbeat = events.duration("heartbeat", defaults.heartbeat());
+        AgentConfig agents = readAgents(node.section("agents"), defaults.agents());
+        java.util.Optional<String> publicUrl = node.optionalText("public_url",
+                defaults.publicUrl().map(Object::toString));
+        var linkLifetime = node.duration("recording_link_lifetime", defaults.recordingLinkLifetime());
+        WebhookConfig webhooks = readWebhooks(node.section("webhooks"), defaults.webhooks());
         return node.build(() -> new ApiConfig(access, refresh, retention, maxPerTenant, sockets, heartbeat,
-                defaults.seedDemoUsers()));
+                defaults.seedDemoUsers(), agents, publicUrl.map(YamlConfigReader::url), linkLifetime, webhooks));
+    }
+
+    private static AgentConfig readAgents(ConfigNode node, AgentConfig defaults) {
+        node.allowOnly(Set.of("second_login", "vanish_grace", "vanish_action", "vanish_reason"));
+        String second = node.text("second_login", defaults.secondLogin().wire());
+        var grace = node.duration("vanish_grace", defaults.vanishGrace());
+        String action = node.text("vanish_action", defaults.vanish().wire());
+        java.util.Optional<String> reason = node.optionalText("vanish_reason", defaults.vanishReason());
+        return node.build(() -> new AgentConfig(
+                io.ramal.cti.agent.SecondLogin.fromWire(second).orElseThrow(() -> new IllegalArgumentException(
+                        "agents.second_login must be refuse or take_over, got " + second)),
+                grace,
+                io.ramal.store.AgentPolicySetting.Vanish.fromWire(action).orElseThrow(() ->
+                        new IllegalArgumentException("agents.vanish_action must be logout, pause or stay, got "
+                                + action)),
+                reason));
+    }
+
+    private static WebhookConfig readWebhooks(ConfigNode node, WebhookConfig defaults) {
+        node.allowOnly(Set.of("connect_timeout", "read_timeout", "lease", "poll_interval", "batch_size",
+                "max_concurrent", "backoff", "max_attempts", "max_age", "delivered_retention", "dead_retention",
+                "prune_interval", "subscription_cache_ttl", "shutdown_grace", "max_replay"));
+        ConfigNode backoff = node.section("backoff");
+        backoff.allowOnly(Set.of("base", "max", "jitter"));
+        var base = backoff.duration("base", defaults.backoff().base());
+        var max = backoff.duration("max", defaults.backoff().max());
+        double jitter = backoff.decimal("jitter", defaults.backoff().jitter());
+        Backoff delays = backoff.build(() -> new Backoff(base, max, jitter));
+        var connect = node.duration("connect_timeout", defaults.connectTimeout());
+        var read = node.duration("read_timeout", defaults.readTimeout());
+        var lease = node.duration("lease", defaults.lease());
+        var poll = node.duration("poll_interval", defaults.pollInterval());
+        int batch = node.integer("batch_size", defaults.batchSize());
+        int concurrent = node.integer("max_concurrent", defaults.maxConcurrent());
+        int attempts = node.integer("max_attempts", defaults.maxAttempts());
+        var age = node.duration("max_age", defaults.maxAge());
+        var delivered = node.duration("delivered_retention", defaults.deliveredRetention());
+        var dead = node.duration("dead_retention", defaults.deadRetention());
+        var prune = node.duration("prune_interval", defaults.pruneInterval());
+        var cache = node.duration("subscription_cache_ttl", defaults.subscriptionCacheTtl());
+        var grace = node.duration("shutdown_grace", defaults.shutdownGrace());
+        int replay = node.integer("max_replay", defaults.maxReplay());
+        return node.build(() -> new WebhookConfig(connect, read, lease, poll, batch, concurrent, delays, attempts, age,
+                delivered, dead, prune, cache, grace, replay));
+    }
+
+    private static java.net.URI url(String text) {
+        try {
+            return new java.net.URI(text.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("public_url is not a URL: " + e.getMessage());
+        }
     }
 
     private static SipConfig readSip(ConfigNode node, SipConfig defaults) {

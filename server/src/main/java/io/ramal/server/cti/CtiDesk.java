@@ -48,11 +48,31 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
   private final ExecutorService carrier = Executors.newThreadPerTaskExecutor(
       Thread.ofVirtual().name("cti-", 0).factory());
   private final EventJournal journal;
+  private volatile Follower follower = Follower.NONE;
   private final LongAdder anomalies = new LongAdder();
   private final LongAdder lost = new LongAdder();
 
   public CtiDesk(EventJournal journal) {
     this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  /**
+   * What else lives on a tenant's lane (the agents): told after each batch of facts, on the lane
+   * and under the tenant's journal lock, so it can react to the new call state with events of its
+   * own; and asked for its sections of the snapshot (under the same lock).
+   */
+  public interface Follower {
+    Follower NONE = new Follower() {};
+
+    default void afterFacts(String tenant, Switchboard board) {}
+
+    default Map<String, Object> snapshot(String tenant) {
+      return Map.of();
+    }
+  }
+
+  public void follower(Follower next) {
+    this.follower = Objects.requireNonNull(next, "follower");
   }
 
   /**
@@ -92,6 +112,11 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
               .log("events could not be stored; subscribers resync from a snapshot");
         }
       }
+      try {
+        follower.afterFacts(tenant, board);
+      } catch (RuntimeException e) {
+        LOG.atError().setCause(e).addKeyValue("tenant", tenant).log("follower failed after facts");
+      }
       return null;
     });
     if (!queue.isEmpty()) lane(tenant).execute(() -> applyPending(tenant));
@@ -100,8 +125,11 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
   /** The tenant's calls and devices, valid at the seq of the last event appended before it. */
   @Override
   public Snapshot at(String tenant) {
-    return journal.atomically(tenant, () ->
-        new Snapshot(journal.head(tenant).lastSeq(), board(tenant).snapshot().toJson()));
+    return journal.atomically(tenant, () -> {
+      Map<String, Object> data = new LinkedHashMap<>(board(tenant).snapshot().toJson());
+      data.putAll(follower.snapshot(tenant));
+      return new Snapshot(journal.head(tenant).lastSeq(), data);
+    });
   }
 
   /**

@@ -17,6 +17,7 @@ import io.ramal.cti.fact.LegMuted;
 import io.ramal.cti.fact.LegUnmuted;
 import io.ramal.cti.fact.LegReleased;
 import io.ramal.cti.fact.LegRetrieved;
+import io.ramal.cti.fact.LegTransferred;
 import io.ramal.cti.fact.RecorderPaused;
 import io.ramal.cti.fact.RecorderResumed;
 import io.ramal.cti.fact.RecorderStarted;
@@ -28,7 +29,9 @@ import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,10 +55,53 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final InstantSource clock;
   /** Click-to-calls whose destination is not called yet (so they have no callee leg). */
   private final Set<String> withoutCalleeLeg = ConcurrentHashMap.newKeySet();
+  /** Leg names of calls whose sides changed hands (transfers) or that have a new leg being called. */
+  private final Map<String, LegNames> renamed = new ConcurrentHashMap<>();
+
+  /**
+   * The leg ids of one call once a transfer touched it: each side's current leg, and the new leg
+   * being called (which may belong to a consultation call). A call's facts come from one shard
+   * thread, so one call's entry is never used concurrently.
+   */
+  private static final class LegNames {
+    String caller;
+    String callee;
+    /** The CTI call the new leg belongs to (the call itself, or its consultation) and its id. */
+    String newLegCall;
+    String newLeg;
+    boolean newLegCallerSide;
+    int legsMade = 1;
+
+    LegNames(String callId) {
+      this.caller = callerLeg(callId);
+      this.callee = calleeLeg(callId);
+    }
+
+    void side(boolean callerSide, String legId) {
+      if (callerSide) caller = legId;
+      else callee = legId;
+    }
+
+    void newLegDone() {
+      newLegCall = null;
+      newLeg = null;
+    }
+  }
 
   public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The leg id of one side of {@code callId} now. */
+  private String leg(String callId, boolean callerSide) {
+    LegNames names = renamed.get(callId);
+    if (names == null) return callerSide ? callerLeg(callId) : calleeLeg(callId);
+    return callerSide ? names.caller : names.callee;
+  }
+
+  private LegNames names(String callId) {
+    return renamed.computeIfAbsent(callId, LegNames::new);
   }
 
   static String callerLeg(String callId) {
@@ -104,18 +150,96 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   @Override
   public void alerting(String tenantId, String callId, java.time.Instant at) {
-    sink.accept(new LegAlerted(tenantId, callId, at, calleeLeg(callId)));
+    sink.accept(new LegAlerted(tenantId, callId, at, leg(callId, false)));
   }
 
   @Override
   public void answered(String tenantId, String callId, java.time.Instant at) {
-    sink.accept(new LegAnswered(tenantId, callId, at, calleeLeg(callId)));
+    sink.accept(new LegAnswered(tenantId, callId, at, leg(callId, false)));
+  }
+
+  @Override
+  public void transferred(String tenantId, String callId, boolean leaverIsCaller, String target, boolean targetExternal,
+      Optional<String> consultCallId, Instant at) {
+    sink.accept(new LegTransferred(tenantId, callId, at, leg(callId, leaverIsCaller), endpoint(target, targetExternal),
+        consultCallId));
+    if (consultCallId.isPresent()) {
+      // The consulted party's leg moved into this call with its id; it is this side's leg now.
+      LegNames names = names(callId);
+      names.side(leaverIsCaller, calleeLeg(consultCallId.get()));
+      names.newLegDone();
+    }
+  }
+
+  @Override
+  public void consultationStarted(String tenantId, String callId, String consultCallId, boolean consulterIsCaller,
+      String consulter, String target, CallRecord.Direction direction, Instant at) {
+    sink.accept(new CallCreated(tenantId, consultCallId, at, callerLeg(consultCallId), Endpoint.device(consulter),
+        Optional.empty(), target, Optional.empty(), direction(direction), Optional.of(callId)));
+    sink.accept(new LegAnswered(tenantId, consultCallId, at, callerLeg(consultCallId)));
+    LegNames names = names(callId);
+    names.newLegCall = consultCallId;
+    names.newLeg = calleeLeg(consultCallId);
+    names.newLegCallerSide = consulterIsCaller;
+  }
+
+  @Override
+  public void consultationEnded(String tenantId, String callId, String consultCallId, CallRecord.Disposition disposition,
+      String cause, Instant at) {
+    LegNames names = names(callId);
+    if (consultCallId.equals(names.newLegCall)) {
+      sink.accept(new LegReleased(tenantId, consultCallId, at, names.newLeg, ReleaseCause.NORMAL));
+      names.newLegDone();
+    }
+    sink.accept(new LegReleased(tenantId, consultCallId, at, callerLeg(consultCallId), ReleaseCause.NORMAL));
+  }
+
+  @Override
+  public void newLegCalled(String tenantId, String callId, boolean callerSide, String target, boolean external,
+      Instant at) {
+    LegNames names = names(callId);
+    if (names.newLeg == null) {
+      names.legsMade++;
+      names.newLegCall = callId;
+      names.newLeg = callId + (callerSide ? "-a" : "-b") + names.legsMade;
+      names.newLegCallerSide = callerSide;
+    }
+    sink.accept(new LegCreated(tenantId, names.newLegCall, at, names.newLeg, endpoint(target, external), Optional.empty()));
+  }
+
+  @Override
+  public void newLegAlerting(String tenantId, String callId, Instant at) {
+    LegNames names = renamed.get(callId);
+    if (names != null && names.newLeg != null) sink.accept(new LegAlerted(tenantId, names.newLegCall, at, names.newLeg));
+  }
+
+  @Override
+  public void newLegAnswered(String tenantId, String callId, Instant at) {
+    LegNames names = renamed.get(callId);
+    if (names == null || names.newLeg == null) return;
+    sink.accept(new LegAnswered(tenantId, names.newLegCall, at, names.newLeg));
+    if (names.newLegCall.equals(callId)) {
+      names.side(names.newLegCallerSide, names.newLeg);
+      names.newLegDone();
+    }
+  }
+
+  @Override
+  public void newLegFailed(String tenantId, String callId, CallRecord.Disposition disposition, String cause, Instant at) {
+    LegNames names = renamed.get(callId);
+    if (names == null || names.newLeg == null) return;
+    sink.accept(new LegReleased(tenantId, names.newLegCall, at, names.newLeg, cause(disposition, cause)));
+    names.newLegDone();
+  }
+
+  private static Endpoint endpoint(String number, boolean external) {
+    return external ? Endpoint.external(number) : Endpoint.device(number);
   }
 
   @Override
   public void holdChanged(String tenantId, String callId, boolean byCaller, boolean held, HoldOrigin origin,
       java.time.Instant at) {
-    String leg = byCaller ? callerLeg(callId) : calleeLeg(callId);
+    String leg = leg(callId, byCaller);
     io.ramal.cti.HoldOrigin by = switch (origin) {
       case PHONE -> io.ramal.cti.HoldOrigin.DEVICE;
       case SERVER -> io.ramal.cti.HoldOrigin.SERVER;
@@ -125,13 +249,13 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   @Override
   public void muteChanged(String tenantId, String callId, boolean caller, boolean muted, java.time.Instant at) {
-    String leg = caller ? callerLeg(callId) : calleeLeg(callId);
+    String leg = leg(callId, caller);
     sink.accept(muted ? new LegMuted(tenantId, callId, at, leg) : new LegUnmuted(tenantId, callId, at, leg));
   }
 
   @Override
   public void digit(String tenantId, String callId, boolean fromCaller, char digit, java.time.Instant at) {
-    sink.accept(new DigitDetected(tenantId, callId, at, fromCaller ? callerLeg(callId) : calleeLeg(callId), digit));
+    sink.accept(new DigitDetected(tenantId, callId, at, leg(callId, fromCaller), digit));
   }
 
   @Override
@@ -162,8 +286,9 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String callId = r.id();
     var at = r.endedAt();
     ReleaseCause cause = cause(r);
-    LegReleased caller = new LegReleased(tenant, callId, at, callerLeg(callId), cause);
-    LegReleased callee = new LegReleased(tenant, callId, at, calleeLeg(callId), cause);
+    LegReleased caller = new LegReleased(tenant, callId, at, leg(callId, true), cause);
+    LegReleased callee = new LegReleased(tenant, callId, at, leg(callId, false), cause);
+    renamed.remove(callId);
     if (withoutCalleeLeg.remove(callId)) {
       sink.accept(caller);
     } else if (cause == ReleaseCause.CANCELLED) {
@@ -177,14 +302,18 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   /** Why both parties left, from the CDR's disposition and SIP status. */
   static ReleaseCause cause(CallRecord r) {
-    return switch (r.disposition()) {
-      case ANSWERED -> r.cause().startsWith("no RTP") ? ReleaseCause.DEAD_MEDIA : ReleaseCause.NORMAL;
+    return cause(r.disposition(), r.cause());
+  }
+
+  static ReleaseCause cause(CallRecord.Disposition disposition, String cause) {
+    return switch (disposition) {
+      case ANSWERED -> cause.startsWith("no RTP") ? ReleaseCause.DEAD_MEDIA : ReleaseCause.NORMAL;
       case BUSY -> ReleaseCause.BUSY;
       case NO_ANSWER -> ReleaseCause.NO_ANSWER;
       case CANCELLED -> ReleaseCause.CANCELLED;
-      case FAILED -> r.cause().startsWith("404") || r.cause().startsWith("480") || r.cause().startsWith("484")
+      case FAILED -> cause.startsWith("404") || cause.startsWith("480") || cause.startsWith("484")
           ? ReleaseCause.UNREACHABLE
-          : r.cause().startsWith("403") || r.cause().startsWith("603") ? ReleaseCause.REJECTED : ReleaseCause.FAILED;
+          : cause.startsWith("403") || cause.startsWith("603") ? ReleaseCause.REJECTED : ReleaseCause.FAILED;
     };
   }
 

@@ -5,6 +5,7 @@ import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.RefusalCode;
 import io.ramal.pbx.call.OriginateOutcome;
+import io.ramal.pbx.call.TransferCommand;
 import io.ramal.pbx.core.Pbx;
 import io.ramal.pbx.media.ControlOutcome;
 import io.ramal.pbx.record.RecordingAction;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The CTI core's commands carried out by the PBX. Hang-up, hold, retrieve, mute, unmute, DTMF,
- * click-to-call and recording control are carried out; the other commands are refused with
+ * click-to-call, blind transfer, consultation (complete, cancel) and recording control are
+ * carried out; the other commands are refused with
  * {@code failed} and a message saying they are not available in this version. What the PBX
  * refuses maps onto the CTI refusal codes; a call with direct media (its audio does not pass
  * through Ramal) is {@code not_supported_by_device}.
@@ -39,6 +41,7 @@ public final class PbxCallControl implements CallControl {
   private static CommandResult result(CallCommand.OnCall command, ControlOutcome outcome) {
     return switch (outcome) {
       case ControlOutcome.Done d -> CommandResult.accepted(command.callId());
+      case ControlOutcome.Started started -> CommandResult.accepted(started.id());
       case ControlOutcome.Refused r -> CommandResult.refused(switch (r.reason()) {
         case NO_SUCH_CALL, NO_SUCH_PARTY -> RefusalCode.NOT_FOUND;
         case INVALID_STATE -> RefusalCode.INVALID_STATE;
@@ -84,22 +87,23 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult blindTransfer(CallCommand.BlindTransfer c) {
-    return notYet(c);
+    return result(c, pbx.blindTransfer(c.tenant(), c.callId(), c.device(), c.destination()));
   }
 
+  /** Accepted with the consultation's own call id. */
   @Override
   public CommandResult consult(CallCommand.Consult c) {
-    return notYet(c);
+    return result(c, pbx.consult(c.tenant(), c.callId(), c.device(), c.destination()));
   }
 
   @Override
   public CommandResult completeTransfer(CallCommand.CompleteTransfer c) {
-    return notYet(c);
+    return result(c, pbx.transfer(c.tenant(), c.callId(), new TransferCommand.Complete(c.device(), c.consultCallId())));
   }
 
   @Override
   public CommandResult cancelTransfer(CallCommand.CancelTransfer c) {
-    return notYet(c);
+    return result(c, pbx.transfer(c.tenant(), c.callId(), new TransferCommand.Cancel(c.device(), c.consultCallId())));
   }
 
   @Override

@@ -282,6 +282,84 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void readsTheAgentPolicyDefaultsAndRefusesAPauseWithoutAReason() {
+        Config config = YamlConfigReader.read("""
+                api:
+                  agents:
+                    second_login: take_over
+                    vanish_grace: 30s
+                    vanish_action: pause
+                    vanish_reason: away
+                """, Config.production());
+        assertThat(config.api().agents()).isEqualTo(new AgentConfig(io.ramal.cti.agent.SecondLogin.TAKE_OVER,
+                java.time.Duration.ofSeconds(30), io.ramal.store.AgentPolicySetting.Vanish.PAUSE,
+                java.util.Optional.of("away")));
+        assertThat(Config.production().api().agents()).isEqualTo(AgentConfig.DEFAULTS);
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  agents:\n    vanish_action: pause\n",
+                Config.production())).isInstanceOf(ConfigException.class).hasMessageContaining("vanish_reason");
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  agents:\n    second_login: maybe\n",
+                Config.production())).isInstanceOf(ConfigException.class).hasMessageContaining("second_login");
+    }
+
+    @Test
+    void readsThePublicUrlAndTheRecordingLinkLifetime() {
+        Config config = YamlConfigReader.read("""
+                api:
+                  public_url: https://pbx.example.com:8443
+                  recording_link_lifetime: 2h
+                """, Config.production());
+        assertThat(config.api().publicUrl()).contains(java.net.URI.create("https://pbx.example.com:8443"));
+        assertThat(config.api().recordingLinkLifetime()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(Config.production().api().publicUrl()).isEmpty();
+        assertThat(Config.production().api().recordingLinkLifetime()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  public_url: ftp://pbx\n", Config.production()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("public_url");
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  public_url: 'http://exa mple'\n", Config.production()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("public_url");
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  recording_link_lifetime: 8d\n", Config.production()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("recording_link_lifetime");
+    }
+
+    @Test
+    void readsTheWebhookDeliverySettings() {
+        Config config = YamlConfigReader.read("""
+                api:
+                  webhooks:
+                    connect_timeout: 2s
+                    read_timeout: 4s
+                    lease: 30s
+                    poll_interval: 500ms
+                    batch_size: 10
+                    max_concurrent: 4
+                    backoff:
+                      base: 1s
+                      max: 1m
+                      jitter: 0.25
+                    max_attempts: 5
+                    max_age: 2h
+                    delivered_retention: 1d
+                    dead_retention: 3d
+                    prune_interval: 10m
+                    subscription_cache_ttl: 5s
+                    shutdown_grace: 2s
+                    max_replay: 50
+                """, Config.production());
+        assertThat(config.api().webhooks()).isEqualTo(new io.ramal.api.webhooks.WebhookConfig(
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMillis(500), 10, 4, new io.ramal.api.webhooks.Backoff(java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofMinutes(1), 0.25), 5, java.time.Duration.ofHours(2),
+                java.time.Duration.ofDays(1), java.time.Duration.ofDays(3), java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2), 50));
+        assertThat(Config.production().api().webhooks()).isEqualTo(io.ramal.api.webhooks.WebhookConfig.defaults());
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  webhooks:\n    lease: 5s\n", Config.production()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("api.webhooks").hasMessageContaining("lease");
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  webhooks:\n    backoff:\n      jitter: 2\n",
+                Config.production())).isInstanceOf(ConfigException.class).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> YamlConfigReader.read("api:\n  webhooks:\n    retries: 3\n", Config.production()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("retries");
+    }
+
+    @Test
     void readsRecordingSettingsAndPolicies() {
         Config config = YamlConfigReader.read("""
                 media:
@@ -318,5 +396,40 @@ class YamlConfigReaderTest {
                     domains: [a.example]
                     extensions: [{number: "200", password: p, record: yes}]
                 """, "tenants[0].extensions[0].record");
+    }
+
+    @Test
+    void readsRecordingRetentionGlobalAndPerTenant() {
+        Config config = YamlConfigReader.read("""
+                media:
+                  recording:
+                    retention_days: 30
+                tenants:
+                  - id: acme
+                    domains: [acme.example]
+                    recordings:
+                      retention_days: 365
+                  - id: beta
+                    domains: [beta.example]
+                  - id: keeper
+                    domains: [keeper.example]
+                    recordings: {retention_days: 0}
+                """, Config.production());
+
+        assertThat(config.media().recording().retentionDays()).isEqualTo(30);
+        assertThat(config.tenant("acme").orElseThrow().recordingRetentionDays()).hasValue(365);
+        assertThat(config.tenant("beta").orElseThrow().recordingRetentionDays()).isEmpty();
+        assertThat(config.tenant("keeper").orElseThrow().recordingRetentionDays()).hasValue(0);
+        assertThat(Config.production().media().recording().retentionDays()).as("kept for ever by default").isZero();
+    }
+
+    @Test
+    void retentionMistakesAreNamed() {
+        assertFails("media:\n  recording:\n    retention_days: -1\n", "media.recording")
+                .hasMessageContaining("retention_days");
+        assertFails("tenants:\n  - {id: a, domains: [a.example], recordings: {retention_days: 99999}}\n",
+                "tenants[0].recordings").hasMessageContaining("36500");
+        assertFails("tenants:\n  - {id: a, domains: [a.example], recordings: {keep: 3}}\n",
+                "tenants[0].recordings.keep");
     }
 }

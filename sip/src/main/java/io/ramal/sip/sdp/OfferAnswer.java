@@ -100,6 +100,7 @@ public final class OfferAnswer {
                 unspecified ? Optional.empty() : remote.map(Connection::host),
                 offered.port(),
                 offered.rtcpMux(),
+                offered.port() == 0 ? 0 : offered.rtcpPort(),
                 direction,
                 offered.ptime().orElse(caps.ptime()));
         return new Answering.Answered(answer, audio);
@@ -147,6 +148,7 @@ public final class OfferAnswer {
                     unspecified ? Optional.empty() : remote.map(Connection::host),
                     theirs.port(),
                     theirs.rtcpMux() && mine.rtcpMux(),
+                    theirs.port() == 0 ? 0 : theirs.rtcpPort(),
                     direction,
                     theirs.ptime().orElse(caps.ptime())));
         }

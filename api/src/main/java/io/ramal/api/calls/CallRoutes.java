@@ -33,6 +33,9 @@ import java.util.OptionalLong;
  * .../<command>}), and consult: {@code POST .../consultations} starts a consultation call (the
  * call is held), {@code POST .../consultations/{consultation}/complete} transfers the held party
  * to the consulted one, {@code DELETE .../consultations/{consultation}} goes back to the held call.
+ * Conferences: {@code POST .../conference} joins the party's answered consultation with the held
+ * call (all three talk), {@code POST .../participants} calls a number into the conversation, and
+ * {@code DELETE .../participants/{party}} hangs up one party while the others go on.
  *
  * <p>Every command goes through one pipeline: authenticate ({@code calls:write}); on the tenant's
  * switchboard writer, find the call the caller may see (else 404), build the command from the
@@ -49,6 +52,7 @@ public final class CallRoutes {
     static final String CALLS = "/api/v1/calls";
     static final String CALL = CALLS + "/{id}";
     static final String CONSULTATION = CALL + "/consultations/{consultation}";
+    static final String PARTICIPANTS = CALL + "/participants";
 
     private final BearerAuthentication authentication;
     private final TenantBoards boards;
@@ -117,6 +121,13 @@ public final class CallRoutes {
         routes.delete(CONSULTATION, ctx -> command(ctx, "cancelling_consultation",
                 r -> new CallCommand.CancelTransfer(r.tenant(), r.callId(), ctx.pathParam("consultation"), r.party(),
                         r.version())));
+        routes.post(CALL + "/conference", ctx -> command(ctx, "conferencing",
+                r -> new CallCommand.ConferenceStart(r.tenant(), r.callId(), r.party(),
+                        JsonFields.optionalText(r.body(), "consultation_id"), r.version())));
+        routes.post(PARTICIPANTS, ctx -> command(ctx, "calling_participant",
+                r -> new CallCommand.ConferenceAdd(r.tenant(), r.callId(), r.party(), r.to(), r.version())));
+        routes.delete(PARTICIPANTS + "/{party}", ctx -> command(ctx, "hanging_up_participant",
+                r -> new CallCommand.Hangup(r.tenant(), r.callId(), Optional.of(ctx.pathParam("party")), r.version())));
     }
 
     private static CallCommand.OnCall sendDtmf(CommandRequest r) {

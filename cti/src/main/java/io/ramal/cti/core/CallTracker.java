@@ -213,6 +213,9 @@ final class CallTracker {
             return Outcome.none();
         }
         LiveCall call = party.call;
+        if (call.conference && call.parties.stream().filter(p -> p != party && p.inConversation()).count() < 3) {
+            call.conference = false; // down to two parties: a plain call again
+        }
         List<CtiEvent> out = new ArrayList<>();
         boolean failedAttempt = f.cause().isFailure() && party.state.beforeAnswer()
                 && (!party.originator || (!call.failed && call.answeredAt.isEmpty()));

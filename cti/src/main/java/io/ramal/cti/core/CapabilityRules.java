@@ -54,12 +54,15 @@ final class CapabilityRules {
             case ANSWER -> state != ALERTING ? INVALID_STATE
                     : abilities.apply(party.endpoint.number()).remoteAnswer() ? ALLOWED : NOT_SUPPORTED;
             case HANGUP -> when(state.visible() && state != ConnectionState.FAILED);
-            case HOLD, CONFERENCE, SEND_DTMF -> when(state == CONNECTED && call.hasPeer(party));
+            case HOLD, SEND_DTMF -> when(state == CONNECTED && call.hasPeer(party) && !call.conference);
+            case CONFERENCE -> when(state == CONNECTED && call.hasPeer(party)
+                    || state == HELD && party.heldByServer && consulting(party));
             case MUTE -> when(state == CONNECTED && call.hasPeer(party) && !party.muted);
             case UNMUTE -> when(party.muted && party.inConversation());
             case RETRIEVE -> when(state == HELD && party.heldByServer);
-            case TRANSFER -> when(party.inConversation() && call.hasPeer(party));
-            case CONSULT -> when(party.inConversation() && call.hasPeer(party) && !busyElsewhere(party));
+            case TRANSFER -> when(party.inConversation() && call.hasPeer(party) && !call.conference);
+            case CONSULT -> when(party.inConversation() && call.hasPeer(party) && !busyElsewhere(party)
+                    && !call.conference);
             case COMPLETE_TRANSFER -> when(heldCallOf(party).isPresent());
             case RECORD -> when(party.inConversation() && call.hasPeer(party) && call.recording == RecordingState.OFF);
         };
@@ -85,6 +88,13 @@ final class CapabilityRules {
                 && (active.state == CONNECTED || active.state == INITIATED)
                 && active.call.parties.stream().anyMatch(p -> p != active
                         && (p.state == ALERTING || p.inConversation()));
+    }
+
+    /** The party holds its call while it talks in a consultation of it (which a conference may merge). */
+    private boolean consulting(LiveParty party) {
+        return table.partiesOf(party.endpoint.number()).stream()
+                .anyMatch(other -> other.call != party.call && other.call.consultationOf.filter(party.call.id::equals)
+                        .isPresent() && other.inConversation());
     }
 
     private boolean busyElsewhere(LiveParty party) {

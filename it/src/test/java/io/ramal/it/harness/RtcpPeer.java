@@ -31,8 +31,11 @@ import java.util.function.Predicate;
  * and sends the reports a test writes.
  */
 public final class RtcpPeer implements AutoCloseable {
-  /** An RTCP compound as it arrived. */
-  public record Report(RtcpCompound compound, Instant arrivedAt, InetSocketAddress from) {}
+  /**
+   * An RTCP compound as it arrived, with how many RTP packets this peer had left out by then
+   * (what the report can count as lost at most).
+   */
+  public record Report(RtcpCompound compound, Instant arrivedAt, InetSocketAddress from, int skippedBefore) {}
 
   public static final long SSRC = 0x7E57_1D00L;
   private final PortRange ports;
@@ -152,8 +155,9 @@ public final class RtcpPeer implements AutoCloseable {
         continue;
       }
       Instant at = Instant.now();
+      int skippedBefore = skipped.get();
       RtcpCompound.parse(buf, 0, p.getLength()).ifPresent(c ->
-          reports.add(new Report(c, at, (InetSocketAddress) p.getSocketAddress())));
+          reports.add(new Report(c, at, (InetSocketAddress) p.getSocketAddress(), skippedBefore)));
     }
   }
 

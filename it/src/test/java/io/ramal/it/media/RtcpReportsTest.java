@@ -70,7 +70,7 @@ class RtcpReportsTest {
       long receivedThen = caller.rtpReceived();
       RtcpPacket.SenderReport sr = (RtcpPacket.SenderReport) first.compound().packets().getFirst();
       ReportBlock aboutUs = sr.blocks().getFirst();
-      int skippedThen = caller.rtpSkipped();
+      int skippedThen = first.skippedBefore();
 
       // our answer: a quarter of Ramal's packets lost, 10 ms jitter, Ramal's SR held for a known time
       Instant answeredAt = Instant.now();

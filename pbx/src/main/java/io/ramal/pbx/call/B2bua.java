@@ -58,11 +58,13 @@ public final class B2bua {
   private final CallReports reports;
   private final Recordings recordings;
   private final Transfers transfers;
+  private final Conferences conferences;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer, Recordings recordings, DialPlan plan) {
     this.recordings = recordings;
     this.transfers = new Transfers(sip, location, this, observer, records, clock, noAnswerTimeout, plan);
+    this.conferences = new Conferences(sip, location, this, transfers, observer, clock, noAnswerTimeout);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -258,6 +260,18 @@ public final class B2bua {
   }
 
   /**
+   * A conference command on call {@code callId} of {@code tenant}, for the party it names; empty
+   * when this shard holds no such call.
+   */
+  public Optional<ControlOutcome> conference(String tenant, String callId, ConferenceCommand command) {
+    if (isRinging(tenant, callId)) {
+      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
+          + " has not been answered"));
+    }
+    return calls.answered(tenant, callId).map(call -> conferences.carryOut(call, command));
+  }
+
+  /**
    * Carries out {@code command} on the media of call {@code callId} of {@code tenant}, on this
    * shard's thread; empty when this shard holds no such call.
    */
@@ -268,7 +282,7 @@ public final class B2bua {
     }
     return calls.answered(tenant, callId).map(call -> call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
         ? ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId + " is being transferred")
-        : PartyCommands.carryOut(call, command));
+        : conferences.control(call, command).orElseGet(() -> PartyCommands.carryOut(call, command)));
   }
 
   /**
@@ -451,6 +465,7 @@ public final class B2bua {
       return true;
     }
     if (leg.departed || leg != leg.call.leg(leg.side())) {
+      if (conferences.onParticipantRequest(tx, leg)) return true;
       transfers.onSideLegRequest(tx, leg);
       return true;
     }
@@ -458,6 +473,7 @@ public final class B2bua {
     if (req.isMethod("BYE")) {
       tx.respond(SipResponse.to(req, 200));
       if (transfers.consultingPartyLeft(leg.call, leg)) return true;
+      if (conferences.sideLeft(leg.call, leg)) return true;
       sendBye(other);
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
       return true;
@@ -570,6 +586,7 @@ public final class B2bua {
     call.state = Call.State.ENDED;
     calls.ended(call);
     transfers.callEnded(call, cause);
+    conferences.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     reports.ended(call, CallRecord.Disposition.ANSWERED, cause);

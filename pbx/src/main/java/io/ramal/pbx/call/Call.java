@@ -52,6 +52,8 @@ final class Call {
   String calleeParty;
   /** A transfer or consultation under way, if any. */
   Transfer transfer;
+  /** Participants beyond the two sides while the call is a conference (null: it is none). */
+  Conference conference;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

@@ -103,6 +103,28 @@ public interface CallObserver {
   /** The new leg was not answered, refused, or cancelled before it answered. */
   default void newLegFailed(String tenantId, String callId, CallRecord.Disposition disposition, String cause, Instant at) {}
 
+  /**
+   * The call became a conference, or grew: participant {@code participantKey} joined it on the
+   * request of the party on one side ({@code byCaller}). With {@code consultCallId}, it is the
+   * consulted party of that consultation, which ends merged into this call; without, it is the
+   * new leg being called ({@link #newLegCalled}), which has just answered.
+   */
+  default void conferenced(String tenantId, String callId, boolean byCaller, String participantKey,
+      Optional<String> consultCallId, Instant at) {}
+
+  /** Participant {@code participantKey} (not one of the two sides) left the conference. */
+  default void participantLeft(String tenantId, String callId, String participantKey, Instant at) {}
+
+  /**
+   * The party on one side ({@code callerSide}) left the conference and participant
+   * {@code participantKey} is that side's party from now on.
+   */
+  default void sideTakenBy(String tenantId, String callId, boolean callerSide, String participantKey, Instant at) {}
+
+  /** The server stopped or resumed passing on what participant {@code participantKey} says. */
+  default void participantMuteChanged(String tenantId, String callId, String participantKey, boolean muted,
+      Instant at) {}
+
   /** The call ended, answered or not; the record says how. */
   default void ended(CallRecord record) {}
 

@@ -176,6 +176,10 @@ final class Transfers {
       return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id
           + " already has a transfer or consultation under way"));
     }
+    if (call.conference != null) {
+      return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id
+          + " is a conference: add or drop participants instead"));
+    }
     if (destination instanceof Destination.Unroutable u) {
       return Optional.of(ControlOutcome.refused(Reason.INVALID_ARGUMENT, target + " cannot be reached: " + u.status() + " "
           + u.reason()));
@@ -331,7 +335,7 @@ final class Transfers {
         tenant(call), cause);
   }
 
-  private void recordConsultation(Call call, Transfer t, CallRecord.Disposition disposition, String cause, Instant at) {
+  void recordConsultation(Call call, Transfer t, CallRecord.Disposition disposition, String cause, Instant at) {
     Leg consulting = t.transferorLeg;
     CallRecord r = new CallRecord(t.consultCallId.orElseThrow(), tenant(call), consulting.dialog.id().callId(),
         t.transferor, t.target, t.direction, t.startedAt, Optional.ofNullable(t.answeredAt), at, disposition, cause);
@@ -425,7 +429,7 @@ final class Transfers {
     sip.layer().send(notify.withHeaders(h).withBody("message/sipfrag;version=2.0", frag), leg.peer, InDialogRelay.IGNORE);
   }
 
-  private static CallRecord.Disposition disposition(int status) {
+  static CallRecord.Disposition disposition(int status) {
     return switch (status) {
       case 486, 600 -> CallRecord.Disposition.BUSY;
       case 408, 480, 487 -> CallRecord.Disposition.NO_ANSWER;

@@ -15,6 +15,7 @@ import io.ramal.pbx.call.Destination;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.call.Originator;
 import io.ramal.pbx.call.TransferCommand;
+import io.ramal.pbx.call.ConferenceCommand;
 import io.ramal.pbx.directory.Extension;
 import io.ramal.pbx.registrar.LocationService;
 import io.ramal.pbx.registrar.Registrar;
@@ -275,6 +276,21 @@ public final class Pbx implements AutoCloseable {
       if (outcome.isPresent()) return outcome.get();
     }
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /** Carries out a conference command on the shard that holds the call. */
+  public ControlOutcome conference(String tenant, String callId, ConferenceCommand command) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().conference(tenant, callId,
+          command));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /** Routes {@code target} for {@code tenant} (an extension, or an external number through the trunk). */
+  public Destination route(String tenant, String target) {
+    return plan.route(tenant, target);
   }
 
   /**

@@ -27,8 +27,13 @@ import java.nio.charset.StandardCharsets;
 import io.ramal.pbx.media.ControlOutcome.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.ramal.media.mixer.ConferenceMixer;
+import io.ramal.media.mixer.Participant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,7 +49,8 @@ final class AnchoredCallMedia implements CallMedia {
 
   /** One leg: its endpoint and where its offer/answer stands. */
   private final class LegMedia {
-    final Side side;
+    /** Which side the leg is on (a conference participant may take a side later). */
+    final Seat seat;
     final RtpEndpoint endpoint;
     LocalSession local;
     SessionDescription lastOffer;
@@ -57,9 +63,13 @@ final class AnchoredCallMedia implements CallMedia {
     Player music;
     /** Music or silence frames feeding this leg, while it does not hear its peer. */
     MediaClock.Registration musicFeed;
+    /** Its place in the conference mixer, while the call is a conference. */
+    Participant participant;
+    /** What it says going into the mixer. */
+    AutoCloseable toMixer;
 
-    LegMedia(Side side, RtpEndpoint endpoint) {
-      this.side = side;
+    LegMedia(Seat seat, RtpEndpoint endpoint) {
+      this.seat = seat;
       this.endpoint = endpoint;
       long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
       this.local = LocalSession.start(Origin.of(id, plane.connection));
@@ -67,6 +77,23 @@ final class AnchoredCallMedia implements CallMedia {
 
     int port() {
       return endpoint.ports().rtp();
+    }
+
+    Side side() {
+      return seat.side;
+    }
+  }
+
+  /**
+   * Where a leg's endpoint reports to: its side, or none while it is a conference participant
+   * beyond the two sides (its digits and silence are not the call's business then).
+   */
+  private static final class Seat {
+    volatile Side side;
+    volatile boolean extra;
+
+    Seat(Side side) {
+      this.side = side;
     }
   }
 
@@ -88,6 +115,13 @@ final class AnchoredCallMedia implements CallMedia {
   private LegMedia newLeg;
   /** How the new leg is wired now (null: no new leg). */
   private Wiring wiring;
+  /** The mixer while the call is a conference (null: the two sides are bridged). */
+  private ConferenceMixer mixer;
+  private MediaClock.Registration mixing;
+  /** Conference participants beyond the two sides, by the key the call gave each. */
+  private final Map<String, LegMedia> extras = new LinkedHashMap<>();
+  /** During a conference, recording sinks that get what the caller hears (everyone else). */
+  private final List<FrameSink> hearingAsCaller = new CopyOnWriteArrayList<>();
 
   /** One tap: its sink per side and the handles of its attachments to the current endpoints. */
   private static final class TapPoint {
@@ -109,24 +143,29 @@ final class AnchoredCallMedia implements CallMedia {
     this.tenantId = tenantId;
     this.listener = listener;
     this.scheduler = scheduler;
-    RtpEndpoint a = open(Side.CALLER, scheduler);
-    RtpEndpoint b = a == null ? null : open(Side.CALLEE, scheduler);
+    Seat callerSeat = new Seat(Side.CALLER);
+    Seat calleeSeat = new Seat(Side.CALLEE);
+    RtpEndpoint a = open(callerSeat, scheduler);
+    RtpEndpoint b = a == null ? null : open(calleeSeat, scheduler);
     if (a != null && b == null) a.close();
-    this.caller = b == null ? null : new LegMedia(Side.CALLER, a);
-    this.callee = b == null ? null : new LegMedia(Side.CALLEE, b);
+    this.caller = b == null ? null : new LegMedia(callerSeat, a);
+    this.callee = b == null ? null : new LegMedia(calleeSeat, b);
     this.failure = b == null ? "no RTP ports available" : null;
   }
 
-  private RtpEndpoint open(Side side, Scheduler scheduler) {
+  private RtpEndpoint open(Seat seat, Scheduler scheduler) {
     io.ramal.media.relay.MediaListener events = new io.ramal.media.relay.MediaListener() {
       @Override
       public void digitDetected(DtmfDigit digit) {
-        listener.digit(side, digit.digit(), digit.duration());
+        if (!seat.extra) listener.digit(seat.side, digit.digit(), digit.duration());
       }
 
       @Override
       public void rtpTimedOut(Duration silence) {
-        listener.deadMedia("no RTP for " + silence.toSeconds() + " s from the " + side.name().toLowerCase(java.util.Locale.ROOT));
+        if (!seat.extra) {
+          listener.deadMedia("no RTP for " + silence.toSeconds() + " s from the "
+              + seat.side.name().toLowerCase(java.util.Locale.ROOT));
+        }
       }
     };
     return switch (RtpEndpoint.open(plane.pool, plane.settings.endpoints(), plane.clock, scheduler, events)) {
@@ -260,6 +299,14 @@ final class AnchoredCallMedia implements CallMedia {
       newLeg.endpoint.close();
       newLeg = null;
     }
+    if (mixer != null) {
+      mixing.cancel();
+      mixer.close();
+      mixer = null;
+    }
+    for (LegMedia extra : extras.values()) extra.endpoint.close();
+    extras.clear();
+    hearingAsCaller.clear();
     plane.reportQuality(tenantId, callId, caller.endpoint, callee.endpoint);
   }
 
@@ -267,8 +314,7 @@ final class AnchoredCallMedia implements CallMedia {
   public Optional<AutoCloseable> tap(FrameSink callerSink, FrameSink calleeSink, ClockTask task) {
     if (failure != null || closed) return Optional.empty();
     TapPoint point = new TapPoint(callerSink, calleeSink);
-    point.fromCaller = caller.endpoint.addTap(callerSink);
-    point.fromCallee = callee.endpoint.addTap(calleeSink);
+    attach(point);
     tapPoints.add(point);
     MediaClock.Registration ticks = plane.mediaClock.register(task);
     AutoCloseable[] handle = new AutoCloseable[1];
@@ -281,6 +327,29 @@ final class AnchoredCallMedia implements CallMedia {
     };
     taps.add(handle[0]);
     return Optional.of(handle[0]);
+  }
+
+  /**
+   * Attaches a tap where the call's audio is now: the caller's voice from the caller's endpoint;
+   * the other side's from the callee's endpoint, or during a conference the mix the caller hears.
+   */
+  private void attach(TapPoint point) {
+    point.fromCaller = caller.endpoint.addTap(point.callerSink);
+    if (mixer == null) {
+      point.fromCallee = callee.endpoint.addTap(point.calleeSink);
+    } else {
+      hearingAsCaller.add(point.calleeSink);
+      point.fromCallee = () -> hearingAsCaller.remove(point.calleeSink);
+    }
+  }
+
+  /** Moves every tap to where the call's audio is now (a side changed hands, mixing began or ended). */
+  private void retap() {
+    for (TapPoint t : tapPoints) {
+      close(t.fromCaller);
+      close(t.fromCallee);
+      attach(t);
+    }
   }
 
   /** Detaching a tap cannot fail in a way the call should care about. */
@@ -299,9 +368,9 @@ final class AnchoredCallMedia implements CallMedia {
   /** Reports a change of who holds on {@code x} and makes both legs hear what the holds say. */
   private void holdMoved(LegMedia x, LegHold.Change change) {
     if (!change.moved()) return;
-    if (wiring == null) reheard();
-    change.before().ifPresent(origin -> listener.holdChanged(x.side, false, origin));
-    change.after().ifPresent(origin -> listener.holdChanged(x.side, true, origin));
+    if (wiring == null && mixer == null) reheard();
+    change.before().ifPresent(origin -> listener.holdChanged(x.side(), false, origin));
+    change.after().ifPresent(origin -> listener.holdChanged(x.side(), true, origin));
   }
 
   private void hear(LegMedia leg, Hearing what) {
@@ -340,9 +409,10 @@ final class AnchoredCallMedia implements CallMedia {
   public Outcome openNewLeg(Side side) {
     if (failure != null || closed) return new Outcome.Refuse(503, "Service Unavailable (the call has no media)");
     if (newLeg != null) return new Outcome.Refuse(491, "Request Pending (another new leg is being set up)");
-    RtpEndpoint endpoint = open(side, scheduler);
+    Seat seat = new Seat(side);
+    RtpEndpoint endpoint = open(seat, scheduler);
     if (endpoint == null) return new Outcome.Refuse(503, "Service Unavailable (no RTP ports available)");
-    newLeg = new LegMedia(side, endpoint);
+    newLeg = new LegMedia(seat, endpoint);
     return new Outcome.Forward(offerTo(newLeg));
   }
 
@@ -373,7 +443,18 @@ final class AnchoredCallMedia implements CallMedia {
   @Override
   public void rewire(Wiring to) {
     if (failure != null || closed || newLeg == null) return;
-    Side side = newLeg.side;
+    if (to == Wiring.JOINING) {
+      wiring = to; // the parties talk on; the new leg hears nothing until it joins
+      return;
+    }
+    if (to == Wiring.ABANDONED && (wiring == Wiring.JOINING || mixer != null)) {
+      LegMedia abandoned = newLeg;
+      newLeg = null;
+      wiring = null;
+      abandoned.endpoint.close();
+      return;
+    }
+    Side side = newLeg.side();
     LegMedia current = leg(side);
     LegMedia kept = leg(side.other());
     switch (to) {
@@ -401,18 +482,10 @@ final class AnchoredCallMedia implements CallMedia {
         newLeg = null;
         wiring = null;
         stopMusic(current);
-        for (TapPoint t : tapPoints) {
-          if (side == Side.CALLER) {
-            close(t.fromCaller);
-            t.fromCaller = replacement.endpoint.addTap(t.callerSink);
-          } else {
-            close(t.fromCallee);
-            t.fromCallee = replacement.endpoint.addTap(t.calleeSink);
-          }
-        }
         current.endpoint.close();
         if (side == Side.CALLER) caller = replacement;
         else callee = replacement;
+        retap();
         bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
         stopMusic(replacement);
         reheard();
@@ -442,6 +515,7 @@ final class AnchoredCallMedia implements CallMedia {
   public ControlOutcome hold(Side holder, boolean hold) {
     Optional<ControlOutcome> unusable = unusable();
     if (unusable.isPresent()) return unusable.get();
+    if (mixer != null) return inConference("hold");
     LegMedia x = leg(holder);
     if (hold && x.hold.byServer() || !hold && !x.hold.byServer() && !x.hold.byPhone()) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(holder) + " is " + (hold ? "already" : "not")
@@ -473,6 +547,7 @@ final class AnchoredCallMedia implements CallMedia {
   public ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap) {
     Optional<ControlOutcome> unusable = unusable();
     if (unusable.isPresent()) return unusable.get();
+    if (mixer != null) return inConference("DTMF to one party");
     if (leg(from.other()).endpoint.sendDigits(digits, gap).isEmpty()) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(from.other())
           + "'s phone receives no audio now (it holds the call)");
@@ -484,8 +559,121 @@ final class AnchoredCallMedia implements CallMedia {
   private Optional<ControlOutcome> unusable() {
     if (failure != null) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call has no media: " + failure));
     if (closed) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call has ended"));
-    if (bridge == null) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call's media is not set up yet"));
+    if (bridge == null && mixer == null) {
+      return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call's media is not set up yet"));
+    }
     return Optional.empty();
+  }
+
+  private static ControlOutcome inConference(String what) {
+    return ControlOutcome.refused(Reason.INVALID_STATE, "the call is a conference: " + what + " is not available in one");
+  }
+
+  // ---- conference ----
+
+  @Override
+  public ControlOutcome conference(String key) {
+    Optional<ControlOutcome> unusable = unusable();
+    if (unusable.isPresent()) return unusable.get();
+    if (newLeg == null || !newLeg.negotiated) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "no answered leg is waiting to join the conference");
+    }
+    if (extras.containsKey(key)) throw new IllegalArgumentException("participant " + key + " is in the conference already");
+    if (mixer == null) startMixing();
+    LegMedia joining = newLeg;
+    newLeg = null;
+    wiring = null;
+    stopMusic(joining);
+    joining.seat.extra = true;
+    extras.put(key, joining);
+    seat(joining);
+    return ControlOutcome.DONE;
+  }
+
+  /** From a bridge (or a consultation) to the mixer: every leg hears everyone else. */
+  private void startMixing() {
+    if (bridge != null) bridge.close();
+    bridge = null;
+    mixer = new ConferenceMixer();
+    seat(caller);
+    seat(callee);
+    mixing = plane.mediaClock.register(mixer);
+    retap();
+  }
+
+  /** Back to a bridge between the two sides: the conference is down to two parties. */
+  private void stopMixing() {
+    mixing.cancel();
+    mixer.close();
+    mixer = null;
+    unseat(caller);
+    unseat(callee);
+    bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
+    hearingAsCaller.clear();
+    retap();
+    reheard();
+  }
+
+  private void seat(LegMedia leg) {
+    stopMusic(leg);
+    leg.endpoint.feed(Feed.FRAMES);
+    FrameSink out = leg.endpoint.outbound();
+    FrameSink hears = leg == caller ? frame -> {
+      out.write(frame);
+      for (FrameSink s : hearingAsCaller) s.write(frame);
+    } : out;
+    leg.participant = mixer.join(String.valueOf(leg.port()), hears);
+    leg.toMixer = leg.endpoint.addTap(leg.participant.input());
+  }
+
+  private void unseat(LegMedia leg) {
+    if (leg.participant == null) return;
+    close(leg.toMixer);
+    leg.participant.leave();
+    leg.participant = null;
+    leg.toMixer = null;
+    if (!leg.endpoint.isClosed()) leg.endpoint.feed(Feed.RELAY);
+  }
+
+  @Override
+  public void participantLeft(String key) {
+    LegMedia gone = extras.remove(key);
+    if (gone == null || closed) return;
+    unseat(gone);
+    gone.endpoint.close();
+    if (extras.isEmpty()) stopMixing();
+  }
+
+  @Override
+  public void sideTakenBy(Side side, String key) {
+    LegMedia promoted = extras.remove(key);
+    if (promoted == null || closed) return;
+    LegMedia old = leg(side);
+    unseat(old);
+    old.endpoint.close();
+    unseat(promoted);
+    promoted.seat.side = side;
+    promoted.seat.extra = false;
+    if (side == Side.CALLER) caller = promoted;
+    else callee = promoted;
+    promoted.endpoint.watchSilence(plane.settings.deadMediaAfter());
+    if (extras.isEmpty()) {
+      stopMixing();
+    } else {
+      seat(promoted);
+      retap();
+    }
+  }
+
+  @Override
+  public ControlOutcome muteParticipant(String key, boolean mute) {
+    LegMedia x = extras.get(key);
+    if (x == null || closed) return ControlOutcome.refused(Reason.NO_SUCH_PARTY, "no such participant in the conference");
+    if (x.endpoint.muted() == mute) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "the participant is " + (mute ? "already" : "not") + " muted");
+    }
+    x.endpoint.mute(mute);
+    return ControlOutcome.DONE;
   }
 
   private static String name(Side side) {

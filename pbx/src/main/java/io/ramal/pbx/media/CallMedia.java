@@ -169,11 +169,36 @@ public interface CallMedia {
      */
     REPLACED,
     /** The new leg is closed; the two original parties hear each other again (holds permitting). */
-    ABANDONED
+    ABANDONED,
+    /**
+     * The parties go on talking while the new leg rings; it hears nothing until it joins the
+     * conference ({@link #conference}).
+     */
+    JOINING
   }
 
   /** Applies {@code wiring} to the new leg and the call's two parties. */
   default void rewire(Wiring wiring) {}
+
+  /**
+   * Makes the call a conference, or adds to one: the answered new leg joins as participant
+   * {@code key} and every party hears the mix of all the others, never itself. Recording taps
+   * then get the caller's voice and what the caller hears (everyone else).
+   */
+  default ControlOutcome conference(String key) {
+    return ControlOutcome.refused(ControlOutcome.Reason.NOT_ANCHORED, "conferences need media anchored on Ramal");
+  }
+
+  /** Participant {@code key} left the conference; with two parties left the call is a plain bridge again. */
+  default void participantLeft(String key) {}
+
+  /** The party on {@code side} left the conference; participant {@code key} takes its side. */
+  default void sideTakenBy(Side side, String key) {}
+
+  /** Stops ({@code mute}) or resumes passing on what participant {@code key} says. */
+  default ControlOutcome muteParticipant(String key, boolean mute) {
+    return ControlOutcome.refused(ControlOutcome.Reason.NOT_ANCHORED, "conferences need media anchored on Ramal");
+  }
 
   /**
    * Taps the call's audio (a recorder): what the caller sends is written to {@code caller}, what

@@ -11,6 +11,7 @@ import io.ramal.cti.fact.ContactUnregistered;
 import io.ramal.cti.fact.DigitDetected;
 import io.ramal.cti.fact.LegAlerted;
 import io.ramal.cti.fact.LegAnswered;
+import io.ramal.cti.fact.LegConferenced;
 import io.ramal.cti.fact.LegCreated;
 import io.ramal.cti.fact.LegHeld;
 import io.ramal.cti.fact.LegMuted;
@@ -71,6 +72,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String newLeg;
     boolean newLegCallerSide;
     int legsMade = 1;
+    /** Conference participants beyond the two sides: the PBX's key → their leg id. */
+    final Map<String, String> participants = new java.util.LinkedHashMap<>();
 
     LegNames(String callId) {
       this.caller = callerLeg(callId);
@@ -232,6 +235,46 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     names.newLegDone();
   }
 
+  @Override
+  public void conferenced(String tenantId, String callId, boolean byCaller, String participantKey,
+      Optional<String> consultCallId, Instant at) {
+    LegNames names = names(callId);
+    String legId;
+    if (consultCallId.isPresent()) {
+      legId = calleeLeg(consultCallId.get()); // moves into this call with the consultation's parties
+    } else {
+      legId = names.newLeg;
+      if (legId == null) return;
+      sink.accept(new LegAnswered(tenantId, callId, at, legId));
+    }
+    names.newLegDone();
+    names.participants.put(participantKey, legId);
+    sink.accept(new LegConferenced(tenantId, callId, at, leg(callId, byCaller), consultCallId));
+  }
+
+  @Override
+  public void participantLeft(String tenantId, String callId, String participantKey, Instant at) {
+    LegNames names = renamed.get(callId);
+    String legId = names == null ? null : names.participants.remove(participantKey);
+    if (legId != null) sink.accept(new LegReleased(tenantId, callId, at, legId, ReleaseCause.NORMAL));
+  }
+
+  @Override
+  public void sideTakenBy(String tenantId, String callId, boolean callerSide, String participantKey, Instant at) {
+    LegNames names = renamed.get(callId);
+    String legId = names == null ? null : names.participants.remove(participantKey);
+    if (legId == null) return;
+    sink.accept(new LegReleased(tenantId, callId, at, leg(callId, callerSide), ReleaseCause.NORMAL));
+    names.side(callerSide, legId);
+  }
+
+  @Override
+  public void participantMuteChanged(String tenantId, String callId, String participantKey, boolean muted, Instant at) {
+    LegNames names = renamed.get(callId);
+    String legId = names == null ? null : names.participants.get(participantKey);
+    if (legId != null) sink.accept(muted ? new LegMuted(tenantId, callId, at, legId) : new LegUnmuted(tenantId, callId, at, legId));
+  }
+
   private static Endpoint endpoint(String number, boolean external) {
     return external ? Endpoint.external(number) : Endpoint.device(number);
   }
@@ -288,7 +331,12 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     ReleaseCause cause = cause(r);
     LegReleased caller = new LegReleased(tenant, callId, at, leg(callId, true), cause);
     LegReleased callee = new LegReleased(tenant, callId, at, leg(callId, false), cause);
-    renamed.remove(callId);
+    LegNames names = renamed.remove(callId);
+    if (names != null) {
+      for (String participant : names.participants.values()) {
+        sink.accept(new LegReleased(tenant, callId, at, participant, cause));
+      }
+    }
     if (withoutCalleeLeg.remove(callId)) {
       sink.accept(caller);
     } else if (cause == ReleaseCause.CANCELLED) {

@@ -4,6 +4,7 @@ import io.ramal.cti.control.CallCommand;
 import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.RefusalCode;
+import io.ramal.pbx.call.ConferenceCommand;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.call.TransferCommand;
 import io.ramal.pbx.core.Pbx;
@@ -32,6 +33,13 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult hangup(CallCommand.Hangup c) {
+    if (c.device().isPresent()) {
+      ControlOutcome dropped = pbx.conference(c.tenant(), c.callId(), new ConferenceCommand.Drop(c.device().get()));
+      if (!(dropped instanceof ControlOutcome.Refused r) || r.reason() == ControlOutcome.Reason.NO_SUCH_PARTY) {
+        return result(c, dropped);
+      }
+      // not answered (or placed by the originator): hanging up one party clears the call
+    }
     String cause = "hung up through the API" + c.device().map(d -> " for " + d).orElse("");
     return pbx.clear(c.tenant(), c.callId(), cause)
         ? CommandResult.accepted(c.callId())
@@ -108,12 +116,14 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult conferenceAdd(CallCommand.ConferenceAdd c) {
-    return notYet(c);
+    return result(c, pbx.conference(c.tenant(), c.callId(), new ConferenceCommand.Add(c.device(), c.destination(),
+        pbx.route(c.tenant(), c.destination()))));
   }
 
+  /** Joins the device's consultation (the one named, or the one it has) with the held call. */
   @Override
   public CommandResult conferenceStart(CallCommand.ConferenceStart c) {
-    return notYet(c);
+    return result(c, pbx.conference(c.tenant(), c.callId(), new ConferenceCommand.Merge(c.device(), c.mergeCallId())));
   }
 
   @Override

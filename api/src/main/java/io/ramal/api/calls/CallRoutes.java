@@ -29,7 +29,7 @@ import java.util.OptionalLong;
 /**
  * Live calls under {@code /api/v1/calls}: list and show them (with parties, capability flags and
  * {@code version}, the same snapshots the event stream sends), and command them: hang up
- * ({@code DELETE}), hold, retrieve, mute, unmute, send DTMF, transfer blind ({@code POST
+ * ({@code DELETE}), answer a ringing phone that allows it, hold, retrieve, mute, unmute, send DTMF, transfer blind ({@code POST
  * .../<command>}), and consult: {@code POST .../consultations} starts a consultation call (the
  * call is held), {@code POST .../consultations/{consultation}/complete} transfers the held party
  * to the consulted one, {@code DELETE .../consultations/{consultation}} goes back to the held call.
@@ -99,6 +99,8 @@ public final class CallRoutes {
         routes.get(CALL, this::show);
         routes.delete(CALL, ctx -> command(ctx, "clearing",
                 r -> new CallCommand.Hangup(r.tenant(), r.callId(), Optional.empty(), r.version())));
+        routes.post(CALL + "/answer", ctx -> command(ctx, "answering",
+                r -> new CallCommand.Answer(r.tenant(), r.callId(), r.party(), r.version())));
         routes.post(CALL + "/hold", ctx -> command(ctx, "holding",
                 r -> new CallCommand.Hold(r.tenant(), r.callId(), r.party(), r.version())));
         routes.post(CALL + "/retrieve", ctx -> command(ctx, "retrieving",

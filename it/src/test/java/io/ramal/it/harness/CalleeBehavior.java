@@ -17,6 +17,11 @@ public sealed interface CalleeBehavior {
   /** The UAS scenario implementing this behaviour. */
   SippScenario scenario();
 
+  /** What the callee's REGISTER lists in Allow-Events. */
+  default String allowEvents() {
+    return "message-summary";
+  }
+
   static CalleeBehavior answer() {
     return new Answer();
   }
@@ -31,6 +36,26 @@ public sealed interface CalleeBehavior {
 
   static CalleeBehavior ringUntilCancelled() {
     return new RingUntilCancelled();
+  }
+
+  static CalleeBehavior answerOnRequest() {
+    return new AnswerOnRequest();
+  }
+
+  /**
+   * A desk phone that registers with {@code Allow-Events: talk} and rings until the server tells
+   * it to answer (NOTIFY {@code Event: talk}), then answers and waits for the BYE.
+   */
+  record AnswerOnRequest() implements CalleeBehavior {
+    @Override
+    public SippScenario scenario() {
+      return SippScenario.uasAnswerOnTalk();
+    }
+
+    @Override
+    public String allowEvents() {
+      return "talk";
+    }
   }
 
   /** Rings, answers after the builder's call duration ({@code -d}), then waits for the BYE. */

@@ -64,7 +64,7 @@ public final class SippPeers {
     if (calls < 1) {
       throw new IllegalArgumentException("calls must be positive: " + calls);
     }
-    return Sipp.builder(SippScenario.registerAndServe())
+    return Sipp.builder(SippScenario.registerAndServe(behavior.allowEvents()))
         .outOfCall(behavior.scenario())
         .global("expected_calls", Integer.toString(calls))
         .remote(registrar)

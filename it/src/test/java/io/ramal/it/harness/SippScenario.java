@@ -73,7 +73,12 @@ public sealed interface SippScenario {
 
   /** REGISTER with digest, then serve calls through an out-of-call scenario. */
   public static Resource registerAndServe() {
-    return new Resource("register-and-serve.xml", Map.of(), RequestTarget.DOMAIN);
+    return registerAndServe("message-summary");
+  }
+
+  /** The same, its REGISTER listing {@code events} in Allow-Events. */
+  public static Resource registerAndServe(String events) {
+    return new Resource("register-and-serve.xml", Map.of("events", events), RequestTarget.DOMAIN);
   }
 
   /** Caller with digest that completes a call and hangs up. */
@@ -102,6 +107,11 @@ public sealed interface SippScenario {
     return resource("uas-reject.xml")
         .with("status", Integer.toString(checkedStatus(status)))
         .with("reason", reason);
+  }
+
+  /** Callee that rings until told to answer by a NOTIFY with Event: talk. */
+  static Resource uasAnswerOnTalk() {
+    return resource("uas-answer-on-talk.xml");
   }
 
   /** Callee that rings until the call is cancelled. */

@@ -13,10 +13,19 @@ final class Fork {
   ClientTransaction tx;
   Optional<SipResponse> finalResponse = Optional.empty();
   boolean authRetried;
+  /** The registered contact this INVITE went to (empty for a trunk). */
+  final Optional<io.ramal.pbx.registrar.Binding> binding;
+  /** The last ringing response with a To tag: the early dialog a NOTIFY {@code talk} goes in. */
+  SipResponse early;
 
   Fork(Peer peer, SipRequest invite) {
+    this(peer, invite, Optional.empty());
+  }
+
+  Fork(Peer peer, SipRequest invite, Optional<io.ramal.pbx.registrar.Binding> binding) {
     this.peer = peer;
     this.invite = invite;
+    this.binding = binding;
   }
 
   boolean isDone() {

@@ -278,6 +278,15 @@ public final class Pbx implements AutoCloseable {
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
   }
 
+  /** Answers ringing call {@code callId} at {@code device} from the server, where its phone allows it. */
+  public ControlOutcome answer(String tenant, String callId, String device) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().answer(tenant, callId, device));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
   /** Carries out a conference command on the shard that holds the call. */
   public ControlOutcome conference(String tenant, String callId, ConferenceCommand command) {
     for (Shards.Lane lane : shards.lanes()) {

@@ -18,7 +18,9 @@ public sealed interface ControlOutcome {
     /** The call's audio does not pass through Ramal (direct media), so Ramal cannot act on it. */
     NOT_ANCHORED,
     /** The command's arguments are unusable (digits, lengths). */
-    INVALID_ARGUMENT
+    INVALID_ARGUMENT,
+    /** The phone cannot be made to do it (it does not answer on request, for one). */
+    NOT_SUPPORTED_BY_DEVICE
   }
 
   /** The command was carried out; the events follow as telephony facts. */

@@ -81,6 +81,13 @@ public final class Registrar {
       changes.add(new Change(uri, expires, q));
     }
     String userAgent = request.headers().first(HeaderNames.USER_AGENT).orElse("");
+    java.util.Set<String> allowEvents = new java.util.HashSet<>();
+    for (String value : request.headers().values("Allow-Events")) {
+      for (String token : value.split(",")) {
+        String event = token.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!event.isEmpty() && allowEvents.size() < 32) allowEvents.add(event);
+      }
+    }
     RegisterOutcome[] refusal = new RegisterOutcome[1];
     List<Binding> result = location.update(aor, live -> {
       List<Binding> next = new ArrayList<>(live);
@@ -93,7 +100,8 @@ public final class Registrar {
         }
         if (existing != null) next.remove(existing);
         if (ch.expires > 0) {
-          next.add(new Binding(aor, ch.uri, callId, cseq, now.plusSeconds(ch.expires), ch.q, source, userAgent));
+          next.add(new Binding(aor, ch.uri, callId, cseq, now.plusSeconds(ch.expires), ch.q, source, userAgent,
+              allowEvents));
         }
       }
       if (next.size() > policy.maxContacts()) {

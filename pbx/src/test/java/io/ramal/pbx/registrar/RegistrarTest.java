@@ -40,6 +40,17 @@ class RegistrarTest {
   }
 
   @Test
+  void aPhoneListingTheTalkEventCanBeAnsweredOnRequestAndOneWithoutCannot() {
+    registrar.register(register("c1", 1, "Contact: <sip:1001@10.0.0.5>", "Allow-Events: Talk, hold,conference"), AOR,
+        PHONE);
+    registrar.register(register("c2", 1, "Contact: <sip:1001@10.0.0.6>", "u: presence"), AOR, PHONE);
+    assertThat(location.lookup(AOR)).extracting(b -> b.contact().host() + " " + b.answersOnRequest())
+        .containsExactlyInAnyOrder("10.0.0.5 true", "10.0.0.6 false");
+    assertThat(location.lookup(AOR).stream().filter(b -> b.contact().host().equals("10.0.0.5")).findFirst()
+        .orElseThrow().allowEvents()).containsExactlyInAnyOrder("talk", "hold", "conference");
+  }
+
+  @Test
   void tooShortIntervalGets423WithMinExpires() {
     var outcome = registrar.register(register("c1", 1, "Contact: <sip:1001@10.0.0.5>", "Expires: 15"), AOR, PHONE);
     assertThat(outcome).isInstanceOfSatisfying(RegisterOutcome.Refused.class, r -> {

@@ -375,7 +375,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   @Override
   public void onRegistered(AddressOfRecord aor, Binding binding, int contacts) {
-    sink.accept(new ContactRegistered(aor.tenantId(), aor.user(), clock.instant(), contacts, DeviceAbilities.NONE));
+    DeviceAbilities abilities = new DeviceAbilities(binding.answersOnRequest(), false);
+    sink.accept(new ContactRegistered(aor.tenantId(), aor.user(), clock.instant(), contacts, abilities));
   }
 
   @Override

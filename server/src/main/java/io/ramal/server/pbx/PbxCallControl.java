@@ -53,7 +53,7 @@ public final class PbxCallControl implements CallControl {
       case ControlOutcome.Refused r -> CommandResult.refused(switch (r.reason()) {
         case NO_SUCH_CALL, NO_SUCH_PARTY -> RefusalCode.NOT_FOUND;
         case INVALID_STATE -> RefusalCode.INVALID_STATE;
-        case NOT_ANCHORED -> RefusalCode.NOT_SUPPORTED_BY_DEVICE;
+        case NOT_ANCHORED, NOT_SUPPORTED_BY_DEVICE -> RefusalCode.NOT_SUPPORTED_BY_DEVICE;
         case INVALID_ARGUMENT -> RefusalCode.INVALID_ARGUMENT;
       }, r.message());
     };
@@ -80,7 +80,7 @@ public final class PbxCallControl implements CallControl {
 
   @Override
   public CommandResult answer(CallCommand.Answer c) {
-    return notYet(c);
+    return result(c, pbx.answer(c.tenant(), c.callId(), c.device()));
   }
 
   @Override

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kill -9} with deliveries pending: Ramal runs as its own OS process (as {@code ./ramal demo}
- * runs it), a SIPp call makes events for two webhooks while their receiver answers 503, and the
+ * {@code kill -9} with deliveries pending: Ramal runs as its own OS process in production mode (as
+ * {@code ./ramal serve --config FILE} runs it, with one tenant in the config), a SIPp call makes events for two webhooks while their receiver answers 503, and the
  * server is SIGKILLed while the receiver holds one request unanswered. Started again on the same
  * data directory with the receiver back, every delivery that was pending arrives: signed, in
  * {@code seq} order per webhook, and the one request the receiver got just before the crash comes
@@ -45,6 +45,8 @@ import org.junit.jupiter.api.Test;
 class WebhooksAfterKill9Test {
   private static final Duration RUN = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SipAccount CALLER = new SipAccount("1001", "kill-1001-secret");
+  private static final SipAccount CALLEE = new SipAccount("1002", "kill-1002-secret");
   private final List<ServerProcess> servers = new ArrayList<>();
   private WebhookReceiver crm;
   private PortRange rtp;
@@ -64,7 +66,12 @@ class WebhooksAfterKill9Test {
     int sipPort = FreePorts.udpAndTcp();
     rtp = FreePorts.consecutive(64);
     Path config = Files.writeString(work.resolve("ramal.yaml"), """
+        http:
+          bind: 127.0.0.1
+        sip:
+          bind: 127.0.0.1
         media:
+          bind: 127.0.0.1
           rtp_ports: %s
         api:
           webhooks:
@@ -77,14 +84,23 @@ class WebhooksAfterKill9Test {
               base: 200ms
               max: 1s
               jitter: 0
-        """.formatted(rtp));
+        tenants:
+          - id: crm
+            domains: [127.0.0.1]
+            extensions:
+              - number: "1001"
+                password: %s
+              - number: "1002"
+                password: %s
+        """.formatted(rtp, CALLER.password(), CALLEE.password()));
     Path data = work.resolve("data");
     crm = WebhookReceiver.start();
     crm.answer(503);
 
     ServerProcess first = start(config, data, httpPort, sipPort, work);
     ApiClient api = new ApiClient(httpPort);
-    String admin = api.accessToken("admin", "demo-admin");
+    String adminPassword = initialAdminPassword(data);
+    String admin = api.accessToken("admin@crm", adminPassword);
     assertThat(api.call("PUT", "/api/v1/webhooks/allow-list", Optional.of(admin),
         Map.of("entries", List.of("127.0.0.1/32"))).status()).isEqualTo(200);
     Answer everything = api.call("POST", "/api/v1/webhooks", Optional.of(admin), Map.of(
@@ -100,10 +116,10 @@ class WebhooksAfterKill9Test {
         "/meetip", meetip.json().get("id").asText());
 
     InetSocketAddress sip = new InetSocketAddress("127.0.0.1", sipPort);
-    try (Sipp callee = SippPeers.registeredCallee(sip, new SipAccount("1002", "demo1002"), CalleeBehavior.answer())
+    try (Sipp callee = SippPeers.registeredCallee(sip, CALLEE, CalleeBehavior.answer())
         .start()) {
       callee.awaitRegistered(RUN);
-      SippPeers.caller(sip, new SipAccount("1001", "demo1001"), "1002").callDuration(Duration.ofMillis(1200))
+      SippPeers.caller(sip, CALLER, "1002").callDuration(Duration.ofMillis(1200))
           .run(RUN).requireSuccess();
       callee.awaitExit(RUN).requireSuccess();
     }
@@ -129,7 +145,7 @@ class WebhooksAfterKill9Test {
         .collect(Collectors.toSet());
     crm.awaitRequests(all -> all.stream().filter(Request::accepted).map(Request::deliveryId).collect(Collectors.toSet())
         .containsAll(waiting), Duration.ofSeconds(60));
-    String restartedAdmin = api.accessToken("admin", "demo-admin");
+    String restartedAdmin = api.accessToken("admin@crm", adminPassword);
     await().atMost(RUN).untilAsserted(() -> hooks.values().forEach(id -> assertThat(
         api.get("/api/v1/webhooks/" + id, restartedAdmin).json().path("pending_deliveries").asInt()).isZero()));
 
@@ -173,9 +189,15 @@ class WebhooksAfterKill9Test {
   }
 
   private ServerProcess start(Path config, Path data, int httpPort, int sipPort, Path logs) {
-    ServerProcess server = ServerProcess.start("demo", config, data, httpPort, sipPort, logs);
+    ServerProcess server = ServerProcess.start("serve", config, data, httpPort, sipPort, logs);
     servers.add(server);
     return server;
+  }
+
+  /** The password {@code serve} wrote for the tenant's first admin when it created it. */
+  private static String initialAdminPassword(Path data) throws IOException {
+    return Files.readAllLines(data.resolve("initial-admin-crm.txt")).stream()
+        .filter(line -> line.startsWith("password=")).map(line -> line.substring(9)).findFirst().orElseThrow();
   }
 
   private static List<JsonNode> pending(ApiClient api, String token, String webhook) throws IOException {

@@ -50,21 +50,29 @@ class WebhooksAfterKill9Test {
   private final List<ServerProcess> servers = new ArrayList<>();
   private WebhookReceiver crm;
   private PortRange rtp;
+  private Path work;
+  private boolean passed;
 
   @AfterEach
-  void stop() {
+  void stop() throws IOException {
     servers.forEach(ServerProcess::close);
     if (crm != null) crm.close();
     if (rtp != null) FreePorts.release(rtp);
+    if (passed && work != null && !Boolean.getBoolean("ramal.it.keepPeerRuns")) {
+      try (var files = Files.walk(work)) { // a failed run keeps its data and server logs
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   @Test
   void deliveriesPendingAtAKill9ArriveAfterTheRestartInOrderSignedAndRepeatedOnlyUnderTheirOwnId() throws Exception {
-    Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "peer-runs")), "kill9-")
+    work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "peer-runs")), "kill9-")
         .toAbsolutePath();
     int httpPort = FreePorts.udpAndTcp();
     int sipPort = FreePorts.udpAndTcp();
-    rtp = FreePorts.consecutive(64);
+    rtp = FreePorts.consecutive(65);
+    int rtpLow = rtp.first() + rtp.first() % 2; // RTP on even ports, RTCP on the odd one above
     Path config = Files.writeString(work.resolve("ramal.yaml"), """
         http:
           bind: 127.0.0.1
@@ -92,7 +100,7 @@ class WebhooksAfterKill9Test {
                 password: %s
               - number: "1002"
                 password: %s
-        """.formatted(rtp, CALLER.password(), CALLEE.password()));
+        """.formatted(rtpLow + "-" + (rtpLow + 63), CALLER.password(), CALLEE.password()));
     Path data = work.resolve("data");
     crm = WebhookReceiver.start();
     crm.answer(503);
@@ -186,6 +194,7 @@ class WebhooksAfterKill9Test {
     List<String> states = all.stream().filter(r -> r.path().equals("/meetip") && r.accepted())
         .map(r -> r.query("st").orElse("")).toList();
     assertThat(states).contains("timbre", "descolgado", "colgado");
+    passed = true;
   }
 
   private ServerProcess start(Path config, Path data, int httpPort, int sipPort, Path logs) {

@@ -48,17 +48,38 @@ public final class ScreenPopClaims {
     }
 
     /**
-     * The enabled users of the tenant bound to {@code extension}, as (id, username) pairs ordered
-     * by username, read on the caller's connection.
+     * Who a call ringing {@code extension} pops for, read on the caller's connection (the append of
+     * the {@code call.delivered}), ordered by username:
+     * <ol>
+     *   <li>the agents logged in at that device: an open interval of the agent ledger, available or
+     *       paused, on the device (an agent session follows the agent wherever it logged in);
+     *   <li>when none is, the enabled users bound to the extension ({@code users.extension}) that
+     *       have no open ledger interval at all, so neither work at another device now nor logged
+     *       out (an agent that logged out gets no pops; a user that never logs in as an agent does);
+     * </ol>
+     * Disabled users never. Empty when nobody answers the extension.
      */
     public List<Agent> agentsAt(Connection connection, String tenantId, String extension) {
-        String select = "SELECT id, username FROM users WHERE tenant_id = ? AND extension = ? AND disabled = 0"
-                + " ORDER BY username";
+        String loggedIn = "SELECT u.id, u.username FROM agent_intervals i JOIN users u"
+                + " ON u.id = i.agent_id AND u.tenant_id = i.tenant_id"
+                + " WHERE i.tenant_id = ? AND i.device = ? AND i.ended_at IS NULL AND i.state <> 'logged_out'"
+                + " AND u.disabled = 0 ORDER BY u.username";
+        String bound = "SELECT u.id, u.username FROM users u WHERE u.tenant_id = ? AND u.extension = ?"
+                + " AND u.disabled = 0 AND NOT EXISTS (SELECT 1 FROM agent_intervals i"
+                + " WHERE i.tenant_id = u.tenant_id AND i.agent_id = u.id AND i.ended_at IS NULL)"
+                + " ORDER BY u.username";
+        String statement = loggedIn;
         try {
-            return WebhookStatements.list(connection, select,
+            List<Agent> agents = WebhookStatements.list(connection, loggedIn,
+                    row -> new Agent(row.getString("id"), row.getString("username")), tenantId, extension);
+            if (!agents.isEmpty()) {
+                return agents;
+            }
+            statement = bound;
+            return WebhookStatements.list(connection, bound,
                     row -> new Agent(row.getString("id"), row.getString("username")), tenantId, extension);
         } catch (SQLException e) {
-            throw StoreException.of(select, e);
+            throw StoreException.of(statement, e);
         }
     }
 

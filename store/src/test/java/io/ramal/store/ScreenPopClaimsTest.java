@@ -2,6 +2,11 @@ package io.ramal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ramal.cti.agent.Interval;
+import io.ramal.cti.agent.IntervalEnd;
+import io.ramal.cti.agent.IntervalState;
+import io.ramal.cti.agent.LedgerChange;
+import io.ramal.cti.agent.LogonKind;
 import io.ramal.store.testing.Backend;
 import io.ramal.store.testing.ScratchDatabase;
 import java.sql.Connection;
@@ -117,6 +122,45 @@ class ScreenPopClaimsTest {
                     .containsExactly("alice", "zoe");
             assertThat(claims.agentsAt(connection, tenant, "1009")).isEmpty();
         }
+    }
+
+    @Test
+    void anAgentLoggedInAtADeviceIsWhoItPopsForAndOneThatLoggedOutIsNobody() throws SQLException {
+        String tenant = RandomTenant.create(dataSource);
+        Users users = new Users(dataSource);
+        User alice = user(tenant, "alice", Optional.of("1001"));
+        User bob = user(tenant, "bob", Optional.of("1002"));
+        User carol = user(tenant, "carol", Optional.of("1003"));
+        User dave = user(tenant, "dave", Optional.of("1003"));
+        List.of(alice, bob, carol, dave).forEach(users::insert);
+        AgentIntervals ledger = new AgentIntervals(dataSource);
+        // alice works at bob's phone; carol logged in and out again; dave and bob never logged in
+        ledger.apply(tenant, List.of(new LedgerChange.Opened(session(tenant, "i1", alice, "1002"))));
+        ledger.apply(tenant, List.of(new LedgerChange.Opened(session(tenant, "i2", carol, "1003")),
+                new LedgerChange.Closed(tenant + "-i2", T0.plusSeconds(60), IntervalEnd.LOGGED_OUT),
+                new LedgerChange.Opened(new Interval(tenant + "-i3", tenant, carol.id(), "carol", Optional.empty(),
+                        Optional.of("s-i2"), Optional.empty(), IntervalState.LOGGED_OUT, Optional.empty(),
+                        T0.plusSeconds(60), Optional.empty(), Optional.empty(), carol.id()))));
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(claims.agentsAt(connection, tenant, "1002")).extracting(ScreenPopClaims.Agent::username)
+                    .as("the agent logged in at the device, not the user bound to it").containsExactly("alice");
+            assertThat(claims.agentsAt(connection, tenant, "1001"))
+                    .as("alice's own extension while she works elsewhere").isEmpty();
+            assertThat(claims.agentsAt(connection, tenant, "1003")).extracting(ScreenPopClaims.Agent::username)
+                    .as("carol logged out; dave never used an agent session").containsExactly("dave");
+        }
+        ledger.apply(tenant, List.of(new LedgerChange.Closed(tenant + "-i1", T0.plusSeconds(90), IntervalEnd.LOGGED_OUT)));
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(claims.agentsAt(connection, tenant, "1002")).extracting(ScreenPopClaims.Agent::username)
+                    .as("alice's session ended: bob's phone is bob's again").containsExactly("bob");
+        }
+    }
+
+    private static Interval session(String tenant, String id, User agent, String device) {
+        return new Interval(tenant + "-" + id, tenant, agent.id(), agent.username(), Optional.of(device),
+                Optional.of("s-" + id),
+                Optional.of(new Interval.Logon(LogonKind.EXTENSION, device)), IntervalState.AVAILABLE,
+                Optional.empty(), T0, Optional.empty(), Optional.empty(), agent.id());
     }
 
     @Test

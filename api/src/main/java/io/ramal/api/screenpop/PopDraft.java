@@ -16,7 +16,8 @@ import java.util.Optional;
  * between the ringing and the pop.
  *
  * @param extension the extension that rings (the pop's {@code device})
- * @param user      the agent: the user bound to the extension; empty for an extension no user is bound to
+ * @param user      the agent: the one logged in at the extension, else a user bound to it; empty when no agent
+ *                  answers the extension
  * @param queue     the queue the call came through ({@code name}, and whatever else the queue event gives)
  * @param campaign  the campaign the call belongs to
  * @param deliveredSeq the seq of the {@code call.delivered} event that rang the agent
@@ -91,7 +92,7 @@ record PopDraft(
 
     /**
      * Who the pop is for, as the claim's key: the user's id, or {@code extension:<number>} when no
-     * user is bound to the extension.
+     * agent answers the extension.
      */
     String agentKey() {
         return user.map(Agent::id).orElse("extension:" + extension);

@@ -77,10 +77,12 @@ public final class ScreenPops implements AutoCloseable {
 
     /**
      * Claims a pop for every agent of each extension a {@code call.delivered} among {@code events}
-     * rings: the enabled users bound to the extension, or the extension itself when none is. Runs
-     * on the transaction that appends the events (an {@link io.ramal.store.EventLog.Enlistment}),
-     * so the claims exist exactly when the ringing does. A call that already has a claim for an
-     * agent claims nothing more for it.
+     * rings ({@link ScreenPopClaims#agentsAt}: the agent logged in at that device; else the users
+     * bound to the extension that neither work elsewhere nor logged out), or the extension itself
+     * when nobody answers it. Runs on the transaction that appends the events (an
+     * {@link io.ramal.store.EventLog.Enlistment}), so the claims exist exactly when the ringing does,
+     * and the agent is the one logged in at the moment the call rang. A call that already has a
+     * claim for an agent claims nothing more for it.
      */
     public void enlist(Connection transaction, List<StoredEvent> events) {
         for (StoredEvent event : events) {

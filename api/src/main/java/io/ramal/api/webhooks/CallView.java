@@ -15,7 +15,9 @@ import java.util.Optional;
  *       otherwise the CTI events' {@code caller_number} and {@code callee_number};
  *   <li>{@code queue}: a name as text, or an object with a {@code name} (also {@code queue_name});
  *   <li>{@code duration} in seconds, or {@code duration_ms}, or the time from the CTI event's
- *       {@code call.answered_at} to its {@code ts} ({@code %DURACION%}).
+ *       {@code call.answered_at} to its {@code ts} ({@code %DURACION%});
+ *   <li>{@code data.party.external}: true when the CTI event is about an external number (the
+ *       carrier's caller of an inbound call, the number an outbound call rings), not an extension.
  * </ul>
  * Missing fields give empty values, never an error.
  */
@@ -27,7 +29,8 @@ record CallView(
         Optional<String> caller,
         Optional<String> callee,
         Optional<String> queue,
-        long durationSeconds) {
+        long durationSeconds,
+        boolean externalParty) {
 
     CallView {
         Objects.requireNonNull(type, "type");
@@ -52,7 +55,14 @@ record CallView(
                 caller,
                 callee,
                 queue,
-                duration(event));
+                duration(event),
+                externalParty(event));
+    }
+
+    /** Whether the event is about an external number rather than an extension of the tenant. */
+    private static boolean externalParty(Map<String, Object> event) {
+        return event.get("data") instanceof Map<?, ?> data && data.get("party") instanceof Map<?, ?> party
+                && Boolean.TRUE.equals(party.get("external"));
     }
 
     /**

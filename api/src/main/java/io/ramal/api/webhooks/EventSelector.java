@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * ({@code inbound}, {@code outbound} or {@code internal}). For a trigger it is Meetip's "sentido"
  * ({@code inbound} or {@code outbound}) as seen from the event's device, so an internal call is
  * inbound for the extension that rings and outbound for the one that dialled ({@link CallView#sense()}).
+ * A trigger fires for extensions only, as Meetip's web command does: the events of an external
+ * party (the carrier's caller hanging up, the number an outbound call rings) never match one.
  */
 record EventSelector(Optional<String> type, Optional<MeetipTrigger> trigger, Optional<String> device,
         Optional<String> direction) {
@@ -61,6 +63,7 @@ record EventSelector(Optional<String> type, Optional<MeetipTrigger> trigger, Opt
         }
         if (trigger.isPresent()) {
             return trigger.get().eventType().equals(eventType)
+                    && !call.externalParty()
                     && direction.map(d -> call.sense().map(Sense::wireName).equals(Optional.of(d))).orElse(true);
         }
         String wanted = type.orElseThrow();

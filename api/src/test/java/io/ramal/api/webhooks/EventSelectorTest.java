@@ -54,6 +54,31 @@ class EventSelectorTest {
     }
 
     @Test
+    void triggersFireForExtensionsNotForTheExternalParty() {
+        Map<String, Object> carrierHangsUp = new LinkedHashMap<>();
+        carrierHangsUp.put("call_id", "in1");
+        carrierHangsUp.put("device", "+5511988887777");
+        carrierHangsUp.put("direction", "inbound");
+        carrierHangsUp.put("caller_number", "+5511988887777");
+        carrierHangsUp.put("callee_number", "4000");
+        carrierHangsUp.put("data", Map.of("party", Map.of("device", "+5511988887777", "external", true)));
+        Map<String, Object> extensionHangsUp = new LinkedHashMap<>(carrierHangsUp);
+        extensionHangsUp.put("device", "1001");
+        extensionHangsUp.put("data", Map.of("party", Map.of("device", "1001", "external", false)));
+        CallView carrier = CallView.of(
+                new WebhookEvent("t", 7, "e7", Instant.EPOCH, "connection.cleared", carrierHangsUp).envelope());
+        CallView extension = CallView.of(
+                new WebhookEvent("t", 8, "e8", Instant.EPOCH, "connection.cleared", extensionHangsUp).envelope());
+
+        EventSelector hungUpInbound = selector("{\"trigger\":\"hung_up\",\"direction\":\"inbound\"}");
+        assertThat(hungUpInbound.matches("connection.cleared", extension)).isTrue();
+        assertThat(hungUpInbound.matches("connection.cleared", carrier)).as("the carrier is no extension").isFalse();
+        assertThat(selector("{\"trigger\":\"hung_up\"}").matches("connection.cleared", carrier)).isFalse();
+        assertThat(selector("{\"type\":\"connection.cleared\",\"direction\":\"inbound\"}")
+                .matches("connection.cleared", carrier)).as("a native selector still gets it").isTrue();
+    }
+
+    @Test
     void nativeSelectorsFilterByTypeFamilyDeviceAndDirection() {
         CallView internal = call("call.held", "1001", "internal", "1001", "1002");
 

@@ -205,6 +205,78 @@ class ScreenPopCallsTest {
     }
   }
 
+  @Test
+  void popsFollowTheAgentLoggedInAtTheRingingPhoneOncePerCallAndStopWhenItLogsOut() throws Exception {
+    String alice = api.accessToken("alice", "demo-alice"); // bound to 1001 by the demo config
+    List<JsonNode> everyPop = new ArrayList<>();
+    try (EventStreamClient watcher = allPopsOf(admin); EventStreamClient aliceTab1 = allPopsOf(alice);
+        EventStreamClient aliceTab2 = allPopsOf(alice);
+        Sipp bobsPhone = SippPeers.registeredCallee(server.sipAddress(), new SipAccount("1002", "demo1002"),
+            CalleeBehavior.answer(), 2).start();
+        Sipp alicesPhone = SippPeers.registeredCallee(server.sipAddress(), new SipAccount("1001", "demo1001"),
+            CalleeBehavior.answer(), 2).start()) {
+      bobsPhone.awaitRegistered(RUN);
+      alicesPhone.awaitRegistered(RUN);
+      Answer login = api.call("POST", "/api/v1/agents/me/login", Optional.of(alice), Map.of("extension", "1002"));
+      assertThat(login.status()).as(login.json().toString()).isEqualTo(201);
+
+      JsonNode atBobsPhone = popOfCallTo("1002", watcher);
+      JsonNode atHerOwnPhone = popOfCallTo("1001", watcher);
+      assertThat(api.call("POST", "/api/v1/agents/me/logout", Optional.of(alice), null).status()).isEqualTo(200);
+      JsonNode bobsAgain = popOfCallTo("1002", watcher);
+      JsonNode herOwnAgain = popOfCallTo("1001", watcher);
+      bobsPhone.awaitExit(RUN).requireSuccess();
+      alicesPhone.awaitExit(RUN).requireSuccess();
+
+      assertThat(atBobsPhone.path("user").path("username").asText())
+          .as("the agent logged in at 1002, not bob who is bound to it").isEqualTo("alice");
+      assertThat(atHerOwnPhone.path("user").isNull())
+          .as("alice works at 1002: her own phone pops for nobody").isTrue();
+      assertThat(bobsAgain.path("user").path("username").asText()).as("after alice logged out").isEqualTo("bob");
+      assertThat(herOwnAgain.path("user").isNull()).as("alice logged out: no pop for her").isTrue();
+
+      Thread.sleep(1_000); // a second pop for any of the calls would be here by now
+      everyPop.add(atBobsPhone);
+      everyPop.add(atHerOwnPhone);
+      everyPop.add(bobsAgain);
+      everyPop.add(herOwnAgain);
+      assertThat(watcher.drain()).as("one pop per call").noneMatch(f -> f.path("op").asText().equals("event"));
+      for (EventStreamClient tab : List.of(aliceTab1, aliceTab2)) {
+        List<JsonNode> seen = new ArrayList<>();
+        for (JsonNode frame : tab.drain()) {
+          if (frame.path("op").asText().equals("event")) seen.add(frame);
+        }
+        assertThat(seen).as("each of alice's sockets sees each pop once")
+            .extracting(p -> p.path("seq").asLong())
+            .containsExactlyElementsOf(everyPop.stream().map(p -> p.path("seq").asLong()).toList());
+        assertThat(seen).filteredOn(p -> p.path("user").path("username").asText().equals("alice"))
+            .as("one pop for alice: the call that rang her while she was logged in")
+            .extracting(p -> p.path("call_id").asText()).containsExactly(atBobsPhone.path("call_id").asText());
+      }
+    }
+  }
+
+  /** Places a SIPp call from 1003 to {@code extension}; returns the one screen pop it made. */
+  private JsonNode popOfCallTo(String extension, EventStreamClient watcher) {
+    SippPeers.caller(server.sipAddress(), new SipAccount("1003", "demo1003"), extension)
+        .callDuration(Duration.ofMillis(300)).run(RUN).requireSuccess();
+    JsonNode pop = watcher.next("event", WAIT);
+    assertThat(pop.path("type").asText()).isEqualTo("screen_pop");
+    assertThat(pop.path("device").asText()).isEqualTo(extension);
+    assertThat(pop.path("caller_number").asText()).isEqualTo("1003");
+    return pop;
+  }
+
+  /** A socket of {@code token}'s user subscribed to every screen pop of the tenant. */
+  private EventStreamClient allPopsOf(String token) {
+    EventStreamClient client = EventStreamClient.connect(server.httpPort(), token);
+    client.next("authenticated", WAIT);
+    client.send("{\"op\":\"subscribe\",\"filters\":{\"types\":[\"screen_pop\"]}}");
+    client.next("subscribed", WAIT);
+    client.next("snapshot", WAIT);
+    return client;
+  }
+
   /** A socket of {@code token}'s user subscribed to screen pops, from a snapshot or resuming after {@code seq}. */
   private EventStreamClient popsOf(String token, Optional<Long> resumeFrom) {
     EventStreamClient client = EventStreamClient.connect(server.httpPort(), token);

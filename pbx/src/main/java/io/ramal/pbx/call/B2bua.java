@@ -245,11 +245,8 @@ public final class B2bua {
   }
 
   /**
-   * Answers ringing call {@code callId} of {@code tenant} at {@code device} (the callee's
-   * extension) from the server: a NOTIFY with {@code Event: talk} in the early dialog of a ringing
-   * phone of the device that registered as accepting it (BroadWorks' remote answer; Yealink,
-   * Polycom, Grandstream and others follow it). The phone's 200 then takes the usual path. Empty
-   * when this shard holds no such ringing call.
+   * Answers ringing call {@code callId} of {@code tenant} at {@code device} from the server (see
+   * {@link RemoteAnswer}); empty when this shard holds no such ringing call.
    */
   public Optional<ControlOutcome> answer(String tenant, String callId, String device) {
     Optional<Call> ringing = calls.ringing(tenant, callId);
@@ -257,55 +254,7 @@ public final class B2bua {
       return calls.answered(tenant, callId).map(call -> ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE,
           "call " + callId + " has been answered"));
     }
-    Call call = ringing.get();
-    if (!call.callee.equals(device) || call.trunk.isPresent()) {
-      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_PARTY, "'" + device
-          + "' is not the ringing party of call " + callId));
-    }
-    List<Fork> able = call.forks.stream().filter(f -> !f.isDone()
-        && f.binding.map(Binding::answersOnRequest).orElse(false)).toList();
-    if (able.isEmpty()) {
-      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.NOT_SUPPORTED_BY_DEVICE, "no phone of " + device
-          + " answers on request (its REGISTER did not list Allow-Events: talk)"));
-    }
-    Optional<Fork> ringingFork = able.stream().filter(f -> f.early != null).findFirst();
-    if (ringingFork.isEmpty()) {
-      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "the phone of " + device
-          + " is not ringing yet"));
-    }
-    Fork fork = ringingFork.get();
-    Dialog early;
-    try {
-      early = Dialog.asUac(fork.invite, fork.early);
-    } catch (IllegalArgumentException e) {
-      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.NOT_SUPPORTED_BY_DEVICE, "the phone's ringing"
-          + " response gives no dialog to send the answer request in"));
-    }
-    SipRequest talk = early.newRequest("NOTIFY", sip.viaFor(fork.peer), 70);
-    talk = talk.withHeaders(talk.headers().toBuilder()
-        .add(HeaderNames.CONTACT, sip.contactFor(fork.peer).toString())
-        .add("Event", "talk")
-        .add("Subscription-State", "active").build());
-    sip.layer().send(talk, fork.peer, new ClientTransaction.Listener() {
-      @Override
-      public void onResponse(ClientTransaction tx, SipResponse response) {
-        if (response.status() >= 300) {
-          log.info("event=remote_answer_refused call={} tenant={} status={}", call.id, tenant, response.status());
-        }
-      }
-
-      @Override
-      public void onTimeout(ClientTransaction tx) {
-        log.info("event=remote_answer_timeout call={} tenant={}", call.id, tenant);
-      }
-
-      @Override
-      public void onTransportError(ClientTransaction tx) {
-        log.info("event=remote_answer_unsent call={} tenant={}", call.id, tenant);
-      }
-    });
-    log.info("event=remote_answer call={} tenant={} device={}", call.id, tenant, device);
-    return Optional.of(ControlOutcome.DONE);
+    return Optional.of(RemoteAnswer.answer(sip, ringing.get(), device));
   }
 
   private boolean isRinging(String tenant, String callId) {

@@ -245,9 +245,10 @@ public final class YamlConfigReader {
     }
 
     private static StoreConfig readStore(ConfigNode node, StoreConfig defaults) {
-        node.allowOnly(Set.of("url"));
+        node.allowOnly(Set.of("url", "secrets_key_file"));
         var url = node.optionalText("url", defaults.url());
-        return node.build(() -> new StoreConfig(url));
+        var keyFile = node.optionalText("secrets_key_file", defaults.secretsKeyFile());
+        return node.build(() -> new StoreConfig(url, keyFile));
     }
 
     private static LogConfig readLog(ConfigNode node, LogConfig defaults) {

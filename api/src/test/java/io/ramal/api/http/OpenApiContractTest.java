@@ -41,6 +41,10 @@ import io.ramal.api.provisioning.ConfigListed;
 import io.ramal.api.provisioning.DeviceRoutes;
 import io.ramal.api.provisioning.DidRoutes;
 import io.ramal.api.provisioning.ExtensionRoutes;
+import io.ramal.api.provisioning.TrunkRoutes;
+import io.ramal.api.provisioning.TrunkStatus;
+import io.ramal.store.SecretSeal;
+import io.ramal.store.Trunks;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
 import io.ramal.store.CallDirection;
@@ -209,10 +213,17 @@ class OpenApiContractTest {
             new CallRoutes(auth.authentication(), tenantBoards, pbxThatAccepts()).addTo(javalin.routes);
             Extensions extensions = new Extensions(dataSource);
             Dids dids = new Dids(dataSource);
-            ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")), Map.of(), Map.of());
+            ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")),
+                    Map.of(DemoTenant.ID, Set.of(DemoTenant.TRUNK)), Map.of());
             new ExtensionRoutes(auth.authentication(), extensions, dids, tenant -> DemoTenant.ID, listed, () -> { })
                     .addTo(javalin.routes);
             new DidRoutes(auth.authentication(), dids, extensions, listed, () -> { }).addTo(javalin.routes);
+            new TrunkRoutes(auth.authentication(), new Trunks(dataSource, SecretSeal.generate(RANDOM), clock), listed,
+                    (tenant, trunk) -> trunk.equals("carrier")
+                            ? Optional.of(new TrunkStatus("failed", Optional.empty(), Optional.of("403 Forbidden"),
+                                    Optional.of(Instant.parse("2026-11-21T09:01:00Z"))))
+                            : Optional.empty(),
+                    () -> { }).addTo(javalin.routes);
             new DeviceRoutes(auth.authentication(), extensions, tenantBoards).addTo(javalin.routes);
             new OriginateRoute(auth.authentication(), tenantBoards, pbxThatAccepts(),
                     (tenant, number) -> extensions.find(tenant, number).isPresent()).addTo(javalin.routes);
@@ -832,6 +843,51 @@ class OpenApiContractTest {
                 .isEqualTo(204);
         assertThat(exchange("GET", "/api/v1/extensions/{number}", Map.of("number", "1077"), admin, null).code())
                 .isEqualTo("extension_not_found");
+    }
+
+    @Test
+    void trunksAnswerAsDocumented() {
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        Answer created = exchange("POST", "/api/v1/trunks", Map.of(), admin, json(Map.of("name", "carrier",
+                "host", "sip.carrier.example", "username", "acct-42", "password", "provider secret", "register", true,
+                "outbound_prefixes", List.of("+44"), "inbound_sources", List.of("192.0.2.0/24"))));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/trunks/carrier");
+        assertThat(created.body()).doesNotContain("provider secret");
+        assertThat(created.json().path("registration").path("last_error").asText()).isEqualTo("403 Forbidden");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "carrier", "host", "127.0.0.1"))).code()).isEqualTo("trunk_exists");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "Bad Name", "host", "127.0.0.1"))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "reg", "host", "127.0.0.1", "register", true))).code())
+                .isEqualTo("credentials_incomplete");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "wide", "host", "127.0.0.1", "inbound_sources", List.of("0.0.0.0/0")))).code())
+                .isEqualTo("source_too_wide");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), alice,
+                json(Map.of("name", "mine", "host", "127.0.0.1"))).code()).isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/trunks", Map.of(), admin, null).json().path("trunks").size())
+                .isGreaterThanOrEqualTo(2);
+        Answer changed = exchange("PATCH", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin,
+                json(Map.of("port", 5070, "caller_id", "+442079460000", "register", false)));
+        assertThat(changed.json().path("port").asInt()).isEqualTo(5070);
+        assertThat(changed.json().path("registration").path("state").asText()).isEqualTo("off");
+        assertThat(exchange("PATCH", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin,
+                json(Map.of("transport", "sctp"))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("GET", "/api/v1/trunks/{name}", Map.of("name", DemoTenant.TRUNK), admin, null).json()
+                .path("managed_by").asText()).isEqualTo("config");
+        assertThat(exchange("PATCH", "/api/v1/trunks/{name}", Map.of("name", DemoTenant.TRUNK), admin,
+                json(Map.of("port", 5090))).code()).isEqualTo("managed_by_config");
+        assertThat(exchange("DELETE", "/api/v1/trunks/{name}", Map.of("name", DemoTenant.TRUNK), admin, null).code())
+                .isEqualTo("managed_by_config");
+        assertThat(exchange("DELETE", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin, null).code())
+                .isEqualTo("trunk_not_found");
+        assertThat(exchange("DELETE", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin, null).code())
+                .isEqualTo("trunk_not_found");
     }
 
     @Test

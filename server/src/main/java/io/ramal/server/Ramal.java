@@ -366,6 +366,7 @@ public final class Ramal implements AutoCloseable {
       trunks.put(t.id(), t.trunks().stream().map(TrunkConfig::name).collect(Collectors.toSet()));
       dids.put(t.id(), t.dids().stream().map(DidConfig::number).collect(Collectors.toSet()));
     }
-    return new ConfigListed(extensions, trunks, dids);
+    return new ConfigListed(extensions, trunks, dids,
+        config.tenants().stream().map(TenantConfig::id).collect(Collectors.toSet()));
   }
 }

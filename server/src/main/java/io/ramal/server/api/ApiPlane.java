@@ -22,6 +22,12 @@ import io.ramal.api.provisioning.DeviceRoutes;
 import io.ramal.api.provisioning.DidRoutes;
 import io.ramal.api.provisioning.ExtensionRoutes;
 import io.ramal.api.provisioning.TrunkRoutes;
+import io.ramal.api.auth.RatePolicy;
+import io.ramal.api.auth.SourceThrottle;
+import io.ramal.api.tenants.OperatorAuthentication;
+import io.ramal.api.tenants.TenantRoutes;
+import io.ramal.store.SipDomains;
+import io.ramal.store.Tenants;
 import io.ramal.api.provisioning.TrunkStatuses;
 import io.ramal.store.Trunks;
 import io.ramal.server.pbx.StoreDirectory;
@@ -104,6 +110,7 @@ public final class ApiPlane implements AutoCloseable {
   private final RecordingLinks links;
   private final CallLogs callLogs;
   private final InstantSource clock;
+  private final OperatorAuthentication operators;
 
   private final List<Path> initialAdmins = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
@@ -162,6 +169,8 @@ public final class ApiPlane implements AutoCloseable {
     this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource), new MediaQualities(dataSource));
     scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
     this.callLogs = new CallLogs(journal, new Recordings(dataSource), clock, CALL_LOG_MAX_WAIT, scheduler);
+    this.operators = new OperatorAuthentication(config.operators(), auth.verifier(),
+        new SourceThrottle(RatePolicy.CREDENTIAL_CHECKS), clock);
   }
 
   /** How long a call's CDR waits for its recordings' WAV files before cdr.created goes out without them. */
@@ -235,6 +244,8 @@ public final class ApiPlane implements AutoCloseable {
         new StoreDirectory(dataSource, trunks)::realmOf, listed, directoryChanged);
     DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, listed, directoryChanged);
     TrunkRoutes trunkRoutes = new TrunkRoutes(auth.authentication(), trunks, listed, trunkStatuses, directoryChanged);
+    TenantRoutes tenantRoutes = new TenantRoutes(operators, new Tenants(dataSource), new SipDomains(dataSource),
+        new Users(dataSource), auth.passwords(), listed, directoryChanged, clock, random);
     DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
     MusicOnHoldRoutes musicOnHold = new MusicOnHoldRoutes(auth.authentication(), music);
     OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control,
@@ -259,6 +270,7 @@ public final class ApiPlane implements AutoCloseable {
       extensionRoutes.addTo(routes);
       didRoutes.addTo(routes);
       trunkRoutes.addTo(routes);
+      tenantRoutes.addTo(routes);
       devices.addTo(routes);
       originate.addTo(routes);
       recordings.addTo(routes);

@@ -97,9 +97,13 @@ class TrunkAdminTest {
           .contains("INVITE sip:" + EXTERNAL + "@127.0.0.1:" + carrierPort)
           .contains("<sip:+442079460000@127.0.0.1>");
 
+      assertThat(call("PATCH", "/api/v1/trunks/carrier", Map.of("caller_id", "+442079460999")).json()
+          .path("caller_id").asText()).isEqualTo("+442079460999");
       Answer changed = call("PATCH", "/api/v1/trunks/carrier", Map.of("password", SECOND_PASSWORD));
       assertThat(changed.status()).isEqualTo(200);
       carrier.awaitActionLog("registered with the second password", WAIT);
+      assertThat(carrier.actionLog().lines().filter(l -> l.strip().equals("registered with the first password")))
+          .as("a change of routing alone sends no REGISTER").hasSize(1);
       await().atMost(WAIT).until(() -> registration("carrier").path("state").asText().equals("registered"));
 
       assertThat(call("DELETE", "/api/v1/trunks/carrier", null).status()).isEqualTo(204);

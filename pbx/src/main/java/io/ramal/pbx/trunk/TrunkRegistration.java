@@ -38,7 +38,7 @@ public final class TrunkRegistration {
   private final InstantSource clock;
   private final String callId;
   private final String fromTag;
-  private Trunk trunk;
+  private volatile Trunk trunk;
   private DigestAuthorizer authorizer;
   private long expiry;
   private long cseq;
@@ -84,6 +84,11 @@ public final class TrunkRegistration {
     });
   }
 
+  /** The trunk changed in what does not touch the registration (routing): remember it, send nothing. */
+  public void retarget(Trunk changed) {
+    sip.shard().execute(() -> trunk = changed);
+  }
+
   /** Removes the binding at the provider (REGISTER with Expires: 0) if there may be one, then stops. */
   public void stop() {
     sip.shard().execute(() -> {
@@ -109,6 +114,12 @@ public final class TrunkRegistration {
   static boolean sameBinding(Trunk a, Trunk b) {
     return a.tenantId().equals(b.tenantId()) && a.name().equals(b.name()) && a.host().equals(b.host())
         && a.port() == b.port() && a.transport() == b.transport() && a.username().equals(b.username());
+  }
+
+  /** Whether {@code a} and {@code b} register alike: same password, realm and interval. */
+  static boolean sameCredentials(Trunk a, Trunk b) {
+    return a.password().equals(b.password()) && a.realm().equals(b.realm())
+        && a.registerExpiry().equals(b.registerExpiry());
   }
 
   private void use(Trunk t) {

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * The registrations of every trunk that asks to be registered, kept in step with the directory by
- * {@link #sync}: a new registering trunk starts, a changed one registers again at once (or, when
- * its provider address or user changed, the old binding is removed and a new one made), a trunk
+ * {@link #sync}: a new registering trunk starts, one whose password, realm or interval changed
+ * registers again at once (when its provider address or user changed, the old binding is removed
+ * and a new one made; a change of routing alone sends nothing), a trunk
  * deleted or no longer registering removes its binding (Expires: 0). Registrations are spread over
  * the shards. Safe to call from any thread.
  */
@@ -27,7 +28,10 @@ public final class TrunkRegistrations {
 
   private final List<SipContext> contexts;
   private final InstantSource clock;
-  private final Map<Key, TrunkRegistration> running = new LinkedHashMap<>();
+  /** A running registration and the trunk as last synced (its shard may not have caught up yet). */
+  private record Running(TrunkRegistration registration, Trunk trunk) {}
+
+  private final Map<Key, Running> running = new LinkedHashMap<>();
   private int next;
   private boolean closed;
 
@@ -45,22 +49,28 @@ public final class TrunkRegistrations {
       if (!t.register() || !t.hasCredentials()) continue;
       Key key = Key.of(t);
       wanted.add(key);
-      TrunkRegistration current = running.get(key);
+      Running current = running.get(key);
       if (current == null) {
         start(key, t);
       } else if (!current.trunk().equals(t)) {
-        if (TrunkRegistration.sameBinding(current.trunk(), t)) {
-          current.update(t);
-        } else {
-          current.stop();
+        TrunkRegistration r = current.registration();
+        if (!TrunkRegistration.sameBinding(current.trunk(), t)) {
+          r.stop();
           start(key, t);
+          continue;
         }
+        if (TrunkRegistration.sameCredentials(current.trunk(), t)) {
+          r.retarget(t);
+        } else {
+          r.update(t);
+        }
+        running.put(key, new Running(r, t));
       }
     }
     for (var it = running.entrySet().iterator(); it.hasNext(); ) {
       var entry = it.next();
       if (!wanted.contains(entry.getKey())) {
-        entry.getValue().stop();
+        entry.getValue().registration().stop();
         it.remove();
       }
     }
@@ -68,24 +78,24 @@ public final class TrunkRegistrations {
 
   private void start(Key key, Trunk t) {
     TrunkRegistration r = new TrunkRegistration(contexts.get(next++ % contexts.size()), t, clock);
-    running.put(key, r);
+    running.put(key, new Running(r, t));
     r.start();
   }
 
   /** Where the registration of trunk {@code name} of {@code tenantId} stands; empty if it does not register. */
   public synchronized Optional<TrunkRegistrationStatus> status(String tenantId, String name) {
-    return Optional.ofNullable(running.get(new Key(tenantId, name))).map(TrunkRegistration::status);
+    return Optional.ofNullable(running.get(new Key(tenantId, name))).map(r -> r.registration().status());
   }
 
   /** The running registrations, in the order they started. */
   public synchronized List<TrunkRegistration> list() {
-    return new ArrayList<>(running.values());
+    return running.values().stream().map(Running::registration).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
   }
 
   /** Stops every registration without a word to the providers (shutdown). */
   public synchronized void close() {
     closed = true;
-    running.values().forEach(TrunkRegistration::halt);
+    running.values().forEach(r -> r.registration().halt());
     running.clear();
   }
 }

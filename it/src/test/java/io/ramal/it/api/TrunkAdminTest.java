@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ramal.it.harness.ApiClient;
 import io.ramal.it.harness.ApiClient.Answer;
 import io.ramal.it.harness.Baresip;
+import io.ramal.it.harness.CalleeBehavior;
+import io.ramal.it.harness.SipAccount;
+import io.ramal.it.harness.SippPeers;
+import io.ramal.store.CallDirection;
 import io.ramal.it.harness.FreePorts;
 import io.ramal.it.harness.Sipp;
 import io.ramal.it.harness.SippScenario;
@@ -138,6 +142,29 @@ class TrunkAdminTest {
       carrier.awaitActionLog("registered with the first password", WAIT);
       await().atMost(WAIT).until(() -> registration("carrier").path("state").asText().equals("registered"));
     }
+  }
+
+  @Test
+  void callsFromAListedInboundSourceReachTheDidOnlyWhileTheTrunkExists() {
+    Sipp.Builder fromCarrier = Sipp.builder(SippScenario.builtIn("uac")).remote(server.sipAddress())
+        .localIp("127.0.0.2").service("4000").calls(1);
+    assertThat(fromCarrier.run(WAIT).succeeded()).as("unknown source: a phone that must authenticate").isFalse();
+
+    assertThat(call("POST", "/api/v1/trunks", Map.of("name", "carrier", "host", "127.0.0.9", "port", 5099,
+        "inbound_sources", List.of("127.0.0.2"))).json().path("inbound_sources").toString()).contains("127.0.0.2");
+    try (Sipp alice = SippPeers.registeredCallee(server.sipAddress(), new SipAccount("1001", "demo1001"),
+        CalleeBehavior.answer()).start()) {
+      alice.awaitRegistered(WAIT);
+      Sipp.builder(SippScenario.builtIn("uac")).remote(server.sipAddress()).localIp("127.0.0.2").service("4000")
+          .calls(1).run(WAIT).requireSuccess();
+      alice.awaitExit(WAIT).requireSuccess();
+    }
+    await("the inbound call's record").atMost(WAIT).until(() -> server.callRecords().stream()
+        .anyMatch(r -> r.direction() == CallDirection.INBOUND && r.callee().equals("1001")));
+
+    call("DELETE", "/api/v1/trunks/carrier", null);
+    assertThat(Sipp.builder(SippScenario.builtIn("uac")).remote(server.sipAddress()).localIp("127.0.0.2")
+        .service("4000").calls(1).run(WAIT).succeeded()).as("deleted: no longer a trunk").isFalse();
   }
 
   @Test

@@ -51,7 +51,12 @@ import java.util.concurrent.TimeUnit;
 import io.ramal.sip.auth.GuardPolicy;
 import io.ramal.sip.transaction.TimerSettings;
 import io.ramal.sip.transport.Transport;
+import io.ramal.api.provisioning.TrunkStatus;
+import io.ramal.pbx.trunk.TrunkRegistrationStatus;
 import io.ramal.store.Database;
+import io.ramal.store.SecretSeal;
+import io.ramal.store.Trunks;
+import java.security.SecureRandom;
 import io.ramal.store.DatabaseConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -74,6 +79,7 @@ public final class Ramal implements AutoCloseable {
   private final InstantSource clock = InstantSource.system();
   private final LifecycleGroup components;
   private Database database;
+  private Trunks trunks;
   private StoreCallRecords records;
   private Pbx pbx;
   private CachingDirectory directory;
@@ -143,7 +149,11 @@ public final class Ramal implements AutoCloseable {
     List<HealthCheck> health = new ArrayList<>();
     list.add(Lifecycle.of("store", () -> {
       database = Database.open(DatabaseConfig.of(config.jdbcUrl()));
-      Provisioning.apply(config, database.dataSource(), clock);
+      trunks = new Trunks(database.dataSource(), SecretSeal.loadOrCreate(config.secretsKeyFile(), new SecureRandom()),
+          clock);
+      int sealed = trunks.sealPlainPasswords();
+      if (sealed > 0) LOG.info("event=trunk_passwords_sealed count={} key_file={}", sealed, config.secretsKeyFile());
+      Provisioning.apply(config, database.dataSource(), trunks, clock);
       records = new StoreCallRecords(database.dataSource(), cdr -> {
         if (api != null) api.callLogs().cdrStored(cdr);
       });
@@ -202,7 +212,7 @@ public final class Ramal implements AutoCloseable {
 
       @Override
       public void start() throws Exception {
-        directory = new CachingDirectory(new StoreDirectory(database.dataSource()), clock, Duration.ofSeconds(5),
+        directory = new CachingDirectory(new StoreDirectory(database.dataSource(), trunks), clock, Duration.ofSeconds(5),
             100_000);
         recordingIndex = new StoreRecordingIndex(database.dataSource());
         recordingIndex.closeUnfinished(clock);
@@ -237,9 +247,10 @@ public final class Ramal implements AutoCloseable {
     health.add(new HealthCheck("sip", () -> pbx != null));
     health.add(new HealthCheck("http", () -> true));
     http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
-        List.of(routes -> api.routes(new PbxCallControl(pbx), directory::invalidate, configListed(config),
+        List.of(routes -> api.routes(new PbxCallControl(pbx), this::directoryChanged, configListed(config),
             config.recordingsDir(), (tenant, address) -> pbx.location().registeredFrom(tenant, address).stream()
-                .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic)
+                .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic, trunks,
+            (tenant, name) -> pbx.trunkStatus(tenant, name).map(Ramal::trunkStatus))
             .addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
@@ -266,6 +277,20 @@ public final class Ramal implements AutoCloseable {
       }
     });
     return list;
+  }
+
+  /**
+   * After an API change of extensions, DIDs, trunks or tenants: the PBX reads its directory again
+   * and brings trunk registrations in line at once.
+   */
+  private void directoryChanged() {
+    directory.invalidate();
+    pbx.syncTrunks();
+  }
+
+  static TrunkStatus trunkStatus(TrunkRegistrationStatus s) {
+    return new TrunkStatus(s.state().name().toLowerCase(java.util.Locale.ROOT), s.expires(), s.lastError(),
+        s.nextAttempt());
   }
 
   /**
@@ -341,6 +366,7 @@ public final class Ramal implements AutoCloseable {
       trunks.put(t.id(), t.trunks().stream().map(TrunkConfig::name).collect(Collectors.toSet()));
       dids.put(t.id(), t.dids().stream().map(DidConfig::number).collect(Collectors.toSet()));
     }
-    return new ConfigListed(extensions, trunks, dids);
+    return new ConfigListed(extensions, trunks, dids,
+        config.tenants().stream().map(TenantConfig::id).collect(Collectors.toSet()));
   }
 }

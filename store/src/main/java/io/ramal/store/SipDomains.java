@@ -29,6 +29,14 @@ public final class SipDomains {
                 row -> row.getString("tenant_id"), SipDomain.normalize(domain));
     }
 
+    /** The tenant that owns this domain, unless that tenant is disabled. */
+    public Optional<String> activeTenantOf(String domain) {
+        return sql.first("""
+                SELECT d.tenant_id FROM sip_domains d JOIN tenants t ON t.id = d.tenant_id
+                WHERE d.domain = ? AND t.disabled = 0
+                """, row -> row.getString("tenant_id"), SipDomain.normalize(domain));
+    }
+
     /** A tenant's domains, in order. */
     public List<SipDomain> list(String tenantId) {
         return sql.list("SELECT domain, tenant_id FROM sip_domains WHERE tenant_id = ? ORDER BY domain",

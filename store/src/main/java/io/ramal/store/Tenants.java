@@ -44,6 +44,25 @@ public final class Tenants {
         return sql.update("UPDATE tenants SET record_policy = ? WHERE id = ?", policy.wireName(), id) > 0;
     }
 
+    /**
+     * Disables the tenant (it keeps its data but serves nothing: no SIP domain, trunk or API
+     * access) or enables it again; false if there is no such tenant.
+     */
+    public boolean setDisabled(String id, boolean disabled) {
+        return sql.update("UPDATE tenants SET disabled = ? WHERE id = ?", disabled, id) > 0;
+    }
+
+    /** Whether the tenant is disabled ({@code false} for an unknown tenant: nothing to refuse there). */
+    public boolean disabled(String id) {
+        return sql.first("SELECT disabled FROM tenants WHERE id = ?", row -> row.getInt("disabled") == 1, id)
+                .orElse(false);
+    }
+
+    /** The ids of the disabled tenants. */
+    public java.util.Set<String> disabledIds() {
+        return java.util.Set.copyOf(sql.list("SELECT id FROM tenants WHERE disabled = 1", row -> row.getString("id")));
+    }
+
     /** Deletes the tenant and everything it owns; false if there was none. */
     public boolean delete(String id) {
         return sql.update("DELETE FROM tenants WHERE id = ?", id) > 0;

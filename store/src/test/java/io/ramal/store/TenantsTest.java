@@ -95,4 +95,23 @@ class TenantsTest {
     private static String newId() {
         return "t-" + UUID.randomUUID();
     }
+
+    @Test
+    void aDisabledTenantLosesItsSipDomainsUntilEnabledAgain() {
+        String id = RandomTenant.create(dataSource);
+        SipDomains domains = new SipDomains(dataSource);
+        domains.save(new SipDomain(id + ".example", id));
+        assertThat(tenants.disabled(id)).isFalse();
+
+        assertThat(tenants.setDisabled(id, true)).isTrue();
+
+        assertThat(tenants.disabled(id)).isTrue();
+        assertThat(tenants.disabledIds()).contains(id);
+        assertThat(domains.activeTenantOf(id + ".example")).isEmpty();
+        assertThat(domains.tenantOf(id + ".example")).contains(id);
+
+        tenants.setDisabled(id, false);
+        assertThat(domains.activeTenantOf(id + ".EXAMPLE")).contains(id);
+        assertThat(tenants.setDisabled("no-such-tenant", true)).isFalse();
+    }
 }

@@ -9,6 +9,7 @@ import io.ramal.store.LoginAttempts;
 import io.ramal.store.MfaChallenges;
 import io.ramal.store.RecoveryCodes;
 import io.ramal.store.RefreshTokens;
+import io.ramal.store.Tenants;
 import io.ramal.store.Users;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,11 +52,13 @@ public final class AuthApi {
         this.loginAttempts = new LoginAttempts(dataSource);
         this.passwords = new Passwords(config.bcryptCost(), random);
         AccessTokens accessTokens = new AccessTokens(secret, config.issuer(), config.accessTokenLifetime());
-        this.verifier = new StoreBearerVerifier(accessTokens, users, apiKeys);
+        Tenants tenants = new Tenants(dataSource);
+        this.verifier = new StoreBearerVerifier(accessTokens, users, apiKeys, tenants);
         this.authentication = new BearerAuthentication(verifier, clock);
         Totp totp = new Totp();
         SourceThrottle throttle = new SourceThrottle(config.sourceRate());
-        Sessions sessions = new Sessions(refreshTokens, users, accessTokens, config.refreshTokenLifetime(), random);
+        Sessions sessions = new Sessions(refreshTokens, users, tenants, accessTokens, config.refreshTokenLifetime(),
+                random);
         SecondFactor secondFactor = new SecondFactor(users, recoveryCodes, mfaChallenges, totp,
                 config.mfaChallengeLifetime(), config.mfaMaxAttempts(), random);
         TotpEnrollment enrollment = new TotpEnrollment(users, recoveryCodes, secondFactor, totp, config.issuer(), random);

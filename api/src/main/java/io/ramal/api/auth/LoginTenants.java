@@ -27,7 +27,12 @@ final class LoginTenants {
         this.defaultTenant = Objects.requireNonNull(defaultTenant, "defaultTenant");
     }
 
+    /** The tenant a login names (or the default), unless it is disabled: then nowhere. */
     Optional<String> resolve(Optional<String> named) {
+        return candidate(named).filter(id -> !tenants.disabled(id));
+    }
+
+    private Optional<String> candidate(Optional<String> named) {
         if (named.isPresent()) {
             String name = named.get();
             if (tenants.find(name).isPresent()) {

@@ -3,6 +3,7 @@ package io.ramal.api.auth;
 import io.ramal.store.RefreshToken;
 import io.ramal.store.RefreshTokens;
 import io.ramal.store.User;
+import io.ramal.store.Tenants;
 import io.ramal.store.Users;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,14 +27,16 @@ final class Sessions {
 
     private final RefreshTokens refreshTokens;
     private final Users users;
+    private final Tenants tenants;
     private final AccessTokens accessTokens;
     private final Duration refreshLifetime;
     private final SecureRandom random;
 
-    Sessions(RefreshTokens refreshTokens, Users users, AccessTokens accessTokens, Duration refreshLifetime,
-            SecureRandom random) {
+    Sessions(RefreshTokens refreshTokens, Users users, Tenants tenants, AccessTokens accessTokens,
+            Duration refreshLifetime, SecureRandom random) {
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.users = Objects.requireNonNull(users, "users");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
         this.refreshLifetime = Objects.requireNonNull(refreshLifetime, "refreshLifetime");
         this.random = Objects.requireNonNull(random, "random");
@@ -68,7 +71,8 @@ final class Sessions {
                     .log("refresh token reused: session revoked");
             return GrantOutcome.Refused.invalidGrant("the refresh token was already used; the session is revoked");
         }
-        Optional<User> user = users.find(token.tenantId(), token.userId()).filter(u -> !u.disabled());
+        Optional<User> user = users.find(token.tenantId(), token.userId())
+                .filter(u -> !u.disabled() && !tenants.disabled(u.tenantId()));
         if (user.isEmpty()) {
             refreshTokens.revokeFamily(token.familyId(), now);
             return GrantOutcome.Refused.invalidGrant("the user no longer exists or is disabled");

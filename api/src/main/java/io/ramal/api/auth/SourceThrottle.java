@@ -42,6 +42,24 @@ public final class SourceThrottle {
         return Optional.ofNullable(wait[0]);
     }
 
+    /**
+     * How long the source must wait before its next check, without taking anything from its
+     * bucket: for checks that only {@link #acquire} on failure, so a blocked source is refused
+     * before its credential is even looked at.
+     */
+    public Optional<Duration> waitFor(String source, Instant now) {
+        Bucket bucket = buckets.get(source);
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        double tokens = refilled(bucket, now);
+        if (tokens >= 1) {
+            return Optional.empty();
+        }
+        long millis = (long) Math.ceil((1 - tokens) * policy.refillEvery().toMillis());
+        return Optional.of(Duration.ofMillis(Math.max(1, millis)));
+    }
+
     private double refilled(Bucket bucket, Instant now) {
         long elapsed = Math.max(0, Duration.between(bucket.updatedAt(), now).toMillis());
         return Math.min(policy.burst(), bucket.tokens() + (double) elapsed / policy.refillEvery().toMillis());

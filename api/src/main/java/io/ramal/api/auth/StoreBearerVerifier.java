@@ -3,6 +3,7 @@ package io.ramal.api.auth;
 import io.ramal.store.ApiKey;
 import io.ramal.store.ApiKeys;
 import io.ramal.store.User;
+import io.ramal.store.Tenants;
 import io.ramal.store.Users;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Set;
  * The {@link BearerVerifier} of the API: a credential starting {@code rml_} is an API key, anything
  * else an access token. Both must lead to an existing, enabled user of the same tenant; the answer
  * reflects the user as stored now (roles, extension), not as it was when the token was issued.
- * An API key's {@code last_used_at} is updated at most once a minute.
+ * An API key's {@code last_used_at} is updated at most once a minute. Nothing of a disabled tenant
+ * is accepted ({@code tenant_disabled}).
  */
 public final class StoreBearerVerifier implements BearerVerifier {
 
@@ -24,19 +26,25 @@ public final class StoreBearerVerifier implements BearerVerifier {
     private final AccessTokens accessTokens;
     private final Users users;
     private final ApiKeys apiKeys;
+    private final Tenants tenants;
 
-    public StoreBearerVerifier(AccessTokens accessTokens, Users users, ApiKeys apiKeys) {
+    public StoreBearerVerifier(AccessTokens accessTokens, Users users, ApiKeys apiKeys, Tenants tenants) {
         this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
         this.users = Objects.requireNonNull(users, "users");
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
     }
 
     @Override
     public Verification verify(String credential, Instant now) {
         Objects.requireNonNull(credential, "credential");
-        return ApiKeyCredential.looksLikeApiKey(credential)
+        Verification verification = ApiKeyCredential.looksLikeApiKey(credential)
                 ? verifyApiKey(credential, now)
                 : verifyAccessToken(credential, now);
+        if (verification instanceof Verification.Valid valid && tenants.disabled(valid.principal().tenantId())) {
+            return rejected("tenant_disabled", "the tenant is disabled");
+        }
+        return verification;
     }
 
     private Verification verifyAccessToken(String token, Instant now) {

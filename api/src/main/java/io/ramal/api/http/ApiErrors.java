@@ -31,7 +31,7 @@ public final class ApiErrors {
     /** The {@code WWW-Authenticate} value for a 401 with this code. */
     static String challenge(String code) {
         return switch (code) {
-            case "invalid_token", "token_expired", "key_revoked" ->
+            case "invalid_token", "token_expired", "key_revoked", "tenant_disabled" ->
                     "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"";
             default -> "Bearer realm=\"" + REALM + "\"";
         };

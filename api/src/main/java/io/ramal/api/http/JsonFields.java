@@ -42,6 +42,18 @@ public final class JsonFields {
         return Optional.of(node.booleanValue());
     }
 
+    /** A whole number from {@code min} to {@code max}; absent when missing or {@code null}. */
+    public static Optional<Integer> optionalInt(ObjectNode body, String field, int min, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            throw invalid(field + " must be a whole number from " + min + " to " + max);
+        }
+        return Optional.of(node.intValue());
+    }
+
     /** A list of strings; absent when missing or {@code null}. */
     public static Optional<List<String>> optionalTextList(ObjectNode body, String field) {
         JsonNode node = body.get(field);

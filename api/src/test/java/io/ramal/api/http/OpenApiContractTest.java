@@ -41,6 +41,14 @@ import io.ramal.api.provisioning.ConfigListed;
 import io.ramal.api.provisioning.DeviceRoutes;
 import io.ramal.api.provisioning.DidRoutes;
 import io.ramal.api.provisioning.ExtensionRoutes;
+import io.ramal.api.provisioning.TrunkRoutes;
+import io.ramal.api.auth.SourceThrottle;
+import io.ramal.api.tenants.OperatorAuthentication;
+import io.ramal.api.tenants.OperatorKey;
+import io.ramal.api.tenants.TenantRoutes;
+import io.ramal.api.provisioning.TrunkStatus;
+import io.ramal.store.SecretSeal;
+import io.ramal.store.Trunks;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
 import io.ramal.store.CallDirection;
@@ -142,6 +150,7 @@ class OpenApiContractTest {
         return List.of(InetAddress.getByName(host));
     });
 
+    private static final String OPERATOR_KEY = "operator-key-for-the-contract-test-0123456789";
     private final ContractDocument document = ContractDocument.packaged();
     private final Set<String> registered = new ConcurrentSkipListSet<>();
     private final ScratchDatabase scratch = ScratchDatabase.sqlite();
@@ -209,10 +218,22 @@ class OpenApiContractTest {
             new CallRoutes(auth.authentication(), tenantBoards, pbxThatAccepts()).addTo(javalin.routes);
             Extensions extensions = new Extensions(dataSource);
             Dids dids = new Dids(dataSource);
-            ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")), Map.of(), Map.of());
+            ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")),
+                    Map.of(DemoTenant.ID, Set.of(DemoTenant.TRUNK)), Map.of());
             new ExtensionRoutes(auth.authentication(), extensions, dids, tenant -> DemoTenant.ID, listed, () -> { })
                     .addTo(javalin.routes);
             new DidRoutes(auth.authentication(), dids, extensions, listed, () -> { }).addTo(javalin.routes);
+            new TrunkRoutes(auth.authentication(), new Trunks(dataSource, SecretSeal.generate(RANDOM), clock), listed,
+                    (tenant, trunk) -> trunk.equals("carrier")
+                            ? Optional.of(new TrunkStatus("failed", Optional.empty(), Optional.of("403 Forbidden"),
+                                    Optional.of(Instant.parse("2026-11-21T09:01:00Z"))))
+                            : Optional.empty(),
+                    () -> { }).addTo(javalin.routes);
+            new TenantRoutes(new OperatorAuthentication(List.of(new OperatorKey("ops", sha256Hex(OPERATOR_KEY))),
+                    auth.verifier(), new SourceThrottle(new RatePolicy(10_000, Duration.ofMillis(1))), clock),
+                    new io.ramal.store.Tenants(dataSource), new io.ramal.store.SipDomains(dataSource),
+                    new io.ramal.store.Users(dataSource), auth.passwords(), listed, () -> { }, clock, RANDOM)
+                    .addTo(javalin.routes);
             new DeviceRoutes(auth.authentication(), extensions, tenantBoards).addTo(javalin.routes);
             new OriginateRoute(auth.authentication(), tenantBoards, pbxThatAccepts(),
                     (tenant, number) -> extensions.find(tenant, number).isPresent()).addTo(javalin.routes);
@@ -832,6 +853,100 @@ class OpenApiContractTest {
                 .isEqualTo(204);
         assertThat(exchange("GET", "/api/v1/extensions/{number}", Map.of("number", "1077"), admin, null).code())
                 .isEqualTo("extension_not_found");
+    }
+
+    @Test
+    void trunksAnswerAsDocumented() {
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        Answer created = exchange("POST", "/api/v1/trunks", Map.of(), admin, json(Map.of("name", "carrier",
+                "host", "sip.carrier.example", "username", "acct-42", "password", "provider secret", "register", true,
+                "outbound_prefixes", List.of("+44"), "inbound_sources", List.of("192.0.2.0/24"))));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/trunks/carrier");
+        assertThat(created.body()).doesNotContain("provider secret");
+        assertThat(created.json().path("registration").path("last_error").asText()).isEqualTo("403 Forbidden");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "carrier", "host", "127.0.0.1"))).code()).isEqualTo("trunk_exists");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "Bad Name", "host", "127.0.0.1"))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "reg", "host", "127.0.0.1", "register", true))).code())
+                .isEqualTo("credentials_incomplete");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), admin,
+                json(Map.of("name", "wide", "host", "127.0.0.1", "inbound_sources", List.of("0.0.0.0/0")))).code())
+                .isEqualTo("source_too_wide");
+        assertThat(exchange("POST", "/api/v1/trunks", Map.of(), alice,
+                json(Map.of("name", "mine", "host", "127.0.0.1"))).code()).isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/trunks", Map.of(), admin, null).json().path("trunks").size())
+                .isGreaterThanOrEqualTo(2);
+        Answer changed = exchange("PATCH", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin,
+                json(Map.of("port", 5070, "caller_id", "+442079460000", "register", false)));
+        assertThat(changed.json().path("port").asInt()).isEqualTo(5070);
+        assertThat(changed.json().path("registration").path("state").asText()).isEqualTo("off");
+        assertThat(exchange("PATCH", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin,
+                json(Map.of("transport", "sctp"))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("GET", "/api/v1/trunks/{name}", Map.of("name", DemoTenant.TRUNK), admin, null).json()
+                .path("managed_by").asText()).isEqualTo("config");
+        assertThat(exchange("PATCH", "/api/v1/trunks/{name}", Map.of("name", DemoTenant.TRUNK), admin,
+                json(Map.of("port", 5090))).code()).isEqualTo("managed_by_config");
+        assertThat(exchange("DELETE", "/api/v1/trunks/{name}", Map.of("name", DemoTenant.TRUNK), admin, null).code())
+                .isEqualTo("managed_by_config");
+        assertThat(exchange("DELETE", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin, null).code())
+                .isEqualTo("trunk_not_found");
+        assertThat(exchange("DELETE", "/api/v1/trunks/{name}", Map.of("name", "carrier"), admin, null).code())
+                .isEqualTo("trunk_not_found");
+    }
+
+    @Test
+    void tenantsAnswerAsDocumentedToOperatorsOnly() {
+        String admin = adminToken();
+        assertThat(exchange("GET", "/api/v1/tenants", Map.of(), admin, null).code()).isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/tenants", Map.of(), "not-an-operator-key", null).code())
+                .isEqualTo("invalid_token");
+        assertThat(exchange("GET", "/api/v1/tenants", Map.of(), OPERATOR_KEY, null).json().path("tenants"))
+                .anySatisfy(t -> assertThat(t.path("id").asText()).isEqualTo(DemoTenant.ID));
+
+        Answer created = exchange("POST", "/api/v1/tenants", Map.of(), OPERATOR_KEY,
+                json(Map.of("id", "globex", "name", "Globex", "domains", List.of("globex.test", "GLOBEX.local"))));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/tenants/globex");
+        assertThat(created.json().path("domains").toString()).contains("globex.local");
+        String globexAdmin = accessToken(created.json().path("initial_admin").path("username").asText(),
+                created.json().path("initial_admin").path("password").asText());
+        assertThat(exchange("GET", "/api/v1/tenants", Map.of(), globexAdmin, null).code()).isEqualTo("forbidden");
+        assertThat(exchange("POST", "/api/v1/tenants", Map.of(), OPERATOR_KEY,
+                json(Map.of("id", "globex", "domains", List.of("other.test")))).code()).isEqualTo("tenant_exists");
+        assertThat(exchange("POST", "/api/v1/tenants", Map.of(), OPERATOR_KEY,
+                json(Map.of("id", "initech", "domains", List.of("127.0.0.1")))).code()).isEqualTo("domain_taken");
+        assertThat(exchange("POST", "/api/v1/tenants", Map.of(), OPERATOR_KEY,
+                json(Map.of("id", "Bad Id", "domains", List.of("x.test")))).code()).isEqualTo("invalid_request");
+
+        assertThat(exchange("PATCH", "/api/v1/tenants/{id}", Map.of("id", "globex"), OPERATOR_KEY,
+                json(Map.of("name", "Globex Corp", "domains", List.of("globex.test")))).json().path("domains").size())
+                .isEqualTo(1);
+        assertThat(exchange("PATCH", "/api/v1/tenants/{id}", Map.of("id", DemoTenant.ID), OPERATOR_KEY,
+                json(Map.of("name", "Renamed"))).code()).isEqualTo("managed_by_config");
+        assertThat(exchange("PATCH", "/api/v1/tenants/{id}", Map.of("id", "globex"), OPERATOR_KEY,
+                json(Map.of("domains", List.of("localhost")))).code()).isEqualTo("domain_taken");
+        assertThat(exchange("PATCH", "/api/v1/tenants/{id}", Map.of("id", "globex"), OPERATOR_KEY,
+                json(Map.of("disabled", true))).json().path("disabled").asBoolean()).isTrue();
+        assertThat(exchange("GET", "/api/v1/me", Map.of(), globexAdmin, null).code()).isEqualTo("tenant_disabled");
+        assertThat(exchange("GET", "/api/v1/tenants/{id}", Map.of("id", "globex"), OPERATOR_KEY, null).json()
+                .path("managed_by").asText()).isEqualTo("api");
+        assertThat(exchange("GET", "/api/v1/tenants/{id}", Map.of("id", "nobody"), OPERATOR_KEY, null).code())
+                .isEqualTo("tenant_not_found");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -76,9 +76,25 @@ public final class TestServer implements AutoCloseable {
     return start(sipPort, trunk, noAnswerTimeout, store, media, others, java.util.function.UnaryOperator.identity());
   }
 
+  /** The demo tenant and {@code others}, with server operators holding {@code operators} (see api.operators). */
+  public static TestServer startWithOperators(List<io.ramal.api.tenants.OperatorKey> operators,
+      List<TenantConfig> others) {
+    return start(io.ramal.it.harness.FreePorts.udpAndTcp(), localTrunk(io.ramal.it.harness.FreePorts.udpAndTcp()),
+        java.time.Duration.ofSeconds(10), io.ramal.server.config.StoreConfig.EMBEDDED, Config.demo().media(), others,
+        java.util.function.UnaryOperator.identity(), api -> api.withOperators(operators));
+  }
+
   private static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
       io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media, List<TenantConfig> others,
       java.util.function.UnaryOperator<TenantConfig> demoTenant) {
+    return start(sipPort, trunk, noAnswerTimeout, store, media, others, demoTenant,
+        java.util.function.UnaryOperator.identity());
+  }
+
+  private static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
+      io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media, List<TenantConfig> others,
+      java.util.function.UnaryOperator<TenantConfig> demoTenant,
+      java.util.function.UnaryOperator<io.ramal.server.config.ApiConfig> api) {
     try {
       Path data = Files.createTempDirectory("ramal-it-");
       Config demo = Config.demo();
@@ -86,7 +102,7 @@ public final class TestServer implements AutoCloseable {
       TenantConfig tenant = demoTenant.apply(new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
           List.of(trunk), t.dids()));
       Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media,
-          demo.api(), store, data,
+          api.apply(demo.api()), store, data,
           demo.log(), java.util.stream.Stream.concat(Stream.of(tenant), others.stream()).toList());
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
       return new TestServer(ramal, data);

@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * The INVITE the B2BUA sends towards a callee: a new dialog (our Call-ID, From tag, Via, Contact)
  * that carries only the caller's identity and session description across, never its dialog ids.
+ * Through a trunk with a caller id, that number is presented instead of the extension's.
  */
 final class CalleeInvite {
   private CalleeInvite() {}
@@ -38,7 +39,8 @@ final class CalleeInvite {
       String contentType, byte[] body) {
     CallOrigin o = call.origin;
     String domain = call.trunk.map(Trunk::host).orElse(o.domain());
-    Address from = Address.of(SipUri.of(o.number(), domain, -1)).withTag(call.calleeFromTag);
+    String caller = call.trunk.flatMap(Trunk::callerId).orElse(o.number());
+    Address from = Address.of(SipUri.of(caller, domain, -1)).withTag(call.calleeFromTag);
     if (!o.displayName().isEmpty()) from = from.withDisplayText(o.displayName());
     Address to = Address.of(SipUri.of(call.callee, domain, -1));
     Headers.Builder h = Headers.builder()

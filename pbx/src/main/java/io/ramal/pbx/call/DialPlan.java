@@ -2,15 +2,18 @@ package io.ramal.pbx.call;
 
 import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.directory.Trunk;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Numbers to destinations: an extension of the caller's tenant, or — for numbers of 8 or more
- * digits with an optional leading '+' — the tenant's first trunk. Anything else is 404.
+ * digits with an optional leading '+' — the tenant's trunk whose outbound prefix fits the number
+ * best (the longest prefix; a trunk without prefixes carries every number; on a tie the oldest
+ * trunk). Anything else is 404.
  */
 public final class DialPlan {
-  /** The reason of the 404 for an external number in a tenant without a trunk. */
+  /** The reason of the 404 for an external number no trunk of the tenant carries. */
   public static final String NO_TRUNK_REASON = "No Route To External Numbers";
   private static final Pattern EXTERNAL = Pattern.compile("\\+?[0-9]{8,20}");
   private final Directory directory;
@@ -22,11 +25,38 @@ public final class DialPlan {
   public Destination route(String tenantId, String dialed) {
     if (directory.extension(tenantId, dialed).isPresent()) return new Destination.ToExtension(tenantId, dialed);
     if (EXTERNAL.matcher(dialed).matches()) {
-      Optional<Trunk> trunk = directory.trunks().stream().filter(t -> t.tenantId().equals(tenantId)).findFirst();
+      Optional<Trunk> trunk = outboundTrunk(directory.trunks(), tenantId, dialed);
       if (trunk.isPresent()) return new Destination.ToTrunk(trunk.get(), dialed);
       return new Destination.Unroutable(404, NO_TRUNK_REASON);
     }
     return new Destination.Unroutable(404, "Not Found");
+  }
+
+  /** The trunk of {@code tenantId} among {@code trunks} (oldest first) that best fits {@code number}. */
+  static Optional<Trunk> outboundTrunk(List<Trunk> trunks, String tenantId, String number) {
+    Trunk best = null;
+    int bestFit = -1;
+    for (Trunk t : trunks) {
+      if (!t.tenantId().equals(tenantId)) continue;
+      int fit = t.outboundFit(number);
+      if (fit > bestFit) {
+        best = t;
+        bestFit = fit;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * The trunk an INVITE from a source came through, among the trunks that source matches (oldest
+   * first): the first whose tenant has the dialled DID, else the first. Several tenants may buy
+   * numbers from one provider, whose calls then come from the same address.
+   */
+  public Optional<Trunk> inboundTrunk(List<Trunk> matching, String did) {
+    for (Trunk t : matching) {
+      if (directory.didTarget(t.tenantId(), did).isPresent()) return Optional.of(t);
+    }
+    return matching.stream().findFirst();
   }
 
   /** The destination of a call arriving from a trunk to one of its tenant's DIDs. */

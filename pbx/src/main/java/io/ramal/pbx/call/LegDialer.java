@@ -94,7 +94,8 @@ final class LegDialer {
         Peer peer = Peer.of(tr.transport(), new InetSocketAddress(tr.host(), tr.port()));
         SipUri ruri = SipUri.of(t.number(), tr.host(), tr.port());
         if (tr.transport() != Transport.UDP) ruri = ruri.withParam("transport", tr.transport().name().toLowerCase(Locale.ROOT));
-        d.forks.add(new Fork(peer, d.invite(ruri, t.number(), from, tr.host(), peer, offer, extra)));
+        Identity presented = new Identity(tr.callerId().orElse(from.number()), from.displayName(), from.domain());
+        d.forks.add(new Fork(peer, d.invite(ruri, t.number(), presented, tr.host(), peer, offer, extra)));
       }
     }
     for (Fork f : d.forks) d.send(f);

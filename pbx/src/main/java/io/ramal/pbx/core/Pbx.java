@@ -21,6 +21,8 @@ import io.ramal.pbx.registrar.LocationService;
 import io.ramal.pbx.registrar.Registrar;
 import io.ramal.pbx.transport.InboundSink;
 import io.ramal.pbx.trunk.TrunkRegistration;
+import io.ramal.pbx.trunk.TrunkRegistrationStatus;
+import io.ramal.pbx.trunk.TrunkRegistrations;
 import io.ramal.pbx.transport.LocalEndpoint;
 import io.ramal.pbx.transport.TcpTransport;
 import io.ramal.pbx.transport.TransportStats;
@@ -63,14 +65,14 @@ public final class Pbx implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final LongAdder retransmissions;
 
-  private final List<TrunkRegistration> trunkRegistrations;
+  private final TrunkRegistrations trunkRegistrations;
   private final Directory directory;
   private final DialPlan plan;
   private final AtomicInteger nextOriginationLane = new AtomicInteger();
 
   private Pbx(Transports transports, Shards shards, LocationService location, ScheduledExecutorService housekeeping,
-      LongAdder retransmissions, List<TrunkRegistration> trunkRegistrations, Directory directory, DialPlan plan) {
-    this.trunkRegistrations = List.copyOf(trunkRegistrations);
+      LongAdder retransmissions, TrunkRegistrations trunkRegistrations, Directory directory, DialPlan plan) {
+    this.trunkRegistrations = trunkRegistrations;
     this.directory = directory;
     this.plan = plan;
     this.transports = transports;
@@ -153,14 +155,11 @@ public final class Pbx implements AutoCloseable {
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());
     housekeeping.scheduleWithFixedDelay(location::purge, 5, 5, TimeUnit.SECONDS);
-    List<TrunkRegistration> trunkRegistrations = new ArrayList<>();
-    for (var trunk : directory.trunks()) {
-      if (!trunk.register() || !trunk.hasCredentials()) continue;
-      TrunkRegistration r = new TrunkRegistration(contexts.get(trunkRegistrations.size() % contexts.size()), trunk);
-      trunkRegistrations.add(r);
-      r.start();
-    }
+    TrunkRegistrations trunkRegistrations = new TrunkRegistrations(contexts, clock);
+    trunkRegistrations.sync(directory.trunks());
     Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions, trunkRegistrations, directory, plan);
+    // Trunks changed behind the API's back (another node, the database) are picked up too.
+    housekeeping.scheduleWithFixedDelay(pbx::syncTrunks, 5, 5, TimeUnit.SECONDS);
     log.info("event=sip_started endpoints=\"{}\"", transports.endpoints());
     return pbx;
   }
@@ -344,14 +343,32 @@ public final class Pbx implements AutoCloseable {
     return transports;
   }
 
-  /** Trunks kept registered with their providers. */
+  /** Trunks kept registered with their providers, in the order they started. */
   public List<TrunkRegistration> trunkRegistrations() {
-    return trunkRegistrations;
+    return trunkRegistrations.list();
+  }
+
+  /** Where the registration of a tenant's trunk stands; empty when it does not register. */
+  public Optional<TrunkRegistrationStatus> trunkStatus(String tenant, String trunk) {
+    return trunkRegistrations.status(tenant, trunk);
+  }
+
+  /**
+   * Brings trunk registrations in line with the directory: call after a trunk changed (with the
+   * directory's cache dropped), so a new trunk registers, a changed one registers again and a
+   * deleted one unregisters at once. Runs every 5 s by itself as well.
+   */
+  public void syncTrunks() {
+    try {
+      trunkRegistrations.sync(directory.trunks());
+    } catch (RuntimeException e) {
+      log.warn("event=trunk_sync_failed error=\"{}\"", e.toString());
+    }
   }
 
   @Override
   public void close() {
-    trunkRegistrations.forEach(TrunkRegistration::stop);
+    trunkRegistrations.close();
     housekeeping.shutdownNow();
     transports.close();
     shards.close();

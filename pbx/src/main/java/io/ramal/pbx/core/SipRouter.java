@@ -182,14 +182,14 @@ public final class SipRouter implements TransactionUser {
   private void invite(ServerTransaction tx) {
     SipRequest req = tx.request();
     String dialed = req.requestUri() instanceof SipUri u ? u.userDecoded() : "";
-    Optional<Trunk> trunk = trunkAt(tx.peer());
+    String did = dialed.isEmpty() ? req.to().sipUri().map(SipUri::userDecoded).orElse("") : dialed;
+    Optional<Trunk> trunk = plan.inboundTrunk(trunksAt(tx.peer()), did);
     if (trunk.isPresent()) {
       Trunk t = trunk.get();
       tx.respond(SipResponse.to(req, 100));
       Address from = req.from();
       String caller = from.sipUri().map(SipUri::userDecoded).orElse("anonymous");
       CallOrigin origin = new CallOrigin(t.tenantId(), caller, from.displayText(), tx.peer(), directory.realmOf(t.tenantId()));
-      String did = dialed.isEmpty() ? req.to().sipUri().map(SipUri::userDecoded).orElse("") : dialed;
       b2bua.place(tx, origin, plan.routeInbound(t, did), CallRecord.Direction.INBOUND);
       return;
     }
@@ -231,8 +231,8 @@ public final class SipRouter implements TransactionUser {
     };
   }
 
-  private Optional<Trunk> trunkAt(Peer source) {
-    return directory.trunkAt(source.address().getAddress(), source.port());
+  private List<Trunk> trunksAt(Peer source) {
+    return directory.trunksAt(source.address().getAddress(), source.port());
   }
 
   @Override

@@ -79,11 +79,14 @@ public final class CachingDirectory implements Directory {
   }
 
   @Override
-  public Optional<Trunk> trunkAt(InetAddress address, int port) {
+  public List<Trunk> trunksAt(InetAddress address, int port) {
+    List<Trunk> matching = new ArrayList<>();
     for (ResolvedTrunk r : resolvedTrunks()) {
-      if (r.trunk().port() == port && r.addresses().contains(address)) return Optional.of(r.trunk());
+      if (r.trunk().listsSource(address) || r.trunk().port() == port && r.addresses().contains(address)) {
+        matching.add(r.trunk());
+      }
     }
-    return Optional.empty();
+    return matching;
   }
 
   private List<ResolvedTrunk> resolvedTrunks() {

@@ -2,6 +2,7 @@ package io.ramal.pbx.directory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ public interface Directory {
 
   Optional<Extension> extension(String tenantId, String number);
 
+  /** Every trunk of every enabled tenant, oldest first. */
   List<Trunk> trunks();
 
   /** The extension a DID of a tenant's trunk leads to. */
@@ -25,16 +27,30 @@ public interface Directory {
     return RecordingPolicy.ON_DEMAND;
   }
 
-  /** The trunk whose host resolves to {@code address} and whose port is {@code port}, if any. */
-  default Optional<Trunk> trunkAt(InetAddress address, int port) {
+  /**
+   * The trunks a request from {@code address}:{@code port} comes through, oldest first: those
+   * whose host resolves to the address and whose port is the port, and those that list the address
+   * among their inbound sources (any port).
+   */
+  default List<Trunk> trunksAt(InetAddress address, int port) {
+    List<Trunk> matching = new ArrayList<>();
     for (Trunk t : trunks()) {
+      if (t.listsSource(address)) {
+        matching.add(t);
+        continue;
+      }
       if (t.port() != port) continue;
       try {
-        for (InetAddress a : InetAddress.getAllByName(t.host())) if (a.equals(address)) return Optional.of(t);
+        for (InetAddress a : InetAddress.getAllByName(t.host())) {
+          if (a.equals(address)) {
+            matching.add(t);
+            break;
+          }
+        }
       } catch (UnknownHostException e) {
         // an unresolvable trunk host never matches
       }
     }
-    return Optional.empty();
+    return matching;
   }
 }

@@ -49,10 +49,17 @@ class CachingDirectoryTest {
   @Test
   void aTrunkIsFoundByTheAddressAndPortItsHostResolvesTo() throws Exception {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    assertThat(cache.trunkAt(loopback, 5080)).map(Trunk::name).contains("provider");
-    assertThat(cache.trunkAt(loopback, 5081)).isEmpty();
-    assertThat(cache.trunkAt(InetAddress.getByName("127.0.0.2"), 5080)).isEmpty();
+    assertThat(cache.trunksAt(loopback, 5080)).extracting(Trunk::name).containsExactly("provider");
+    assertThat(cache.trunksAt(loopback, 5081)).isEmpty();
+    assertThat(cache.trunksAt(InetAddress.getByName("127.0.0.2"), 5080)).isEmpty();
     assertThat(source.reads).containsExactly("trunks");
+  }
+
+  @Test
+  void aTrunkIsAlsoFoundFromAnyPortOfTheSourcesItLists() throws Exception {
+    assertThat(cache.trunksAt(InetAddress.getByName("192.0.2.44"), 40000)).extracting(Trunk::name)
+        .containsExactly("carrier");
+    assertThat(cache.trunksAt(InetAddress.getByName("192.0.3.1"), 5060)).isEmpty();
   }
 
   @Test
@@ -95,7 +102,10 @@ class CachingDirectoryTest {
     public List<Trunk> trunks() {
       reads.add("trunks");
       return List.of(new Trunk("demo", "provider", "127.0.0.1", 5080, Transport.UDP, Optional.of("acct"),
-          Optional.of("s3cret"), false, Optional.empty()));
+          Optional.of("s3cret"), false, Optional.empty()),
+          new Trunk("demo", "carrier", "127.0.0.1", 5090, Transport.UDP, Optional.empty(), Optional.empty(), false,
+              Optional.empty(), Trunk.DEFAULT_REGISTER_EXPIRY, List.of(), Optional.empty(),
+              List.of(io.ramal.sip.transport.AddressRange.parse("192.0.2.0/24"))));
     }
 
     @Override

@@ -21,6 +21,15 @@ import io.ramal.api.provisioning.ConfigListed;
 import io.ramal.api.provisioning.DeviceRoutes;
 import io.ramal.api.provisioning.DidRoutes;
 import io.ramal.api.provisioning.ExtensionRoutes;
+import io.ramal.api.provisioning.TrunkRoutes;
+import io.ramal.api.auth.RatePolicy;
+import io.ramal.api.auth.SourceThrottle;
+import io.ramal.api.tenants.OperatorAuthentication;
+import io.ramal.api.tenants.TenantRoutes;
+import io.ramal.store.SipDomains;
+import io.ramal.store.Tenants;
+import io.ramal.api.provisioning.TrunkStatuses;
+import io.ramal.store.Trunks;
 import io.ramal.server.pbx.StoreDirectory;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
@@ -101,6 +110,7 @@ public final class ApiPlane implements AutoCloseable {
   private final RecordingLinks links;
   private final CallLogs callLogs;
   private final InstantSource clock;
+  private final OperatorAuthentication operators;
 
   private final List<Path> initialAdmins = new ArrayList<>();
   private final SecureRandom random = new SecureRandom();
@@ -159,6 +169,8 @@ public final class ApiPlane implements AutoCloseable {
     this.history = new CdrRoutes(auth.authentication(), new CallRecords(dataSource), new MediaQualities(dataSource));
     scheduler.scheduleWithFixedDelay(() -> purgeExpired(clock), 1, 60, TimeUnit.MINUTES);
     this.callLogs = new CallLogs(journal, new Recordings(dataSource), clock, CALL_LOG_MAX_WAIT, scheduler);
+    this.operators = new OperatorAuthentication(config.operators(), auth.verifier(),
+        new SourceThrottle(RatePolicy.CREDENTIAL_CHECKS), clock);
   }
 
   /** How long a call's CDR waits for its recordings' WAV files before cdr.created goes out without them. */
@@ -216,12 +228,12 @@ public final class ApiPlane implements AutoCloseable {
   /**
    * The REST routes (calls and their recording acted on through {@code control}, recordings read
    * from the index and from {@code recordingsDir}) and the event WebSocket. {@code directoryChanged}
-   * runs after every change of extensions or DIDs through the API; {@code listed} names what the
+   * runs after every change of extensions, DIDs or trunks through the API; {@code listed} names what the
    * config file manages (refused to the API); {@code addresses} finds phones by the address they
    * registered from (agent login by IP); tenants' music on hold is kept by {@code music}.
    */
   public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed, Path recordingsDir,
-      RegisteredAddresses addresses, TenantMusic music) {
+      RegisteredAddresses addresses, TenantMusic music, Trunks trunks, TrunkStatuses trunkStatuses) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
     RecordingRoutes recordings = new RecordingRoutes(auth.authentication(), desk, control, new Recordings(dataSource),
         recordingsDir, Optional.of(links), clock);
@@ -229,8 +241,11 @@ public final class ApiPlane implements AutoCloseable {
     Extensions extensions = new Extensions(dataSource);
     Dids dids = new Dids(dataSource);
     ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
-        new StoreDirectory(dataSource)::realmOf, listed, directoryChanged);
+        new StoreDirectory(dataSource, trunks)::realmOf, listed, directoryChanged);
     DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, listed, directoryChanged);
+    TrunkRoutes trunkRoutes = new TrunkRoutes(auth.authentication(), trunks, listed, trunkStatuses, directoryChanged);
+    TenantRoutes tenantRoutes = new TenantRoutes(operators, new Tenants(dataSource), new SipDomains(dataSource),
+        new Users(dataSource), auth.passwords(), listed, directoryChanged, clock, random);
     DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
     MusicOnHoldRoutes musicOnHold = new MusicOnHoldRoutes(auth.authentication(), music);
     OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control,
@@ -254,6 +269,8 @@ public final class ApiPlane implements AutoCloseable {
       history.addTo(routes);
       extensionRoutes.addTo(routes);
       didRoutes.addTo(routes);
+      trunkRoutes.addTo(routes);
+      tenantRoutes.addTo(routes);
       devices.addTo(routes);
       originate.addTo(routes);
       recordings.addTo(routes);

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param recordingLinkLifetime how long the signed recording links in {@code cdr.created} webhooks
  *                             stay valid ({@code api.recording_link_lifetime})
  * @param webhooks             how webhooks are delivered ({@code api.webhooks.*})
+ * @param operators            the server operators' keys ({@code api.operators}): who may administer
+ *                             tenants under {@code /api/v1/tenants}; none by default
  */
 public record ApiConfig(
         Duration accessTokenLifetime,
@@ -35,7 +37,8 @@ public record ApiConfig(
         AgentConfig agents,
         Optional<java.net.URI> publicUrl,
         Duration recordingLinkLifetime,
-        io.ramal.api.webhooks.WebhookConfig webhooks) {
+        io.ramal.api.webhooks.WebhookConfig webhooks,
+        java.util.List<io.ramal.api.tenants.OperatorKey> operators) {
 
     public ApiConfig {
         atLeast(accessTokenLifetime, Duration.ofMinutes(1), "access_token_lifetime");
@@ -67,6 +70,19 @@ public record ApiConfig(
             throw new IllegalArgumentException("refresh_token_lifetime must not be shorter than access_token_lifetime");
         }
         Objects.requireNonNull(agents, "agents");
+        operators = java.util.List.copyOf(operators);
+        if (operators.stream().map(io.ramal.api.tenants.OperatorKey::name).distinct().count() != operators.size()) {
+            throw new IllegalArgumentException("operators: a name is listed twice");
+        }
+    }
+
+    /** Without operators. */
+    public ApiConfig(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration eventRetention,
+            Optional<Long> eventMaxPerTenant, int maxSocketsPerUser, Duration heartbeat, boolean seedDemoUsers,
+            AgentConfig agents, Optional<java.net.URI> publicUrl, Duration recordingLinkLifetime,
+            io.ramal.api.webhooks.WebhookConfig webhooks) {
+        this(accessTokenLifetime, refreshTokenLifetime, eventRetention, eventMaxPerTenant, maxSocketsPerUser, heartbeat,
+                seedDemoUsers, agents, publicUrl, recordingLinkLifetime, webhooks, java.util.List.of());
     }
 
     /** How long recording links stay valid unless configured. */
@@ -92,22 +108,27 @@ public record ApiConfig(
 
     public ApiConfig withSeedDemoUsers(boolean seed) {
         return new ApiConfig(accessTokenLifetime, refreshTokenLifetime, eventRetention, eventMaxPerTenant,
-                maxSocketsPerUser, heartbeat, seed, agents, publicUrl, recordingLinkLifetime, webhooks);
+                maxSocketsPerUser, heartbeat, seed, agents, publicUrl, recordingLinkLifetime, webhooks, operators);
     }
 
     public ApiConfig withAgents(AgentConfig newAgents) {
         return new ApiConfig(accessTokenLifetime, refreshTokenLifetime, eventRetention, eventMaxPerTenant,
-                maxSocketsPerUser, heartbeat, seedDemoUsers, newAgents, publicUrl, recordingLinkLifetime, webhooks);
+                maxSocketsPerUser, heartbeat, seedDemoUsers, newAgents, publicUrl, recordingLinkLifetime, webhooks, operators);
     }
 
     public ApiConfig withPublicUrl(Optional<java.net.URI> url) {
         return new ApiConfig(accessTokenLifetime, refreshTokenLifetime, eventRetention, eventMaxPerTenant,
-                maxSocketsPerUser, heartbeat, seedDemoUsers, agents, url, recordingLinkLifetime, webhooks);
+                maxSocketsPerUser, heartbeat, seedDemoUsers, agents, url, recordingLinkLifetime, webhooks, operators);
     }
 
     public ApiConfig withWebhooks(io.ramal.api.webhooks.WebhookConfig settings) {
         return new ApiConfig(accessTokenLifetime, refreshTokenLifetime, eventRetention, eventMaxPerTenant,
-                maxSocketsPerUser, heartbeat, seedDemoUsers, agents, publicUrl, recordingLinkLifetime, settings);
+                maxSocketsPerUser, heartbeat, seedDemoUsers, agents, publicUrl, recordingLinkLifetime, settings, operators);
+    }
+
+    public ApiConfig withOperators(java.util.List<io.ramal.api.tenants.OperatorKey> keys) {
+        return new ApiConfig(accessTokenLifetime, refreshTokenLifetime, eventRetention, eventMaxPerTenant,
+                maxSocketsPerUser, heartbeat, seedDemoUsers, agents, publicUrl, recordingLinkLifetime, webhooks, keys);
     }
 
     private static void atLeast(Duration value, Duration minimum, String key) {

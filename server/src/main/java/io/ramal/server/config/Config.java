@@ -87,6 +87,14 @@ public record Config(
         return store.url().orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("ramal.db"));
     }
 
+    /**
+     * The file holding the key that seals trunk passwords in the store: {@code store.secrets_key_file},
+     * or {@code <data_dir>/secrets.key}.
+     */
+    public Path secretsKeyFile() {
+        return store.secretsKeyFile().map(Path::of).orElseGet(() -> dataDir.resolve("secrets.key"));
+    }
+
     /** Where call recordings are kept: {@code <data_dir>/recordings}. */
     public Path recordingsDir() {
         return dataDir.resolve("recordings");

@@ -66,7 +66,8 @@ final class TenantsReader {
     }
 
     private static TrunkConfig readTrunk(ConfigNode node) {
-        node.allowOnly(Set.of("name", "host", "port", "transport", "username", "password", "register", "realm"));
+        node.allowOnly(Set.of("name", "host", "port", "transport", "username", "password", "register", "realm",
+                "register_expiry", "outbound_prefixes", "caller_id", "inbound_sources"));
         String name = node.requiredText("name");
         String host = node.requiredText("host");
         int port = node.integer("port", 5060);
@@ -80,7 +81,12 @@ final class TenantsReader {
         var password = node.optionalText("password", Optional.empty());
         boolean register = node.bool("register", false);
         var realm = node.optionalText("realm", Optional.empty());
-        return node.build(() -> new TrunkConfig(name, host, port, transport, username, password, register, realm));
+        var expiry = node.duration("register_expiry", java.time.Duration.ofHours(1));
+        List<String> prefixes = node.textList("outbound_prefixes", List.of());
+        var callerId = node.optionalText("caller_id", Optional.empty());
+        List<String> sources = node.textList("inbound_sources", List.of());
+        return node.build(() -> new TrunkConfig(name, host, port, transport, username, password, register, realm,
+                expiry, prefixes, callerId, sources));
     }
 
     private static DidConfig readDid(ConfigNode node) {

@@ -116,7 +116,7 @@ public final class YamlConfigReader {
 
     private static ApiConfig readApi(ConfigNode node, ApiConfig defaults) {
         node.allowOnly(Set.of("access_token_lifetime", "refresh_token_lifetime", "events", "agents", "public_url",
-                "recording_link_lifetime", "webhooks"));
+                "recording_link_lifetime", "webhooks", "operators"));
         var access = node.duration("access_token_lifetime", defaults.accessTokenLifetime());
         var refresh = node.duration("refresh_token_lifetime", defaults.refreshTokenLifetime());
         ConfigNode events = node.section("events");
@@ -132,8 +132,19 @@ public final class YamlConfigReader {
                 defaults.publicUrl().map(Object::toString));
         var linkLifetime = node.duration("recording_link_lifetime", defaults.recordingLinkLifetime());
         WebhookConfig webhooks = readWebhooks(node.section("webhooks"), defaults.webhooks());
+        java.util.List<io.ramal.api.tenants.OperatorKey> operators = node.has("operators")
+                ? node.list("operators").stream().map(YamlConfigReader::readOperator).toList()
+                : defaults.operators();
         return node.build(() -> new ApiConfig(access, refresh, retention, maxPerTenant, sockets, heartbeat,
-                defaults.seedDemoUsers(), agents, publicUrl.map(YamlConfigReader::url), linkLifetime, webhooks));
+                defaults.seedDemoUsers(), agents, publicUrl.map(YamlConfigReader::url), linkLifetime, webhooks,
+                operators));
+    }
+
+    private static io.ramal.api.tenants.OperatorKey readOperator(ConfigNode node) {
+        node.allowOnly(Set.of("name", "key_sha256"));
+        String name = node.requiredText("name");
+        String hash = node.requiredText("key_sha256");
+        return node.build(() -> new io.ramal.api.tenants.OperatorKey(name, hash));
     }
 
     private static AgentConfig readAgents(ConfigNode node, AgentConfig defaults) {
@@ -245,9 +256,10 @@ public final class YamlConfigReader {
     }
 
     private static StoreConfig readStore(ConfigNode node, StoreConfig defaults) {
-        node.allowOnly(Set.of("url"));
+        node.allowOnly(Set.of("url", "secrets_key_file"));
         var url = node.optionalText("url", defaults.url());
-        return node.build(() -> new StoreConfig(url));
+        var keyFile = node.optionalText("secrets_key_file", defaults.secretsKeyFile());
+        return node.build(() -> new StoreConfig(url, keyFile));
     }
 
     private static LogConfig readLog(ConfigNode node, LogConfig defaults) {

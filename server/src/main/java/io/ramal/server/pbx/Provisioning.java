@@ -18,7 +18,10 @@ import io.ramal.store.Trunk;
 import io.ramal.store.TrunkAuth;
 import io.ramal.store.TrunkTransport;
 import io.ramal.store.Trunks;
+import io.ramal.sip.transport.AddressRange;
 import java.time.InstantSource;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -31,11 +34,10 @@ import javax.sql.DataSource;
 public final class Provisioning {
   private Provisioning() {}
 
-  public static void apply(Config config, DataSource ds, InstantSource clock) {
+  public static void apply(Config config, DataSource ds, Trunks trunks, InstantSource clock) {
     Tenants tenants = new Tenants(ds);
     SipDomains domains = new SipDomains(ds);
     Extensions extensions = new Extensions(ds);
-    Trunks trunks = new Trunks(ds);
     Dids dids = new Dids(ds);
     for (TenantConfig t : config.tenants()) {
       if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
@@ -52,7 +54,8 @@ public final class Provisioning {
         if (once && trunks.find(t.id(), tr.name()).isPresent()) continue;
         Optional<TrunkAuth> auth = tr.username().flatMap(u -> tr.password().map(p -> new TrunkAuth(u, p, tr.realm())));
         trunks.save(new Trunk(t.id(), tr.name(), tr.host(), tr.port(), TrunkTransport.valueOf(tr.transport().name()), auth,
-            tr.register()));
+            tr.register(), tr.registerExpiry(), Set.copyOf(tr.outboundPrefixes()), tr.callerId(),
+            tr.inboundSources().stream().map(s -> AddressRange.parse(s).toString()).collect(Collectors.toSet())));
       }
       for (DidConfig d : t.dids()) {
         if (once && dids.find(t.id(), d.number()).isPresent()) continue;

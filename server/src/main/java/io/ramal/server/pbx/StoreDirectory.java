@@ -12,6 +12,8 @@ import io.ramal.store.SipDomains;
 import io.ramal.store.Tenants;
 import io.ramal.store.TrunkAuth;
 import io.ramal.store.Trunks;
+import io.ramal.sip.transport.AddressRange;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +32,11 @@ public final class StoreDirectory implements Directory {
   private final Dids dids;
   private final Tenants tenants;
 
-  public StoreDirectory(DataSource dataSource) {
+  public StoreDirectory(DataSource dataSource, Trunks trunks) {
     this.tenants = new Tenants(dataSource);
     this.domains = new SipDomains(dataSource);
     this.extensions = new Extensions(dataSource);
-    this.trunks = new Trunks(dataSource);
+    this.trunks = trunks;
     this.dids = new Dids(dataSource);
   }
 
@@ -44,9 +46,10 @@ public final class StoreDirectory implements Directory {
         .orElseThrow(() -> new IllegalArgumentException("a tenant needs at least one SIP domain"));
   }
 
+  /** The tenant of a domain, unless it is disabled: a disabled tenant's phones reach nothing. */
   @Override
   public Optional<String> tenantForDomain(String domain) {
-    return domains.tenantOf(domain.toLowerCase(Locale.ROOT));
+    return domains.activeTenantOf(domain.toLowerCase(Locale.ROOT));
   }
 
   /** The realm the tenant's extensions were provisioned with; else its alphabetically first domain. */
@@ -75,11 +78,25 @@ public final class StoreDirectory implements Directory {
     };
   }
 
+  /** The trunks of enabled tenants, oldest first; a source listed in no valid form is skipped. */
   @Override
   public List<Trunk> trunks() {
-    return trunks.all().stream().map(t -> new Trunk(t.tenantId(), t.name(), t.host(), t.port(),
-        Transport.valueOf(t.transport().name()), t.auth().map(TrunkAuth::username), t.auth().map(TrunkAuth::password),
-        t.register(), t.auth().flatMap(TrunkAuth::realm))).toList();
+    return trunks.active().stream().map(StoreDirectory::trunk).toList();
+  }
+
+  static Trunk trunk(io.ramal.store.Trunk t) {
+    List<AddressRange> sources = new ArrayList<>();
+    for (String source : t.inboundSources()) {
+      try {
+        sources.add(AddressRange.parse(source));
+      } catch (IllegalArgumentException e) {
+        // written behind the API's back: it matches nothing
+      }
+    }
+    return new Trunk(t.tenantId(), t.name(), t.host(), t.port(), Transport.valueOf(t.transport().name()),
+        t.auth().map(TrunkAuth::username), t.auth().map(TrunkAuth::password).filter(p -> !p.isEmpty()), t.register(),
+        t.auth().flatMap(TrunkAuth::realm), t.registerExpiry(), t.outboundPrefixes().stream().sorted().toList(),
+        t.callerId(), sources);
   }
 
   @Override

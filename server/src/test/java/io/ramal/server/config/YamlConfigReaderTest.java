@@ -138,6 +138,48 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void aTrunkNamesItsPrefixesCallerIdInboundSourcesAndRegistrationInterval() {
+        Config config = YamlConfigReader.read("""
+                store:
+                  secrets_key_file: /etc/ramal/secrets.key
+                tenants:
+                  - id: acme
+                    domains: [acme.example.com]
+                    trunks:
+                      - name: carrier
+                        host: sip.carrier.example
+                        register_expiry: 10m
+                        outbound_prefixes: ["+44", "0044"]
+                        caller_id: "+442079460000"
+                        inbound_sources: [192.0.2.0/24, 198.51.100.7]
+                """, Config.production());
+        TrunkConfig trunk = config.tenants().getFirst().trunks().getFirst();
+        assertThat(trunk.registerExpiry()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(trunk.outboundPrefixes()).containsExactly("+44", "0044");
+        assertThat(trunk.callerId()).contains("+442079460000");
+        assertThat(trunk.inboundSources()).containsExactly("192.0.2.0/24", "198.51.100.7");
+        assertThat(config.secretsKeyFile()).isEqualTo(Path.of("/etc/ramal/secrets.key"));
+        assertThat(Config.production().secretsKeyFile()).isEqualTo(Path.of("./data/secrets.key"));
+    }
+
+    @Test
+    void aTrunkWithABadInboundSourceOrPrefixIsRefusedWithItsKey() {
+        for (String bad : new String[] {"inbound_sources: [carrier.example]", "outbound_prefixes: [\"44x\"]",
+                "caller_id: abc", "register_expiry: 5s"}) {
+            assertThatThrownBy(() -> YamlConfigReader.read("""
+                    tenants:
+                      - id: acme
+                        domains: [acme.example.com]
+                        trunks:
+                          - name: carrier
+                            host: 127.0.0.1
+                            %s
+                    """.formatted(bad), Config.production())).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("trunks");
+        }
+    }
+
+    @Test
     void aTenantsListReplacesTheDemoTenant() {
         Config config = YamlConfigReader.read("tenants: []\n", Config.demo());
         assertThat(config.tenants()).isEmpty();

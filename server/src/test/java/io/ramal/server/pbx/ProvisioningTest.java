@@ -18,6 +18,8 @@ class ProvisioningTest {
   private final Database database = scratch.open();
   private final DataSource ds = database.dataSource();
   private final Extensions extensions = new Extensions(ds);
+  private final io.ramal.store.Trunks trunks = new io.ramal.store.Trunks(ds,
+      io.ramal.store.SecretSeal.generate(new java.security.SecureRandom()), InstantSource.system());
 
   @AfterEach
   void close() {
@@ -33,10 +35,10 @@ class ProvisioningTest {
   @Test
   void theDemoSeedsItsTenantOnceSoApiChangesSurviveARestart() {
     Config demo = Config.demo();
-    Provisioning.apply(demo, ds, InstantSource.system());
+    Provisioning.apply(demo, ds, trunks, InstantSource.system());
     changePasswordOf1001();
 
-    Provisioning.apply(demo, ds, InstantSource.system());
+    Provisioning.apply(demo, ds, trunks, InstantSource.system());
 
     var e = extensions.find("demo", "1001").orElseThrow();
     assertThat(e.displayName()).isEqualTo("Changed by the API");
@@ -46,10 +48,10 @@ class ProvisioningTest {
   @Test
   void aServedConfigIsAppliedAtEveryStart() {
     Config served = Config.demo().withApi(ApiConfig.DEFAULTS);
-    Provisioning.apply(served, ds, InstantSource.system());
+    Provisioning.apply(served, ds, trunks, InstantSource.system());
     changePasswordOf1001();
 
-    Provisioning.apply(served, ds, InstantSource.system());
+    Provisioning.apply(served, ds, trunks, InstantSource.system());
 
     var e = extensions.find("demo", "1001").orElseThrow();
     assertThat(e.displayName()).isNotEqualTo("Changed by the API");

@@ -4,6 +4,7 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.SecretSeal;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
 import io.ramal.store.Tenant;
@@ -49,7 +50,7 @@ public final class DemoTenant {
         this.tenants = new Tenants(dataSource);
         this.domains = new SipDomains(dataSource);
         this.extensions = new Extensions(dataSource);
-        this.trunks = new Trunks(dataSource);
+        this.trunks = new Trunks(dataSource, SecretSeal.generate(new java.security.SecureRandom()), clock);
         this.dids = new Dids(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -10,6 +10,7 @@ import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.directory.CachingDirectory;
 import io.ramal.api.provisioning.ConfigListed;
+import io.ramal.api.queues.ConfiguredQueues;
 import io.ramal.server.config.DidConfig;
 import io.ramal.server.config.ExtensionConfig;
 import io.ramal.server.config.TenantConfig;
@@ -239,7 +240,8 @@ public final class Ramal implements AutoCloseable {
     http = new HttpServer(config.http().bind(), config.http().port(), health, registry,
         List.of(routes -> api.routes(new PbxCallControl(pbx), directory::invalidate, configListed(config),
             config.recordingsDir(), (tenant, address) -> pbx.location().registeredFrom(tenant, address).stream()
-                .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic)
+                .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic,
+            configuredQueues(config))
             .addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
@@ -342,5 +344,15 @@ public final class Ramal implements AutoCloseable {
       dids.put(t.id(), t.dids().stream().map(DidConfig::number).collect(Collectors.toSet()));
     }
     return new ConfigListed(extensions, trunks, dids);
+  }
+
+  /** The queues the config file manages (their settings; members are the API's). */
+  static ConfiguredQueues configuredQueues(Config config) {
+    if (config.seedsOnce()) return ConfiguredQueues.NONE;
+    Map<String, Set<String>> names = new HashMap<>();
+    for (TenantConfig t : config.tenants()) {
+      names.put(t.id(), t.queues().stream().map(io.ramal.cti.queue.QueueSettings::name).collect(Collectors.toSet()));
+    }
+    return new ConfiguredQueues(names);
   }
 }

@@ -129,6 +129,14 @@ public final class Ramal implements AutoCloseable {
     return config;
   }
 
+  /**
+   * The queues (ACD): connect the PBX's {@code QueueControl} with {@code queues().control(...)} and
+   * report queue calls with {@code queues().report(fact)}; see {@code io.ramal.cti.queue}.
+   */
+  public io.ramal.api.queues.QueueDesk queues() {
+    return api.queues();
+  }
+
   /** The music on hold every call of this server plays (tenants' uploads included). */
   public MusicOnHold music() {
     return music;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The automatic call distributor of one tenant: its queues, their members and the callers waiting in
@@ -44,79 +41,20 @@ public final class CallDistributor {
 
     private final String tenant;
     private final Instant since;
-    private final Map<String, Book> queues = new TreeMap<>();
-    private final Map<String, Waiting> callers = new LinkedHashMap<>();
-    private final Map<String, Engagement> engaged = new HashMap<>();
-    private final Map<String, Instant> wrapUntil = new HashMap<>();
-    private final Map<String, Instant> readySince = new HashMap<>();
-    private long joins;
-    private long arrivals;
+    private final Memberships memberships;
+    private final Map<String, WaitingCaller> callers = new LinkedHashMap<>();
+    private final Occupancy occupancy = new Occupancy();
 
-    /** A queue: its settings, members (in join order), round robin's place and its counts. */
-    private static final class Book {
-        QueueSettings settings;
-        final Map<String, Member> members = new LinkedHashMap<>();
-        long lastOffered = -1;
-        final QueueTally tally = new QueueTally();
-
-        Book(QueueSettings settings) {
-            this.settings = settings;
-        }
-    }
-
-    /** A membership and its place in the join order. */
-    private static final class Member {
-        QueueMember value;
-        final long order;
-
-        Member(QueueMember value, long order) {
-            this.value = value;
-            this.order = order;
-        }
-    }
-
-    /** A caller in a queue, the offers ringing for it and the members tried in this round. */
-    private static final class Waiting {
-        final QueueFact.CallerArrived arrival;
-        final long seq;
-        final Map<String, QueueCaller.Ringing> offers = new LinkedHashMap<>();
-        final Set<String> tried = new HashSet<>();
-        Instant offersUntil;
-        Optional<Instant> nextAnnouncement = Optional.empty();
-        int attempts;
-
-        Waiting(QueueFact.CallerArrived arrival, long seq) {
-            this.arrival = arrival;
-            this.seq = seq;
-        }
-
-        String callId() {
-            return arrival.callId();
-        }
-
-        String queue() {
-            return arrival.queue();
-        }
-
-        Instant enteredAt() {
-            return arrival.at();
-        }
-    }
-
-    /** A queue call an agent answered and is on. */
-    private record Engagement(String callId, String queue, QueueCaller.Ringing agent, Instant answeredAt) {}
-
-    /** What one step produced, in order. */
+    /** The events and effects of one step, in order. */
     private final class Changes {
-        final List<MembershipChange> memberships = new ArrayList<>();
         final List<QueueEvent> events = new ArrayList<>();
         final List<QueueEffect> effects = new ArrayList<>();
 
         QueueOutcome outcome() {
-            return new QueueOutcome(memberships, events, effects, Optional.empty());
+            return new QueueOutcome(List.of(), events, effects, Optional.empty());
         }
 
-        void withdraw(Waiting waiting, QueueCaller.Ringing ringing, QueueEffect.Withdraw.Cause cause) {
+        void withdraw(WaitingCaller waiting, QueueCaller.Ringing ringing, QueueEffect.Withdraw.Cause cause) {
             effects.add(new QueueEffect.Withdraw(tenant, waiting.callId(), ringing.device(), cause));
         }
     }
@@ -125,6 +63,7 @@ public final class CallDistributor {
     public CallDistributor(String tenant, Instant since) {
         this.tenant = Identifiers.nonBlank(tenant, "tenant");
         this.since = Objects.requireNonNull(since, "since");
+        this.memberships = new Memberships(this.tenant);
     }
 
     public String tenant() {
@@ -135,25 +74,14 @@ public final class CallDistributor {
 
     /** Takes up a stored queue and its memberships (at start; no events). */
     public void restore(QueueSettings settings, List<QueueMember> members) {
-        Book book = queues.computeIfAbsent(settings.name(), n -> new Book(settings));
-        book.settings = settings;
-        members.stream().filter(m -> m.queue().equals(settings.name()))
-                .sorted(Comparator.comparing(QueueMember::joinedAt).thenComparing(QueueMember::agentId))
-                .forEach(m -> book.members.put(m.agentId(), new Member(m, joins++)));
+        memberships.restore(settings, members);
     }
 
     /** Adds a queue or changes its settings; callers waiting are served by the new settings from now on. */
     public QueueOutcome define(QueueSettings settings, Instant now, AgentStates states) {
-        Book book = queues.get(settings.name());
-        if (book == null) {
-            queues.put(settings.name(), new Book(settings));
-        } else {
-            book.settings = settings;
-            if (settings.announceEvery().isEmpty()) {
-                callers.values().stream().filter(w -> w.queue().equals(settings.name()))
-                        .forEach(w -> w.nextAnnouncement = Optional.empty());
-            }
-        }
+        memberships.define(settings);
+        callers.values().stream().filter(w -> w.queue().equals(settings.name())).forEach(w -> w.nextAnnouncement =
+                settings.announceEvery().map(every -> w.nextAnnouncement.orElse(now.plus(every))));
         return review(now, states);
     }
 
@@ -162,30 +90,19 @@ public final class CallDistributor {
      * cause {@code queue_deleted}).
      */
     public QueueOutcome remove(String name, String by, Instant now, AgentStates states) {
-        Book book = queues.get(name);
-        if (book == null) {
-            return notFound(name);
-        }
         long waiting = callers.values().stream().filter(w -> w.queue().equals(name)).count();
-        if (waiting > 0) {
+        if (memberships.book(name).isPresent() && waiting > 0) {
             return QueueOutcome.refused(QueueRefusal.Code.QUEUE_NOT_EMPTY, waiting + " callers wait in queue " + name);
         }
-        queues.remove(name);
-        Changes out = new Changes();
-        for (Member member : book.members.values()) {
-            out.memberships.add(new MembershipChange.Removed(name, member.value.agentId()));
-            out.events.add(new QueueEvent.MemberLeft(tenant, now, member.value, device(states, member.value.agentId()),
-                    by, QueueEvent.MemberLeft.LeftCause.QUEUE_DELETED));
-        }
-        return out.outcome().then(review(now, states));
+        return settle(memberships.remove(name, by, now, states), now, states);
     }
 
     public List<QueueSettings> queues() {
-        return queues.values().stream().map(b -> b.settings).toList();
+        return memberships.books().stream().map(b -> b.settings).toList();
     }
 
     public Optional<QueueSettings> queue(String name) {
-        return Optional.ofNullable(queues.get(name)).map(b -> b.settings);
+        return memberships.book(name).map(b -> b.settings);
     }
 
     // ---- members ----
@@ -196,41 +113,12 @@ public final class CallDistributor {
      */
     public QueueOutcome join(String queue, String agentId, String username, int priority, String by, Instant now,
             AgentStates states) {
-        Book book = queues.get(queue);
-        if (book == null) {
-            return notFound(queue);
-        }
-        Member member = book.members.get(agentId);
-        Changes out = new Changes();
-        if (member == null) {
-            QueueMember joined = new QueueMember(queue, agentId, username, priority, now, Optional.empty());
-            book.members.put(agentId, new Member(joined, joins++));
-            out.memberships.add(new MembershipChange.Saved(joined));
-            out.events.add(new QueueEvent.MemberJoined(tenant, now, joined, device(states, agentId), by));
-        } else if (member.value.priority() != priority || !member.value.username().equals(username)) {
-            QueueMember v = member.value;
-            member.value = new QueueMember(queue, agentId, username, priority, v.joinedAt(), v.pause());
-            out.memberships.add(new MembershipChange.Saved(member.value));
-        }
-        return out.outcome().then(review(now, states));
+        return settle(memberships.join(queue, agentId, username, priority, by, now, states), now, states);
     }
 
     /** The agent leaves the queue ({@code queue.member_left}); a call ringing it from the queue is withdrawn. */
     public QueueOutcome leave(String queue, String agentId, String by, Instant now, AgentStates states) {
-        Book book = queues.get(queue);
-        if (book == null) {
-            return notFound(queue);
-        }
-        Member member = book.members.remove(agentId);
-        if (member == null) {
-            return notMember(queue, agentId);
-        }
-        Changes out = new Changes();
-        out.memberships.add(new MembershipChange.Removed(queue, agentId));
-        out.events.add(new QueueEvent.MemberLeft(tenant, now, member.value, device(states, agentId), by,
-                QueueEvent.MemberLeft.LeftCause.REQUESTED));
-        withdrawFrom(queue, agentId, out);
-        return out.outcome().then(review(now, states));
+        return settle(withdrawing(memberships.leave(queue, agentId, by, now, states), queue, agentId), now, states);
     }
 
     /**
@@ -240,62 +128,27 @@ public final class CallDistributor {
      */
     public QueueOutcome pause(String queue, String agentId, Optional<String> reason, String by, Instant now,
             AgentStates states) {
-        Book book = queues.get(queue);
-        if (book == null) {
-            return notFound(queue);
-        }
-        Member member = book.members.get(agentId);
-        if (member == null) {
-            return notMember(queue, agentId);
-        }
-        if (member.value.pause().filter(p -> p.reason().equals(reason)).isPresent()) {
-            return QueueOutcome.NOTHING;
-        }
-        QueueMember v = member.value;
-        member.value = new QueueMember(queue, agentId, v.username(), v.priority(), v.joinedAt(),
-                Optional.of(new QueueMember.Pause(reason, now)));
-        Changes out = new Changes();
-        out.memberships.add(new MembershipChange.Saved(member.value));
-        out.events.add(new QueueEvent.MemberPaused(tenant, now, member.value, device(states, agentId), by));
-        withdrawFrom(queue, agentId, out);
-        return out.outcome().then(review(now, states));
+        return settle(withdrawing(memberships.pause(queue, agentId, reason, by, now, states), queue, agentId), now,
+                states);
     }
 
     /** The member takes the queue's calls again ({@code queue.member_unpaused}); not paused: nothing. */
     public QueueOutcome unpause(String queue, String agentId, String by, Instant now, AgentStates states) {
-        Book book = queues.get(queue);
-        if (book == null) {
-            return notFound(queue);
-        }
-        Member member = book.members.get(agentId);
-        if (member == null) {
-            return notMember(queue, agentId);
-        }
-        if (!member.value.paused()) {
-            return QueueOutcome.NOTHING;
-        }
-        QueueMember v = member.value;
-        member.value = new QueueMember(queue, agentId, v.username(), v.priority(), v.joinedAt(), Optional.empty());
-        Changes out = new Changes();
-        out.memberships.add(new MembershipChange.Saved(member.value));
-        out.events.add(new QueueEvent.MemberUnpaused(tenant, now, member.value, device(states, agentId), by));
-        return out.outcome().then(review(now, states));
+        return settle(memberships.unpause(queue, agentId, by, now, states), now, states);
     }
 
     /** The queue's members in join order (empty for an unknown queue). */
     public List<QueueMember> members(String queue) {
-        Book book = queues.get(queue);
-        return book == null ? List.of() : book.members.values().stream().map(m -> m.value).toList();
+        return memberships.book(queue).map(QueueBook::members).orElse(List.of());
     }
 
     public Optional<QueueMember> member(String queue, String agentId) {
-        return Optional.ofNullable(queues.get(queue)).map(b -> b.members.get(agentId)).map(m -> m.value);
+        return memberships.book(queue).flatMap(b -> b.member(agentId));
     }
 
     /** The agent's memberships, by queue name. */
     public List<QueueMember> memberships(String agentId) {
-        return queues.values().stream().map(b -> b.members.get(agentId)).filter(Objects::nonNull).map(m -> m.value)
-                .toList();
+        return memberships.of(agentId);
     }
 
     /** Where the member stands for its queue now. */
@@ -310,10 +163,10 @@ public final class CallDistributor {
         if (offered().contains(member.agentId())) {
             return MemberStatus.RINGING;
         }
-        if (engaged.containsKey(member.agentId()) || states.inCall(agent.get().device().orElseThrow())) {
+        if (occupancy.onCall(member.agentId()) || states.inCall(agent.get().device().orElseThrow())) {
             return MemberStatus.IN_CALL;
         }
-        if (wrapping(member.agentId(), now)) {
+        if (occupancy.wrapping(member.agentId(), now)) {
             return MemberStatus.WRAP_UP;
         }
         return receives(agent.get()) ? MemberStatus.READY : MemberStatus.AGENT_PAUSED;
@@ -346,14 +199,14 @@ public final class CallDistributor {
      */
     public QueueOutcome review(Instant now, AgentStates states) {
         Changes out = new Changes();
-        for (Waiting waiting : List.copyOf(callers.values())) {
-            Book book = queues.get(waiting.queue());
+        for (WaitingCaller waiting : List.copyOf(callers.values())) {
+            QueueBook book = book(waiting.queue());
             Optional<Duration> max = book.settings.maxWait();
             if (max.isPresent() && !now.isBefore(waiting.enteredAt().plus(max.get()))) {
                 exit(waiting, book, QueueEffect.Exit.MAX_WAIT, now, out);
             }
         }
-        for (Waiting waiting : callers.values()) {
+        for (WaitingCaller waiting : callers.values()) {
             if (waiting.offers.isEmpty()) {
                 continue;
             }
@@ -367,8 +220,8 @@ public final class CallDistributor {
                 }
             }
         }
-        wrapUntil.values().removeIf(until -> !now.isBefore(until));
-        for (Waiting waiting : callers.values()) {
+        occupancy.expire(now);
+        for (WaitingCaller waiting : callers.values()) {
             Optional<Instant> next = waiting.nextAnnouncement;
             if (next.isPresent() && !now.isBefore(next.get())) {
                 announce(waiting, now, out);
@@ -380,9 +233,9 @@ public final class CallDistributor {
 
     /** When {@link #review} next has something to do, if ever. */
     public Optional<Instant> nextDue() {
-        List<Instant> due = new ArrayList<>(wrapUntil.values());
-        for (Waiting waiting : callers.values()) {
-            queues.get(waiting.queue()).settings.maxWait().ifPresent(max -> due.add(waiting.enteredAt().plus(max)));
+        List<Instant> due = new ArrayList<>(occupancy.nextWrapUpEnd().stream().toList());
+        for (WaitingCaller waiting : callers.values()) {
+            book(waiting.queue()).settings.maxWait().ifPresent(max -> due.add(waiting.enteredAt().plus(max)));
             if (!waiting.offers.isEmpty()) {
                 due.add(waiting.offersUntil);
             }
@@ -395,25 +248,24 @@ public final class CallDistributor {
 
     /** The queue's numbers now. */
     public Optional<QueueStats> stats(String queue, Instant now, AgentStates states) {
-        Book book = queues.get(queue);
+        QueueBook book = book(queue);
         if (book == null) {
             return Optional.empty();
         }
-        List<Waiting> waiting = callers.values().stream().filter(w -> w.queue().equals(queue)).toList();
+        List<WaitingCaller> waiting = callers.values().stream().filter(w -> w.queue().equals(queue)).toList();
         Duration longest = waiting.stream().map(w -> Duration.between(w.enteredAt(), now)).max(Comparator.naturalOrder())
                 .orElse(Duration.ZERO);
-        int ready = (int) book.members.values().stream()
-                .filter(m -> status(m.value, now, states) == MemberStatus.READY).count();
+        int ready = (int) book.members().stream().filter(m -> status(m, now, states) == MemberStatus.READY).count();
         QueueTally t = book.tally;
         return Optional.of(new QueueStats(queue, since, waiting.size(), longest, t.entered, t.answered,
                 t.answeredWithinServiceLevel, t.abandoned, t.overflowed, t.timedOut, t.refused, t.totalAnswerWait,
-                book.settings.serviceLevel(), book.members.size(), ready, t.agents()));
+                book.settings.serviceLevel(), book.size(), ready, t.agents()));
     }
 
     /** Every agent's queue calls over every queue, by username. */
     public List<AgentStats> agentStats() {
         Map<String, AgentStats> all = new LinkedHashMap<>();
-        queues.values().forEach(b -> b.tally.agents().forEach(a -> all.merge(a.agentId(), a, AgentStats::plus)));
+        memberships.books().forEach(b -> b.tally.agents().forEach(a -> all.merge(a.agentId(), a, AgentStats::plus)));
         return all.values().stream().sorted(Comparator.comparing(AgentStats::username)).toList();
     }
 
@@ -428,7 +280,7 @@ public final class CallDistributor {
         if (callers.containsKey(arrived.callId())) {
             return;
         }
-        Book book = queues.get(arrived.queue());
+        QueueBook book = book(arrived.queue());
         if (book == null) {
             out.effects.add(new QueueEffect.Release(tenant, arrived.callId(), arrived.queue(),
                     QueueEffect.Exit.NO_SUCH_QUEUE));
@@ -442,7 +294,7 @@ public final class CallDistributor {
                     new QueueEffect.Release(tenant, arrived.callId(), arrived.queue(), QueueEffect.Exit.QUEUE_FULL)));
             return;
         }
-        Waiting entry = new Waiting(arrived, arrivals++);
+        WaitingCaller entry = new WaitingCaller(arrived);
         callers.put(arrived.callId(), entry);
         book.tally.entered++;
         out.events.add(new QueueEvent.CallerJoined(tenant, arrived.at(), view(entry, arrived.at()),
@@ -453,22 +305,21 @@ public final class CallDistributor {
     }
 
     private void answer(QueueFact.OfferAnswered answered, AgentStates states, Changes out) {
-        Waiting waiting = callers.get(answered.callId());
+        WaitingCaller waiting = callers.get(answered.callId());
         if (waiting == null) {
             return;
         }
-        Optional<QueueCaller.Ringing> agent = waiting.offers.values().stream()
-                .filter(r -> r.device().equals(answered.device())).findFirst()
+        Optional<QueueCaller.Ringing> agent = waiting.ringing(answered.device())
                 .or(() -> memberOn(waiting.queue(), answered.device(), states));
         if (agent.isEmpty()) {
             return;
         }
-        Book book = queues.get(waiting.queue());
+        QueueBook book = book(waiting.queue());
         Instant now = answered.at();
         QueueCaller.Ringing by = agent.get();
         QueueCaller before = view(waiting, now);
         waiting.offers.remove(by.agentId());
-        engaged.put(by.agentId(), new Engagement(waiting.callId(), waiting.queue(), by, now));
+        occupancy.answered(by, waiting.callId(), waiting.queue(), now);
         book.tally.answered(by.agentId(), by.username(), Duration.between(waiting.enteredAt(), now),
                 book.settings.serviceLevel());
         leave(waiting, before, LeaveReason.ANSWERED, Optional.of(by), Optional.empty(), now,
@@ -476,12 +327,11 @@ public final class CallDistributor {
     }
 
     private void fail(QueueFact.OfferFailed failed, Changes out) {
-        Waiting waiting = callers.get(failed.callId());
+        WaitingCaller waiting = callers.get(failed.callId());
         if (waiting == null) {
             return;
         }
-        waiting.offers.values().stream().filter(r -> r.device().equals(failed.device())).findFirst()
-                .ifPresent(r -> {
+        waiting.ringing(failed.device()).ifPresent(r -> {
                     waiting.offers.remove(r.agentId());
                     waiting.tried.add(r.agentId());
                 });
@@ -489,26 +339,22 @@ public final class CallDistributor {
 
     private void end(QueueFact.CallEnded ended, Changes out) {
         Instant now = ended.at();
-        Waiting waiting = callers.get(ended.callId());
+        WaitingCaller waiting = callers.get(ended.callId());
         if (waiting != null) {
-            Book book = queues.get(waiting.queue());
+            QueueBook book = book(waiting.queue());
             book.tally.abandoned++;
             leave(waiting, view(waiting, now), LeaveReason.ABANDONED, Optional.empty(), Optional.empty(), now,
                     QueueEffect.Withdraw.Cause.CALLER_LEFT, out);
             return;
         }
-        engaged.values().stream().filter(e -> e.callId().equals(ended.callId())).findFirst().ifPresent(e -> {
-            engaged.remove(e.agent().agentId());
-            Book book = queues.get(e.queue());
-            Duration wrapUp = book == null ? Duration.ZERO : book.settings.wrapUp();
-            if (book != null) {
-                book.tally.handled(e.agent().agentId(), e.agent().username(), Duration.between(e.answeredAt(), now));
-            }
-            if (!wrapUp.isZero()) {
-                wrapUntil.put(e.agent().agentId(), now.plus(wrapUp));
-            }
-            readySince.put(e.agent().agentId(), now.plus(wrapUp));
-        });
+        occupancy.ended(ended.callId(), now, queue -> Optional.ofNullable(book(queue))
+                .map(b -> b.settings.wrapUp()).orElse(Duration.ZERO)).ifPresent(e -> {
+                    QueueBook book = book(e.queue());
+                    if (book != null) {
+                        book.tally.handled(e.agent().agentId(), e.agent().username(),
+                                Duration.between(e.answeredAt(), now));
+                    }
+                });
     }
 
     // ---- decisions ----
@@ -516,26 +362,24 @@ public final class CallDistributor {
     /** Offers each waiting caller without offers, oldest first, to the members its strategy picks. */
     private void dispatch(Instant now, AgentStates states, Changes out) {
         Set<String> taken = new HashSet<>(offered());
-        taken.addAll(engaged.keySet());
-        taken.addAll(wrapUntil.keySet());
-        for (Waiting waiting : callers.values()) {
+        taken.addAll(occupancy.occupied());
+        for (WaitingCaller waiting : callers.values()) {
             if (!waiting.offers.isEmpty()) {
                 continue;
             }
-            Book book = queues.get(waiting.queue());
+            QueueBook book = book(waiting.queue());
             List<Hunt.Candidate> candidates = new ArrayList<>();
-            for (Member member : book.members.values()) {
-                String agentId = member.value.agentId();
-                if (taken.contains(agentId) || member.value.paused()) {
+            for (QueueMember member : book.members()) {
+                String agentId = member.agentId();
+                if (taken.contains(agentId) || member.paused()) {
                     continue;
                 }
                 Optional<AgentView> agent = states.agent(agentId).filter(a -> a.session().isPresent());
                 if (agent.isEmpty() || !receives(agent.get()) || states.inCall(agent.get().device().orElseThrow())) {
                     continue;
                 }
-                Instant idle = Stream.of(agent.get().since(), readySince.getOrDefault(agentId, Instant.EPOCH))
-                        .max(Comparator.naturalOrder()).orElseThrow();
-                candidates.add(new Hunt.Candidate(agentId, member.value.priority(), member.order, idle,
+                Instant idle = occupancy.idleSince(agentId, agent.get().since());
+                candidates.add(new Hunt.Candidate(agentId, member.priority(), book.order(agentId), idle,
                         book.tally.answeredBy(agentId)));
             }
             List<Hunt.Candidate> chosen = Hunt.choose(book.settings.strategy(), candidates, waiting.tried,
@@ -550,9 +394,9 @@ public final class CallDistributor {
             waiting.attempts++;
             waiting.offersUntil = now.plus(book.settings.ringTimeout());
             for (Hunt.Candidate candidate : chosen) {
-                Member member = book.members.get(candidate.agentId());
+                QueueMember member = book.member(candidate.agentId()).orElseThrow();
                 AgentView agent = states.agent(candidate.agentId()).orElseThrow();
-                QueueCaller.Ringing ringing = new QueueCaller.Ringing(candidate.agentId(), member.value.username(),
+                QueueCaller.Ringing ringing = new QueueCaller.Ringing(candidate.agentId(), member.username(),
                         agent.device().orElseThrow());
                 waiting.offers.put(candidate.agentId(), ringing);
                 taken.add(candidate.agentId());
@@ -571,7 +415,7 @@ public final class CallDistributor {
     }
 
     /** The caller waited its queue's maximum: to the overflow destination, or released. */
-    private void exit(Waiting waiting, Book book, QueueEffect.Exit cause, Instant now, Changes out) {
+    private void exit(WaitingCaller waiting, QueueBook book, QueueEffect.Exit cause, Instant now, Changes out) {
         Optional<OverflowTarget> to = book.settings.overflow();
         QueueCaller before = view(waiting, now);
         if (to.isPresent()) {
@@ -586,7 +430,7 @@ public final class CallDistributor {
     }
 
     /** Takes the caller out: its other offers are withdrawn, {@code queue.caller_left}. */
-    private void leave(Waiting waiting, QueueCaller before, LeaveReason reason, Optional<QueueCaller.Ringing> by,
+    private void leave(WaitingCaller waiting, QueueCaller before, LeaveReason reason, Optional<QueueCaller.Ringing> by,
             Optional<OverflowTarget> to, Instant now, QueueEffect.Withdraw.Cause cause, Changes out) {
         callers.remove(waiting.callId());
         waiting.offers.values().forEach(r -> out.withdraw(waiting, r, cause));
@@ -594,23 +438,33 @@ public final class CallDistributor {
         out.events.add(new QueueEvent.CallerLeft(tenant, now, before, reason, by, to));
     }
 
-    private void announce(Waiting waiting, Instant now, Changes out) {
+    private void announce(WaitingCaller waiting, Instant now, Changes out) {
         QueueCaller view = view(waiting, now);
         int count = (int) callers.values().stream().filter(w -> w.queue().equals(waiting.queue())).count();
         out.effects.add(new QueueEffect.Announce(tenant, waiting.callId(), waiting.queue(), view.position(), count,
                 view.waited()));
-        waiting.nextAnnouncement = queues.get(waiting.queue()).settings.announceEvery().map(now::plus);
+        waiting.nextAnnouncement = book(waiting.queue()).settings.announceEvery().map(now::plus);
     }
 
-    /** Withdraws the calls of {@code queue} ringing the agent (it left or paused the queue). */
-    private void withdrawFrom(String queue, String agentId, Changes out) {
-        for (Waiting waiting : callers.values()) {
+    /** After a member left or paused the queue: the calls of the queue ringing it are withdrawn. */
+    private QueueOutcome withdrawing(QueueOutcome change, String queue, String agentId) {
+        if (change.refusal().isPresent() || change.events().isEmpty()) {
+            return change;
+        }
+        Changes out = new Changes();
+        for (WaitingCaller waiting : callers.values()) {
             QueueCaller.Ringing ringing = waiting.queue().equals(queue) ? waiting.offers.remove(agentId) : null;
             if (ringing != null) {
                 waiting.tried.add(agentId);
                 out.withdraw(waiting, ringing, QueueEffect.Withdraw.Cause.MEMBER_UNAVAILABLE);
             }
         }
+        return change.then(out.outcome());
+    }
+
+    /** A command's change, then what it makes due; a refused command changes nothing. */
+    private QueueOutcome settle(QueueOutcome change, Instant now, AgentStates states) {
+        return change.refusal().isPresent() ? change : change.then(review(now, states));
     }
 
     /** Whether the agent rung may go on ringing: still logged in on that device, in a state that receives. */
@@ -625,10 +479,6 @@ public final class CallDistributor {
                 && agent.reason().map(PauseReason::mayReceiveCalls).orElse(false));
     }
 
-    private boolean wrapping(String agentId, Instant now) {
-        Instant until = wrapUntil.get(agentId);
-        return until != null && now.isBefore(until);
-    }
 
     private Set<String> offered() {
         Set<String> offered = new HashSet<>();
@@ -638,15 +488,19 @@ public final class CallDistributor {
 
     /** A member of the queue logged in on {@code device} (an answer that beat the withdrawal of its offer). */
     private Optional<QueueCaller.Ringing> memberOn(String queue, String device, AgentStates states) {
-        return queues.get(queue).members.values().stream()
-                .filter(m -> states.agent(m.value.agentId()).flatMap(AgentView::device).filter(device::equals)
-                        .isPresent())
-                .findFirst().map(m -> new QueueCaller.Ringing(m.value.agentId(), m.value.username(), device));
+        return book(queue).members().stream()
+                .filter(m -> states.agent(m.agentId()).flatMap(AgentView::device).filter(device::equals).isPresent())
+                .findFirst().map(m -> new QueueCaller.Ringing(m.agentId(), m.username(), device));
     }
 
-    private QueueCaller view(Waiting waiting, Instant now) {
+    /** The queue a caller waits in (it exists while the caller waits: a queue with callers is not deleted). */
+    private QueueBook book(String name) {
+        return memberships.book(name).orElse(null);
+    }
+
+    private QueueCaller view(WaitingCaller waiting, Instant now) {
         int position = 1;
-        for (Waiting other : callers.values()) {
+        for (WaitingCaller other : callers.values()) {
             if (other == waiting) {
                 break;
             }
@@ -654,22 +508,7 @@ public final class CallDistributor {
                 position++;
             }
         }
-        QueueFact.CallerArrived a = waiting.arrival;
-        Duration waited = Duration.between(a.at(), now);
-        return new QueueCaller(a.callId(), a.queue(), a.callerNumber(), a.callerName(), a.at(), position,
-                waited.isNegative() ? Duration.ZERO : waited, a.campaign(), List.copyOf(waiting.offers.values()));
+        return waiting.view(position, now);
     }
 
-    private static Optional<String> device(AgentStates states, String agentId) {
-        return states.agent(agentId).flatMap(AgentView::device);
-    }
-
-    private QueueOutcome notFound(String queue) {
-        return QueueOutcome.refused(QueueRefusal.Code.QUEUE_NOT_FOUND, "no queue " + queue);
-    }
-
-    private QueueOutcome notMember(String queue, String agentId) {
-        return QueueOutcome.refused(QueueRefusal.Code.NOT_A_MEMBER, "agent " + agentId + " is not a member of queue "
-                + queue);
-    }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,8 @@ public final class QueueDesk implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ramal-queue-timer").factory());
 
-    private record Wake(Instant at, ScheduledFuture<?> task) {}
+    /** A scheduled review: when, and its timer task (set right after the wake-up is recorded). */
+    private record Wake(Instant at, AtomicReference<ScheduledFuture<?>> task) {}
 
     /**
      * @param agents the tenant's agent states as read on its lane ({@code AgentDesk::states})
@@ -192,25 +194,33 @@ public final class QueueDesk implements AutoCloseable {
         return outcome;
     }
 
-    /** Schedules the tenant's next review at {@code due} (replacing a later one). */
+    /**
+     * Schedules the tenant's next review at {@code due}, unless one is scheduled for that instant already. A
+     * wake-up forgets itself before it reviews, so the review it runs schedules the next one (also when it
+     * fired a little early and found nothing due yet).
+     */
     private void wake(String tenant, Optional<Instant> due) {
         Wake current = wakes.get(tenant);
-        if (due.isEmpty() || (current != null && current.at().equals(due.get()) && !current.task().isDone())) {
+        if (due.isEmpty() || (current != null && current.at().equals(due.get()))) {
             return;
         }
-        if (current != null) {
-            current.task().cancel(false);
+        if (current != null && current.task().get() != null) {
+            current.task().get().cancel(false);
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), due.get()).toMillis());
-        ScheduledFuture<?> task = timer.schedule(() -> workers.execute(() -> {
+        Instant at = due.get();
+        Wake next = new Wake(at, new AtomicReference<>());
+        wakes.put(tenant, next);
+        long nanos = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+        long millis = (nanos + 999_999) / 1_000_000;
+        next.task().set(timer.schedule(() -> workers.execute(() -> {
+            wakes.remove(tenant, next);
             try {
                 boards.onTenant(tenant, board -> apply(tenant, board, (acd, states) -> acd.review(clock.instant(),
                         states)));
             } catch (RuntimeException e) {
                 LOG.atWarn().setCause(e).addKeyValue("tenant", tenant).log("queue review failed");
             }
-        }), delay, TimeUnit.MILLISECONDS);
-        wakes.put(tenant, new Wake(due.get(), task));
+        }), millis, TimeUnit.MILLISECONDS));
     }
 
     private CallDistributor distributor(String tenant) {

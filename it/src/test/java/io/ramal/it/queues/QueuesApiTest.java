@@ -47,36 +47,42 @@ class QueuesApiTest {
   /** The PBX's side of the port as this test plays it: every effect the queues asked for, in order. */
   private static final class RecordingQueueControl implements QueueControl {
     final BlockingQueue<QueueEffect> effects = new LinkedBlockingQueue<>();
+    final List<QueueEffect> history = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void offer(QueueEffect.Offer offer) {
       effects.add(offer);
+      history.add(offer);
     }
 
     @Override
     public void withdraw(QueueEffect.Withdraw withdraw) {
       effects.add(withdraw);
+      history.add(withdraw);
     }
 
     @Override
     public void overflow(QueueEffect.Overflow overflow) {
       effects.add(overflow);
+      history.add(overflow);
     }
 
     @Override
     public void release(QueueEffect.Release release) {
       effects.add(release);
+      history.add(release);
     }
 
     @Override
     public void announce(QueueEffect.Announce announce) {
       effects.add(announce);
+      history.add(announce);
     }
 
     <T extends QueueEffect> T next(Class<T> type) throws InterruptedException {
       while (true) {
         QueueEffect effect = effects.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(effect).as("a %s from the queues", type.getSimpleName()).isNotNull();
+        assertThat(effect).as("a %s from the queues after %s", type.getSimpleName(), history).isNotNull();
         if (type.isInstance(effect)) {
           return type.cast(effect);
         }
@@ -218,6 +224,36 @@ class QueuesApiTest {
     String acmeAdmin = api.accessToken("admin@acme", server.initialAdminPassword("acme"));
     assertThat(api.get("/api/v1/queues", acmeAdmin).json().path("queues")).as("another tenant's").isEmpty();
     assertThat(api.get("/api/v1/queues/sales/stats", acmeAdmin).code()).isEqualTo("queue_not_found");
+  }
+
+  @Test
+  void anOfferThatRingsOutGoesToTheNextAgentAndACallerPastTheMaximumWaitOverflows() throws Exception {
+    assertThat(as(admin, "POST", "/api/v1/queues", Map.of("name", "hotline", "strategy", "round_robin",
+        "ring_timeout_s", 1, "max_wait_s", 3, "overflow_to", "number:+551130001000")).status()).isEqualTo(201);
+    for (String agent : List.of("alice", "bob")) {
+      String token = agent.equals("alice") ? alice : bob;
+      assertThat(as(token, "POST", "/api/v1/agents/me/login", Map.of("extension", agent.equals("alice") ? "1001"
+          : "1002")).status()).isEqualTo(201);
+      assertThat(as(token, "PUT", "/api/v1/queues/hotline/members/me", null).status()).isEqualTo(201);
+    }
+    try (EventStreamClient watch = queueEvents(carol)) {
+      report(new QueueFact.CallerArrived("demo", "h-1", "hotline", "+5511933334444", Optional.empty(),
+          CampaignFields.NONE, Instant.now()));
+      assertThat(pbx.next(QueueEffect.Offer.class).device()).isEqualTo("1001");
+      QueueEffect.Withdraw rangOut = pbx.next(QueueEffect.Withdraw.class);
+      assertThat(rangOut.cause()).isEqualTo(QueueEffect.Withdraw.Cause.RING_TIMEOUT);
+      assertThat(pbx.next(QueueEffect.Offer.class).device()).as("round robin: the next member").isEqualTo("1002");
+
+      QueueEffect.Overflow overflow = pbx.next(QueueEffect.Overflow.class);
+      assertThat(overflow.destination().toString()).isEqualTo("number:+551130001000");
+      assertThat(overflow.cause()).isEqualTo(QueueEffect.Exit.MAX_WAIT);
+      JsonNode left = event(watch, "queue.caller_left");
+      assertThat(left.path("data").path("reason").asText()).isEqualTo("overflow");
+      assertThat(left.path("data").path("wait_s").asInt()).isEqualTo(3);
+    }
+    JsonNode hotline = api.get("/api/v1/queues/hotline/stats", carol).json();
+    assertThat(hotline.path("overflowed").asInt()).isEqualTo(1);
+    assertThat(hotline.path("service_level_pct").asDouble()).isZero();
   }
 
   @Test

@@ -253,7 +253,8 @@ public final class CallDistributor {
             return Optional.empty();
         }
         List<WaitingCaller> waiting = callers.values().stream().filter(w -> w.queue().equals(queue)).toList();
-        Duration longest = waiting.stream().map(w -> Duration.between(w.enteredAt(), now)).max(Comparator.naturalOrder())
+        Duration longest = waiting.stream().map(w -> Duration.between(w.enteredAt(), now))
+                .max(Comparator.naturalOrder())
                 .orElse(Duration.ZERO);
         int ready = (int) book.members().stream().filter(m -> status(m, now, states) == MemberStatus.READY).count();
         QueueTally t = book.tally;

@@ -238,7 +238,7 @@ public sealed interface QueueEvent {
         }
     }
 
-    /** {@code queue.member_unpaused}: the member takes the queue's calls again (TotalVoice {@code despausou_na_fila}). */
+    /** {@code queue.member_unpaused}: the member takes the queue's calls again ({@code despausou_na_fila}). */
     record MemberUnpaused(String tenant, Instant at, QueueMember member, Optional<String> device, String by)
             implements AboutMember {
         public MemberUnpaused {

@@ -31,7 +31,8 @@ public record QueueMember(String queue, String agentId, String username, int pri
         Identifiers.nonBlank(agentId, "agentId");
         Identifiers.nonBlank(username, "username");
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-            throw new IllegalArgumentException("priority must be " + MIN_PRIORITY + "-" + MAX_PRIORITY + ": " + priority);
+            throw new IllegalArgumentException("priority must be " + MIN_PRIORITY + "-" + MAX_PRIORITY + ": "
+                    + priority);
         }
         Objects.requireNonNull(joinedAt, "joinedAt");
         Objects.requireNonNull(pause, "pause");

@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum Strategy {
     /** Every such member of the tier at once; the first to answer gets the call. */
     RING_ALL,
-    /** The member idle longest: since its last queue call's wrap-up ended or it became available, whichever is later. */
+    /** The member idle longest: since its last wrap-up ended or it became available, whichever is later. */
     LONGEST_IDLE,
     /** The next member after the one offered last, in the order members joined. */
     ROUND_ROBIN,

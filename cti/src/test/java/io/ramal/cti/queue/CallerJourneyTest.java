@@ -114,7 +114,8 @@ class CallerJourneyTest {
     @Test
     void theOfferCarriesTheQueueTheWaitAndTheCampaignFieldsForTheScreenPop() {
         floor.queue(QueueSettings.defaults("sales"));
-        CampaignFields campaign = new CampaignFields(Optional.of("C-77"), Optional.of("Maria"), Optional.of("Black Friday"),
+        CampaignFields campaign = new CampaignFields(Optional.of("C-77"), Optional.of("Maria"),
+                Optional.of("Black Friday"),
                 Optional.of("+5511999990000"), List.of(Optional.of("gold"), Optional.empty(), Optional.of("x3")));
         floor.arrive("c1", "sales", campaign);
         floor.advance(12);

@@ -51,7 +51,8 @@ class QueueValuesTest {
 
     @Test
     void campaignFieldsHaveFiveExtrasAndNoneIsNull() {
-        CampaignFields one = new CampaignFields(Optional.empty(), Optional.empty(), Optional.of("cmp"), Optional.empty(),
+        CampaignFields one = new CampaignFields(Optional.empty(), Optional.empty(), Optional.of("cmp"),
+                Optional.empty(),
                 List.of(Optional.empty(), Optional.of("second")));
         assertThat(one.extra()).hasSize(5);
         assertThat(one.toJson()).get().satisfies(json -> assertThat(json).containsEntry("campaign", "cmp")

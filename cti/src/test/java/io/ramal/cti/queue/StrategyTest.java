@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which agents each strategy offers a waiting call to, and in what order when nobody answers. */
@@ -170,21 +171,21 @@ class StrategyTest {
         java.time.Instant t = Floor.T0;
         List<Hunt.Candidate> candidates = List.of(new Hunt.Candidate("a", 2, 0, t, 0),
                 new Hunt.Candidate("b", 1, 1, t.plusSeconds(5), 3), new Hunt.Candidate("c", 1, 2, t, 4));
-        assertThat(Hunt.choose(Strategy.RING_ALL, candidates, java.util.Set.of(), -1)).extracting(Hunt.Candidate::agentId)
+        assertThat(Hunt.choose(Strategy.RING_ALL, candidates, Set.of(), -1)).extracting(Hunt.Candidate::agentId)
                 .containsExactly("b", "c");
-        assertThat(Hunt.choose(Strategy.LONGEST_IDLE, candidates, java.util.Set.of(), -1)).extracting(Hunt.Candidate::agentId)
+        assertThat(Hunt.choose(Strategy.LONGEST_IDLE, candidates, Set.of(), -1)).extracting(Hunt.Candidate::agentId)
                 .containsExactly("c");
-        assertThat(Hunt.choose(Strategy.FEWEST_CALLS, candidates, java.util.Set.of(), -1)).extracting(Hunt.Candidate::agentId)
+        assertThat(Hunt.choose(Strategy.FEWEST_CALLS, candidates, Set.of(), -1)).extracting(Hunt.Candidate::agentId)
                 .containsExactly("b");
-        assertThat(Hunt.choose(Strategy.ROUND_ROBIN, candidates, java.util.Set.of(), 1)).extracting(Hunt.Candidate::agentId)
+        assertThat(Hunt.choose(Strategy.ROUND_ROBIN, candidates, Set.of(), 1)).extracting(Hunt.Candidate::agentId)
                 .containsExactly("c");
-        assertThat(Hunt.choose(Strategy.ROUND_ROBIN, candidates, java.util.Set.of(), 2)).extracting(Hunt.Candidate::agentId)
+        assertThat(Hunt.choose(Strategy.ROUND_ROBIN, candidates, Set.of(), 2)).extracting(Hunt.Candidate::agentId)
                 .containsExactly("b");
-        assertThat(Hunt.choose(Strategy.ROUND_ROBIN, List.of(), java.util.Set.of(), 2)).isEmpty();
-        assertThat(Hunt.choose(Strategy.RING_ALL, candidates, java.util.Set.of("b"), -1))
+        assertThat(Hunt.choose(Strategy.ROUND_ROBIN, List.of(), Set.of(), 2)).isEmpty();
+        assertThat(Hunt.choose(Strategy.RING_ALL, candidates, Set.of("b"), -1))
                 .as("a ring-all round rings the whole tier").extracting(Hunt.Candidate::agentId).containsExactly("b", "c");
-        assertThat(Hunt.choose(Strategy.LONGEST_IDLE, candidates, java.util.Set.of("b", "c"), -1))
+        assertThat(Hunt.choose(Strategy.LONGEST_IDLE, candidates, Set.of("b", "c"), -1))
                 .as("the tier tried, the next").extracting(Hunt.Candidate::agentId).containsExactly("a");
-        assertThat(Hunt.choose(Strategy.LONGEST_IDLE, candidates, java.util.Set.of("a", "b", "c"), -1)).isEmpty();
+        assertThat(Hunt.choose(Strategy.LONGEST_IDLE, candidates, Set.of("a", "b", "c"), -1)).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.directory.CachingDirectory;
 import io.ramal.api.provisioning.ConfigListed;
+import io.ramal.api.queues.ConfiguredQueues;
 import io.ramal.server.config.DidConfig;
 import io.ramal.server.config.ExtensionConfig;
 import io.ramal.server.config.TenantConfig;
@@ -134,6 +135,14 @@ public final class Ramal implements AutoCloseable {
     return config;
   }
 
+  /**
+   * The queues (ACD): connect the PBX's {@code QueueControl} with {@code queues().control(...)} and
+   * report queue calls with {@code queues().report(fact)}; see {@code io.ramal.cti.queue}.
+   */
+  public io.ramal.api.queues.QueueDesk queues() {
+    return api.queues();
+  }
+
   /** The music on hold every call of this server plays (tenants' uploads included). */
   public MusicOnHold music() {
     return music;
@@ -250,7 +259,7 @@ public final class Ramal implements AutoCloseable {
         List.of(routes -> api.routes(new PbxCallControl(pbx), this::directoryChanged, configListed(config),
             config.recordingsDir(), (tenant, address) -> pbx.location().registeredFrom(tenant, address).stream()
                 .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic, trunks,
-            (tenant, name) -> pbx.trunkStatus(tenant, name).map(Ramal::trunkStatus))
+            (tenant, name) -> pbx.trunkStatus(tenant, name).map(Ramal::trunkStatus), configuredQueues(config))
             .addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
@@ -368,5 +377,15 @@ public final class Ramal implements AutoCloseable {
     }
     return new ConfigListed(extensions, trunks, dids,
         config.tenants().stream().map(TenantConfig::id).collect(Collectors.toSet()));
+  }
+
+  /** The queues the config file manages (their settings; members are the API's). */
+  static ConfiguredQueues configuredQueues(Config config) {
+    if (config.seedsOnce()) return ConfiguredQueues.NONE;
+    Map<String, Set<String>> names = new HashMap<>();
+    for (TenantConfig t : config.tenants()) {
+      names.put(t.id(), t.queues().stream().map(io.ramal.cti.queue.QueueSettings::name).collect(Collectors.toSet()));
+    }
+    return new ConfiguredQueues(names);
   }
 }

@@ -12,6 +12,7 @@ import io.ramal.cti.agent.AgentView;
 import io.ramal.cti.agent.DeviceLines;
 import io.ramal.cti.agent.VanishAction;
 import io.ramal.cti.core.Switchboard;
+import io.ramal.cti.queue.AgentStates;
 import io.ramal.store.AgentIntervals;
 import io.ramal.store.AgentPolicies;
 import io.ramal.store.AgentPolicySetting;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,7 @@ public final class AgentDesk implements SocketPresence, AutoCloseable {
     private final AgentPolicySetting defaults;
     private final InstantSource clock;
     private final Map<String, AgentRoster> rosters = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, Switchboard> changed = (tenant, board) -> { };
     private final Map<String, Integer> sockets = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("agents-", 0).factory());
@@ -102,6 +105,23 @@ public final class AgentDesk implements SocketPresence, AutoCloseable {
      */
     public AgentOutcome act(String tenant, BiFunction<AgentRoster, DeviceLines, AgentOutcome> command) {
         return boards.onTenant(tenant, board -> apply(tenant, board, command));
+    }
+
+    /**
+     * Told, on the tenant's lane, after agents changed (their events appended): the queues offer calls to
+     * agents who became available and withdraw them from agents who no longer may take them.
+     */
+    public void onChange(BiConsumer<String, Switchboard> listener) {
+        this.changed = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * The tenant's agents and device lines as the queues read them; call it on the tenant's lane (inside
+     * {@code onTenant} work), where the roster and the switchboard do not change under the reader.
+     */
+    public AgentStates states(String tenant, Switchboard board) {
+        AgentRoster roster = roster(tenant);
+        return AgentStates.of(roster::agent, new BoardLines(board));
     }
 
     /** Reads the tenant's roster on its lane. */
@@ -189,6 +209,7 @@ public final class AgentDesk implements SocketPresence, AutoCloseable {
         ledger.apply(tenant, outcome.ledger());
         if (!outcome.events().isEmpty()) {
             journal.appendAll(tenant, entries(outcome.events()));
+            changed.accept(tenant, board);
         }
         return outcome;
     }

@@ -12,13 +12,13 @@ import java.util.Optional;
  * and whether the caller may act on it: agents act on themselves only; supervisors, admins,
  * integrations and API keys on anyone of their tenant.
  */
-final class AgentTarget {
-    static final String ME = "me";
+public final class AgentTarget {
+    public static final String ME = "me";
 
     private AgentTarget() {}
 
     /** The user, or 404 {@code agent_not_found} (also for another tenant's user). */
-    static User resolve(Users users, Principal caller, String name) {
+    public static User resolve(Users users, Principal caller, String name) {
         String tenant = caller.tenantId();
         Optional<User> user = name.equals(ME) ? users.find(tenant, caller.userId())
                 : users.find(tenant, name).or(() -> users.findByUsername(tenant, name));
@@ -27,13 +27,13 @@ final class AgentTarget {
     }
 
     /** Whether the caller may act on (and read the ledger of) any agent of its tenant. */
-    static boolean actsOnAnyone(Principal caller) {
+    public static boolean actsOnAnyone(Principal caller) {
         return caller.kind() == Principal.Kind.API_KEY
                 || caller.roles().stream().anyMatch(r -> r != Role.AGENT);
     }
 
     /** 403 {@code forbidden} unless the caller may act on {@code target}. */
-    static void requireMayActOn(Principal caller, User target) {
+    public static void requireMayActOn(Principal caller, User target) {
         if (!actsOnAnyone(caller) && !caller.userId().equals(target.id())) {
             throw new ApiException(403, "forbidden", "an agent may act only on itself");
         }

@@ -168,6 +168,7 @@ class OpenApiContractTest {
     private final ScreenPops screenPops;
     private final RecordingLinks links;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    private io.ramal.api.queues.QueueDesk queueDesk;
 
     OpenApiContractTest() {
         InstantSource clock = InstantSource.system();
@@ -259,6 +260,12 @@ class OpenApiContractTest {
                     .addTo(javalin.routes);
             new io.ramal.api.agents.PositionRoutes(auth.authentication(), new io.ramal.store.AgentPositions(dataSource),
                     extensions).addTo(javalin.routes);
+            queueDesk = new io.ramal.api.queues.QueueDesk(tenantBoards, journal, new io.ramal.store.Queues(dataSource),
+                    agents::states, clock);
+            new io.ramal.api.queues.QueueRoutes(auth.authentication(), queueDesk, new io.ramal.store.Queues(dataSource),
+                    extensions, new io.ramal.api.queues.ConfiguredQueues(Map.of(DemoTenant.ID, Set.of("vip"))))
+                    .addTo(javalin.routes);
+            new io.ramal.api.queues.MemberRoutes(auth.authentication(), queueDesk, users).addTo(javalin.routes);
             new MusicOnHoldRoutes(auth.authentication(), music).addTo(javalin.routes);
             events.addTo(javalin.routes);
             new OpenApiDocument().addTo(javalin.routes);
@@ -267,6 +274,7 @@ class OpenApiContractTest {
 
     @AfterAll
     void stop() {
+        queueDesk.close();
         events.close();
         screenPops.close();
         app.stop();
@@ -1029,6 +1037,119 @@ class OpenApiContractTest {
         assertThat(exchange("DELETE", "/api/v1/agent-positions/{position}", Map.of("position", "12"), admin, null)
                 .code()).isEqualTo("position_not_found");
         assertThat(exchange("DELETE", "/api/v1/pause-reasons/{id}", Map.of("id", "coffee"), admin, null).status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void queuesTheirMembersCallersAndStatisticsAnswerAsDocumented() {
+        String admin = adminToken();
+        String bob = accessToken("bob", "demo-bob");
+        String carol = accessToken("carol", "demo-carol");
+        Answer created = exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "sales",
+                "strategy", "longest_idle", "max_wait_s", 120, "overflow_to", "extension:1003", "wrap_up_s", 5)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/queues/sales");
+        assertThat(created.json().path("managed_by").asText()).isEqualTo("api");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "sales"))).code())
+                .isEqualTo("queue_exists");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "x1", "overflow_to",
+                "queue:nope"))).code()).isEqualTo("unknown_queue");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "x1", "overflow_to",
+                "extension:9999"))).code()).isEqualTo("unknown_extension");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "x1", "strategy",
+                "random"))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "Bad Name"))).code())
+                .isEqualTo("invalid_request");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), bob, json(Map.of("name", "x2"))).code())
+                .isEqualTo("forbidden");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "vip"))).status())
+                .isEqualTo(201);
+        assertThat(exchange("GET", "/api/v1/queues/{name}", Map.of("name", "vip"), bob, null).json()
+                .path("managed_by").asText()).isEqualTo("config");
+        assertThat(exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "vip"), admin,
+                json(Map.of("wrap_up_s", 3))).code()).isEqualTo("managed_by_config");
+        assertThat(exchange("GET", "/api/v1/queues", Map.of(), bob, null).json().path("queues")).hasSize(2);
+        assertThat(exchange("GET", "/api/v1/queues/{name}", Map.of("name", "nope"), bob, null).code())
+                .isEqualTo("queue_not_found");
+        Answer patched = exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "sales"), admin,
+                json(Map.of("max_callers", 10, "announce_position_every_s", 30)));
+        assertThat(patched.json().path("max_callers").asInt()).isEqualTo(10);
+        assertThat(patched.json().path("strategy").asText()).as("kept").isEqualTo("longest_idle");
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("max_wait_s", null);
+        assertThat(exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "sales"), admin, json(clear)).json()
+                .path("max_wait_s").isNull()).isTrue();
+
+        Answer joined = exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
+                bob, null);
+        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+        assertThat(joined.json().path("status").asText()).isEqualTo("logged_out");
+        assertThat(exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
+                bob, null).status()).isEqualTo(200);
+        assertThat(exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
+                bob, json(Map.of("priority", 1))).code()).isEqualTo("forbidden");
+        assertThat(exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "alice"),
+                carol, json(Map.of("priority", 2))).json().path("priority").asInt()).isEqualTo(2);
+        assertThat(exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "nope", "agent", "me"),
+                bob, null).code()).isEqualTo("queue_not_found");
+        assertThat(exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
+                bob, json(Map.of("priority", 101))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("GET", "/api/v1/queues/{name}/members", Map.of("name", "sales"), bob, null).json()
+                .path("members")).hasSize(2);
+        assertThat(exchange("POST", "/api/v1/queues/{name}/members/{agent}/pause", Map.of("name", "sales",
+                "agent", "me"), bob, json(Map.of("reason", "coffee"))).json().path("pause_reason").asText())
+                .isEqualTo("coffee");
+        assertThat(exchange("POST", "/api/v1/queues/{name}/members/{agent}/pause", Map.of("name", "sales",
+                "agent", "alice"), bob, null).code()).isEqualTo("forbidden");
+        assertThat(exchange("POST", "/api/v1/queues/{name}/members/{agent}/unpause", Map.of("name", "sales",
+                "agent", "me"), bob, null).json().path("paused").asBoolean()).isFalse();
+        assertThat(exchange("POST", "/api/v1/queues/{name}/members/{agent}/unpause", Map.of("name", "vip",
+                "agent", "me"), bob, null).code()).isEqualTo("not_a_member");
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/queues/pause", Map.of("agent", "me"), bob, null).json()
+                .path("memberships").get(0).path("paused").asBoolean()).isTrue();
+        assertThat(exchange("POST", "/api/v1/agents/{agent}/queues/unpause", Map.of("agent", "bob"), carol, null)
+                .json().path("memberships").get(0).path("paused").asBoolean()).isFalse();
+        assertThat(exchange("GET", "/api/v1/agents/{agent}/queues", Map.of("agent", "alice"), bob, null).json()
+                .path("memberships")).hasSize(1);
+        assertThat(exchange("GET", "/api/v1/agents/{agent}/queues", Map.of("agent", "nobody"), bob, null).code())
+                .isEqualTo("agent_not_found");
+
+        queueDesk.report(new io.ramal.cti.queue.QueueFact.CallerArrived(DemoTenant.ID, "q-call-1", "sales",
+                "+5511988887777", Optional.empty(), new io.ramal.cti.queue.CampaignFields(Optional.of("C-1"),
+                        Optional.of("Maria"), Optional.of("Black Friday"), Optional.empty(), List.of()), Instant.now()));
+        await().atMost(WAIT).until(() -> exchange("GET", "/api/v1/queues/{name}/callers", Map.of("name", "sales"),
+                bob, null).json().path("callers").size() == 1);
+        JsonNode caller = exchange("GET", "/api/v1/queues/{name}/callers", Map.of("name", "sales"), bob, null).json()
+                .path("callers").get(0);
+        assertThat(caller.path("campaign").path("customer_name").asText()).isEqualTo("Maria");
+        assertThat(caller.path("position").asInt()).isEqualTo(1);
+        Answer stats = exchange("GET", "/api/v1/queues/{name}/stats", Map.of("name", "sales"), bob, null);
+        assertThat(stats.json().path("waiting").asInt()).isEqualTo(1);
+        assertThat(stats.json().path("entered").asInt()).isEqualTo(1);
+        assertThat(exchange("GET", "/api/v1/queues/{name}/stats", Map.of("name", "nope"), bob, null).code())
+                .isEqualTo("queue_not_found");
+        assertThat(exchange("GET", "/api/v1/queue-stats", Map.of(), bob, null).json().path("queues")).hasSize(2);
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}", Map.of("name", "sales"), admin, null).code())
+                .isEqualTo("queue_not_empty");
+        queueDesk.report(new io.ramal.cti.queue.QueueFact.CallEnded(DemoTenant.ID, "q-call-1", Instant.now()));
+        await().atMost(WAIT).until(() -> exchange("GET", "/api/v1/queues/{name}/stats", Map.of("name", "sales"),
+                bob, null).json().path("abandoned").asInt() == 1);
+
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "backup"))).status())
+                .isEqualTo(201);
+        assertThat(exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "sales"), admin,
+                json(Map.of("overflow_to", "queue:backup"))).status()).isEqualTo(200);
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}", Map.of("name", "backup"), admin, null).code())
+                .isEqualTo("queue_in_use");
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
+                bob, null).status()).isEqualTo(204);
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
+                bob, null).code()).isEqualTo("not_a_member");
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}", Map.of("name", "vip"), admin, null).code())
+                .isEqualTo("managed_by_config");
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}", Map.of("name", "sales"), admin, null).status())
+                .isEqualTo(204);
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}", Map.of("name", "backup"), admin, null).status())
                 .isEqualTo(204);
     }
 

@@ -8,6 +8,11 @@ import io.ramal.api.agents.PauseReasonRoutes;
 import io.ramal.api.agents.PositionRoutes;
 import io.ramal.api.agents.RegisteredAddresses;
 import io.ramal.api.auth.AuthApi;
+import io.ramal.api.queues.ConfiguredQueues;
+import io.ramal.api.queues.MemberRoutes;
+import io.ramal.api.queues.QueueDesk;
+import io.ramal.api.queues.QueueRoutes;
+import io.ramal.store.Queues;
 import io.ramal.store.AgentGroups;
 import io.ramal.store.AgentIntervals;
 import io.ramal.store.AgentPolicies;
@@ -106,6 +111,7 @@ public final class ApiPlane implements AutoCloseable {
   private final DataSource dataSource;
   private final CdrRoutes history;
   private final AgentDesk agents;
+  private final QueueDesk queues;
   private final ScreenPops pops;
   private final RecordingLinks links;
   private final CallLogs callLogs;
@@ -145,15 +151,18 @@ public final class ApiPlane implements AutoCloseable {
     this.desk = new CtiDesk(journal);
     this.agents = new AgentDesk(desk, journal, new AgentIntervals(dataSource), new PauseReasons(dataSource),
         new AgentPolicies(dataSource), config.agents().toSetting(), clock).start(Duration.ofSeconds(1));
+    this.queues = new QueueDesk(desk, journal, new Queues(dataSource), agents::states, clock);
+    agents.onChange(queues::afterChange);
     desk.follower(new CtiDesk.Follower() {
       @Override
       public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board) {
         agents.afterFacts(tenant, board);
+        queues.afterChange(tenant, board);
       }
 
       @Override
       public Map<String, Object> snapshot(String tenant) {
-        return Map.of("agents", agents.snapshot(tenant));
+        return Map.of("agents", agents.snapshot(tenant), "queues", queues.snapshot(tenant));
       }
     });
     this.facts = new TelephonyFacts(desk, clock);
@@ -221,6 +230,14 @@ public final class ApiPlane implements AutoCloseable {
     return desk;
   }
 
+  /**
+   * The queues: the PBX connects its {@code QueueControl} with {@code queues().control(...)} and reports
+   * queue calls with {@code queues().report(fact)} (see {@code io.ramal.cti.queue}).
+   */
+  public QueueDesk queues() {
+    return queues;
+  }
+
   public EventJournal journal() {
     return journal;
   }
@@ -230,10 +247,12 @@ public final class ApiPlane implements AutoCloseable {
    * from the index and from {@code recordingsDir}) and the event WebSocket. {@code directoryChanged}
    * runs after every change of extensions, DIDs or trunks through the API; {@code listed} names what the
    * config file manages (refused to the API); {@code addresses} finds phones by the address they
-   * registered from (agent login by IP); tenants' music on hold is kept by {@code music}.
+   * registered from (agent login by IP); tenants' music on hold is kept by {@code music};
+   * {@code listedQueues} are the queues the config file manages.
    */
   public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed, Path recordingsDir,
-      RegisteredAddresses addresses, TenantMusic music, Trunks trunks, TrunkStatuses trunkStatuses) {
+      RegisteredAddresses addresses, TenantMusic music, Trunks trunks, TrunkStatuses trunkStatuses,
+      ConfiguredQueues listedQueues) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
     RecordingRoutes recordings = new RecordingRoutes(auth.authentication(), desk, control, new Recordings(dataSource),
         recordingsDir, Optional.of(links), clock);
@@ -262,6 +281,9 @@ public final class ApiPlane implements AutoCloseable {
         new AgentPolicies(dataSource), reasons);
     PositionRoutes positionRoutes = new PositionRoutes(auth.authentication(), new AgentPositions(dataSource),
         extensions);
+    QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
+        listedQueues);
+    MemberRoutes memberRoutes = new MemberRoutes(auth.authentication(), queues, users);
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
@@ -281,6 +303,8 @@ public final class ApiPlane implements AutoCloseable {
       ledgerRoutes.addTo(routes);
       policyRoutes.addTo(routes);
       positionRoutes.addTo(routes);
+      queueRoutes.addTo(routes);
+      memberRoutes.addTo(routes);
       screenPop.addTo(routes);
       socket.addTo(routes);
     };
@@ -303,6 +327,7 @@ public final class ApiPlane implements AutoCloseable {
   public void close() {
     socket.close();
     pruning.close();
+    queues.close();
     agents.close();
     callLogs.close();
     desk.close();

@@ -1,5 +1,7 @@
 package io.ramal.server.config;
 
+import io.ramal.cti.queue.OverflowTarget;
+import io.ramal.cti.queue.QueueSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A tenant to provision at start: its SIP domains (the first is its default digest realm),
- * extensions, trunks, inbound numbers, whether its calls are recorded unasked, and how many days
+ * extensions, trunks, inbound numbers, whether its calls are recorded unasked, how many days
  * its recordings are kept ({@code recordings.retention_days}; empty follows
- * {@code media.recording.retention_days}, 0 keeps them for ever). Domains are kept lower-case.
+ * {@code media.recording.retention_days}, 0 keeps them for ever), and its queues (their settings;
+ * members join through the API). Domains are kept lower-case.
  */
 public record TenantConfig(
         String id,
@@ -22,7 +25,8 @@ public record TenantConfig(
         List<TrunkConfig> trunks,
         List<DidConfig> dids,
         RecordPolicy record,
-        OptionalInt recordingRetentionDays) {
+        OptionalInt recordingRetentionDays,
+        List<QueueSettings> queues) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
@@ -43,6 +47,7 @@ public record TenantConfig(
         extensions = List.copyOf(extensions);
         trunks = List.copyOf(trunks);
         dids = List.copyOf(dids);
+        queues = List.copyOf(queues);
         if (domains.isEmpty()) {
             throw new IllegalArgumentException("tenant " + id + " needs at least one SIP domain");
         }
@@ -50,6 +55,15 @@ public record TenantConfig(
         requireUnique(id, "extension number", extensions.stream().map(ExtensionConfig::number).toList());
         requireUnique(id, "trunk name", trunks.stream().map(TrunkConfig::name).toList());
         requireUnique(id, "DID", dids.stream().map(DidConfig::number).toList());
+        requireUnique(id, "queue name", queues.stream().map(QueueSettings::name).toList());
+        Set<String> queueNames = new HashSet<>(queues.stream().map(QueueSettings::name).toList());
+        for (QueueSettings queue : queues) {
+            queue.overflow().filter(o -> o.kind() == OverflowTarget.Kind.QUEUE && !queueNames.contains(o.value()))
+                    .ifPresent(o -> {
+                        throw new IllegalArgumentException("queue " + queue.name() + " overflows to queue " + o.value()
+                                + ", which tenant " + id + " does not list");
+                    });
+        }
         Set<String> numbers = new HashSet<>(extensions.stream().map(ExtensionConfig::number).toList());
         for (DidConfig did : dids) {
             if (!numbers.contains(did.extension())) {
@@ -58,6 +72,12 @@ public record TenantConfig(
                                 + " does not have");
             }
         }
+    }
+
+    /** A tenant without queues. */
+    public TenantConfig(String id, String name, List<String> domains, List<ExtensionConfig> extensions,
+            List<TrunkConfig> trunks, List<DidConfig> dids, RecordPolicy record, OptionalInt recordingRetentionDays) {
+        this(id, name, domains, extensions, trunks, dids, record, recordingRetentionDays, List.of());
     }
 
     /** A tenant whose recordings are kept as {@code media.recording.retention_days} says. */
@@ -73,16 +93,21 @@ public record TenantConfig(
     }
 
     public TenantConfig withRecord(RecordPolicy policy) {
-        return new TenantConfig(id, name, domains, extensions, trunks, dids, policy, recordingRetentionDays);
+        return new TenantConfig(id, name, domains, extensions, trunks, dids, policy, recordingRetentionDays, queues);
     }
 
     /** The tenant with its own recording retention (0: kept for ever). */
     public TenantConfig withRecordingRetentionDays(int days) {
-        return new TenantConfig(id, name, domains, extensions, trunks, dids, record, OptionalInt.of(days));
+        return new TenantConfig(id, name, domains, extensions, trunks, dids, record, OptionalInt.of(days), queues);
     }
 
     public TenantConfig withExtensions(List<ExtensionConfig> newExtensions) {
-        return new TenantConfig(id, name, domains, newExtensions, trunks, dids, record, recordingRetentionDays);
+        return new TenantConfig(id, name, domains, newExtensions, trunks, dids, record, recordingRetentionDays, queues);
+    }
+
+    /** The tenant with these queues (settings only). */
+    public TenantConfig withQueues(List<QueueSettings> newQueues) {
+        return new TenantConfig(id, name, domains, extensions, trunks, dids, record, recordingRetentionDays, newQueues);
     }
 
     /** The domain used as digest realm unless {@code sip.realm} is set. */

@@ -1,5 +1,9 @@
 package io.ramal.server.config;
 
+import io.ramal.cti.queue.OverflowTarget;
+import io.ramal.cti.queue.QueueSettings;
+import io.ramal.cti.queue.Strategy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +24,8 @@ final class TenantsReader {
     }
 
     private static TenantConfig readTenant(ConfigNode node) {
-        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids", "record", "recordings"));
+        node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids", "record", "recordings",
+                "queues"));
         String id = node.requiredText("id");
         String name = node.text("name", id);
         if (!node.has("domains")) {
@@ -30,6 +35,7 @@ final class TenantsReader {
         List<ExtensionConfig> extensions = node.list("extensions").stream().map(TenantsReader::readExtension).toList();
         List<TrunkConfig> trunks = node.list("trunks").stream().map(TenantsReader::readTrunk).toList();
         List<DidConfig> dids = node.list("dids").stream().map(TenantsReader::readDid).toList();
+        List<QueueSettings> queues = node.list("queues").stream().map(TenantsReader::readQueue).toList();
         RecordPolicy record = readRecord(node).orElse(RecordPolicy.ON_DEMAND);
         OptionalInt retentionDays = OptionalInt.empty();
         if (node.has("recordings")) {
@@ -44,7 +50,8 @@ final class TenantsReader {
             }
         }
         OptionalInt retention = retentionDays;
-        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids, record, retention));
+        return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids, record, retention,
+                queues));
     }
 
     private static ExtensionConfig readExtension(ConfigNode node) {
@@ -87,6 +94,37 @@ final class TenantsReader {
         List<String> sources = node.textList("inbound_sources", List.of());
         return node.build(() -> new TrunkConfig(name, host, port, transport, username, password, register, realm,
                 expiry, prefixes, callerId, sources));
+    }
+
+    /** A queue's settings; durations as {@code 30s}, absent optional limits mean none. */
+    private static QueueSettings readQueue(ConfigNode node) {
+        node.allowOnly(Set.of("name", "strategy", "ring_timeout", "max_wait", "overflow_to", "wrap_up", "max_callers",
+                "announce_position_every", "service_level"));
+        String name = node.requiredText("name");
+        QueueSettings defaults = QueueSettings.defaults(QueueSettings.validName(name) ? name : "x");
+        Strategy strategy;
+        try {
+            strategy = Strategy.fromWire(node.text("strategy", defaults.strategy().wire()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath("strategy"), e.getMessage());
+        }
+        Duration ringTimeout = node.duration("ring_timeout", defaults.ringTimeout());
+        Optional<Duration> maxWait = node.has("max_wait") ? Optional.of(node.duration("max_wait", Duration.ZERO))
+                : Optional.empty();
+        Optional<OverflowTarget> overflow;
+        try {
+            overflow = node.optionalText("overflow_to", Optional.empty()).map(OverflowTarget::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath("overflow_to"), e.getMessage());
+        }
+        Duration wrapUp = node.duration("wrap_up", defaults.wrapUp());
+        OptionalInt maxCallers = node.has("max_callers") ? OptionalInt.of(node.integer("max_callers", 0))
+                : OptionalInt.empty();
+        Optional<Duration> announce = node.has("announce_position_every")
+                ? Optional.of(node.duration("announce_position_every", Duration.ZERO)) : Optional.empty();
+        Duration serviceLevel = node.duration("service_level", defaults.serviceLevel());
+        return node.build(() -> new QueueSettings(name, strategy, ringTimeout, maxWait, overflow, wrapUp, maxCallers,
+                announce, serviceLevel));
     }
 
     private static DidConfig readDid(ConfigNode node) {

@@ -9,6 +9,7 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.Queues;
 import io.ramal.store.RecordingPolicy;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
@@ -27,7 +28,8 @@ import javax.sql.DataSource;
 
 /**
  * Writes the {@code tenants} section of the config into the store at start (insert or update), so
- * the config file is the source of truth for what it lists (recording policies included); rows it
+ * the config file is the source of truth for what it lists (recording policies and queue settings
+ * included; queue members are the API's); rows it
  * does not mention are kept. When the config {@link Config#seedsOnce() only seeds} (the demo), rows
  * are written only where missing, so what an admin changed through the API survives a restart.
  */
@@ -39,6 +41,7 @@ public final class Provisioning {
     SipDomains domains = new SipDomains(ds);
     Extensions extensions = new Extensions(ds);
     Dids dids = new Dids(ds);
+    Queues queues = new Queues(ds);
     for (TenantConfig t : config.tenants()) {
       if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
       tenants.saveRecordingPolicy(t.id(), policy(t.record()));
@@ -60,6 +63,10 @@ public final class Provisioning {
       for (DidConfig d : t.dids()) {
         if (once && dids.find(t.id(), d.number()).isPresent()) continue;
         dids.save(new Did(t.id(), d.number(), d.extension()));
+      }
+      for (io.ramal.cti.queue.QueueSettings q : t.queues()) {
+        if (once && queues.find(t.id(), q.name()).isPresent()) continue;
+        queues.save(t.id(), q, clock.instant());
       }
     }
   }

@@ -32,6 +32,8 @@ class ReferenceConfigTest {
             assertThat(tenant.extensions()).hasSize(2);
             assertThat(tenant.trunks()).hasSize(1);
             assertThat(tenant.dids()).hasSize(1);
+            assertThat(tenant.queues()).singleElement()
+                    .isEqualTo(io.ramal.cti.queue.QueueSettings.defaults("sales"));
             assertThat(tenant.record()).isEqualTo(RecordPolicy.ON_DEMAND);
             assertThat(tenant.extensions()).allSatisfy(e -> assertThat(e.record()).isEmpty());
         });
@@ -56,7 +58,11 @@ class ReferenceConfigTest {
                 "tenants[].extensions[].name", "tenants[].extensions[].password", "tenants[].trunks[].name",
                 "tenants[].trunks[].host", "tenants[].trunks[].port", "tenants[].trunks[].transport",
                 "tenants[].trunks[].username", "tenants[].trunks[].password", "tenants[].trunks[].register",
-                "tenants[].trunks[].realm", "tenants[].dids[].number", "tenants[].dids[].extension"}) {
+                "tenants[].trunks[].realm", "tenants[].dids[].number", "tenants[].dids[].extension",
+                "tenants[].queues[].name", "tenants[].queues[].strategy", "tenants[].queues[].ring_timeout",
+                "tenants[].queues[].max_wait", "tenants[].queues[].overflow_to", "tenants[].queues[].wrap_up",
+                "tenants[].queues[].max_callers", "tenants[].queues[].announce_position_every",
+                "tenants[].queues[].service_level"}) {
             assertThat(doc).as("docs/config.md describes %s", key).contains("`" + key + "`");
         }
     }

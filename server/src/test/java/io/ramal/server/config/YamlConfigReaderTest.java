@@ -260,6 +260,65 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void readsATenantsQueuesWithTheirDefaults() {
+        Config config = YamlConfigReader.read("""
+                tenants:
+                  - id: acme
+                    domains: [a.example]
+                    queues:
+                      - name: sales
+                        strategy: longest_idle
+                        ring_timeout: 20s
+                        max_wait: 3m
+                        overflow_to: queue:backup
+                        wrap_up: 15s
+                        max_callers: 25
+                        announce_position_every: 1m
+                        service_level: 30s
+                      - name: backup
+                """, Config.production());
+        TenantConfig acme = config.tenants().getFirst();
+        assertThat(acme.queues()).containsExactly(
+                new io.ramal.cti.queue.QueueSettings("sales", io.ramal.cti.queue.Strategy.LONGEST_IDLE,
+                        Duration.ofSeconds(20), Optional.of(Duration.ofMinutes(3)),
+                        Optional.of(io.ramal.cti.queue.OverflowTarget.parse("queue:backup")), Duration.ofSeconds(15),
+                        java.util.OptionalInt.of(25), Optional.of(Duration.ofMinutes(1)), Duration.ofSeconds(30)),
+                io.ramal.cti.queue.QueueSettings.defaults("backup"));
+    }
+
+    @Test
+    void queueMistakesAreNamed() {
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, strategy: random}]}
+                """, "tenants[0].queues[0].strategy").hasMessageContaining("ring_all");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: Sales}]}
+                """, "tenants[0].queues[0]").hasMessageContaining("queue name");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, overflow_to: voicemail}]}
+                """, "tenants[0].queues[0].overflow_to").hasMessageContaining("queue:NAME");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, ring_timeout: 0s}]}
+                """, "tenants[0].queues[0]").hasMessageContaining("ringTimeout");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, overflow_to: "queue:nope"}]}
+                """, "tenants[0]").hasMessageContaining("queue nope");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales}, {name: sales}]}
+                """, "tenants[0]").hasMessageContaining("queue name sales twice");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, members: [alice]}]}
+                """, "tenants[0].queues[0].members").hasMessageContaining("unknown key");
+    }
+
+    @Test
     void duplicateKeysAreRejected() {
         assertFails("http:\n  port: 1\n  port: 2\n", "").hasMessageContaining("port");
     }

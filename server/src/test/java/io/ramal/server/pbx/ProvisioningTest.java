@@ -7,6 +7,15 @@ import io.ramal.server.config.Config;
 import io.ramal.store.Database;
 import io.ramal.store.DigestHa1;
 import io.ramal.store.Extensions;
+import io.ramal.store.Queues;
+import io.ramal.cti.queue.QueueSettings;
+import io.ramal.cti.queue.Strategy;
+import io.ramal.cti.queue.QueueMember;
+import io.ramal.cti.queue.MembershipChange;
+import io.ramal.server.config.TenantConfig;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import io.ramal.store.testing.ScratchDatabase;
 import java.time.InstantSource;
 import javax.sql.DataSource;
@@ -56,5 +65,27 @@ class ProvisioningTest {
     var e = extensions.find("demo", "1001").orElseThrow();
     assertThat(e.displayName()).isNotEqualTo("Changed by the API");
     assertThat(e.ha1()).isNotEqualTo(DigestHa1.of("1001", e.realm(), "api-chosen-secret"));
+  }
+
+  @Test
+  void configQueuesAreWrittenAtEveryStartAndTheirMembersStay() {
+    Config served = Config.demo().withApi(ApiConfig.DEFAULTS);
+    TenantConfig demo = served.tenants().getFirst().withQueues(List.of(QueueSettings.defaults("sales")
+        .withStrategy(Strategy.ROUND_ROBIN)));
+    Config withQueue = new Config(served.http(), served.sip(), served.media(), served.api(), served.store(),
+        served.dataDir(), served.log(), List.of(demo));
+    Provisioning.apply(withQueue, ds, InstantSource.system());
+    Queues queues = new Queues(ds);
+    io.ramal.store.User alice = io.ramal.store.User.create("u-alice", "demo", "alice", "$2a$04$notarealhash",
+        java.util.Set.of("agent"), Optional.empty(), Instant.EPOCH);
+    new io.ramal.store.Users(ds).insert(alice);
+    queues.apply("demo", List.of(new MembershipChange.Saved(new QueueMember("sales", "u-alice", "alice", 0,
+        Instant.EPOCH, Optional.empty()))));
+    queues.save("demo", QueueSettings.defaults("sales"), Instant.EPOCH);
+
+    Provisioning.apply(withQueue, ds, InstantSource.system());
+
+    assertThat(queues.find("demo", "sales")).map(QueueSettings::strategy).contains(Strategy.ROUND_ROBIN);
+    assertThat(queues.members("demo")).extracting(QueueMember::username).containsExactly("alice");
   }
 }

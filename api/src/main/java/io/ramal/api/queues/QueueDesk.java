@@ -1,0 +1,257 @@
+package io.ramal.api.queues;
+
+import io.ramal.api.calls.TenantBoards;
+import io.ramal.api.events.EventJournal;
+import io.ramal.api.events.NewEvent;
+import io.ramal.cti.core.Switchboard;
+import io.ramal.cti.queue.AgentStates;
+import io.ramal.cti.queue.CallDistributor;
+import io.ramal.cti.queue.QueueControl;
+import io.ramal.cti.queue.QueueEffect;
+import io.ramal.cti.queue.QueueEvent;
+import io.ramal.cti.queue.QueueFact;
+import io.ramal.cti.queue.QueueMember;
+import io.ramal.cti.queue.QueueOutcome;
+import io.ramal.cti.queue.QueueSettings;
+import io.ramal.store.Queues;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each tenant's {@link CallDistributor} on the tenant's CTI lane, beside its switchboard and its
+ * agents, so queue decisions see the call and agent state of the same moment. Each step stores the
+ * membership changes, appends the events to the journal (same envelope and log as agent and call
+ * events) and then hands the effects to the PBX's {@link QueueControl}, in order.
+ *
+ * <p>The PBX reports with {@link #report}: asynchronously, and per tenant in the order reported. Time:
+ * after each step the desk schedules a review at the distributor's next due instant (ring timeouts,
+ * maximum waits, announcements, wrap-up ends). Agents changing and calls changing call
+ * {@link #afterChange}, so an agent who becomes free is offered the next waiting call at once.
+ *
+ * <p>A distributor is built on the tenant's first use from the stored queues and memberships; the
+ * statistics count from the desk's start.
+ */
+public final class QueueDesk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueDesk.class);
+    private static final Set<String> ENVELOPE = Set.of("type", "tenant", "ts");
+
+    private final TenantBoards boards;
+    private final EventJournal journal;
+    private final Queues store;
+    private final BiFunction<String, Switchboard, AgentStates> agents;
+    private final InstantSource clock;
+    private final Instant started;
+    private final Map<String, CallDistributor> distributors = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<QueueFact>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Wake> wakes = new ConcurrentHashMap<>();
+    private volatile QueueControl control = QueueControl.NONE;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("queues-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("ramal-queue-timer").factory());
+
+    /** A scheduled review: when, and its timer task (set right after the wake-up is recorded). */
+    private record Wake(Instant at, AtomicReference<ScheduledFuture<?>> task) {}
+
+    /**
+     * @param agents the tenant's agent states as read on its lane ({@code AgentDesk::states})
+     */
+    public QueueDesk(TenantBoards boards, EventJournal journal, Queues store,
+            BiFunction<String, Switchboard, AgentStates> agents, InstantSource clock) {
+        this.boards = Objects.requireNonNull(boards, "boards");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.store = Objects.requireNonNull(store, "store");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.started = clock.instant();
+    }
+
+    /** Connects the PBX: where offers, withdrawals, overflows, releases and announcements go. */
+    public void control(QueueControl next) {
+        this.control = Objects.requireNonNull(next, "control");
+    }
+
+    /**
+     * What the PBX reports about a queue call. Returns at once; the fact is applied on the tenant's lane
+     * after every fact reported before it.
+     */
+    public void report(QueueFact fact) {
+        Objects.requireNonNull(fact, "fact");
+        String tenant = fact.tenant();
+        pending.computeIfAbsent(tenant, t -> new ConcurrentLinkedQueue<>()).add(fact);
+        workers.execute(() -> {
+            try {
+                boards.onTenant(tenant, board -> {
+                    ConcurrentLinkedQueue<QueueFact> queue = pending.get(tenant);
+                    QueueFact next;
+                    while ((next = queue.poll()) != null) {
+                        QueueFact f = next;
+                        apply(tenant, board, (acd, states) -> acd.on(f, states));
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.atWarn().setCause(e).addKeyValue("tenant", tenant).log("queue fact not applied");
+            }
+        });
+    }
+
+    /**
+     * Runs {@code command} on the tenant's distributor, on its lane; what it changed is stored, its events
+     * appended and its effects handed to the PBX before this returns. A refused command changes nothing.
+     */
+    public QueueOutcome act(String tenant, BiFunction<CallDistributor, AgentStates, QueueOutcome> command) {
+        return boards.onTenant(tenant, board -> apply(tenant, board, command));
+    }
+
+    /** Reads the tenant's distributor on its lane, with the agents as they are now. */
+    public <T> T read(String tenant, BiFunction<CallDistributor, AgentStates, T> query) {
+        return boards.onTenant(tenant, board -> query.apply(distributor(tenant), agents.apply(tenant, board)));
+    }
+
+    /**
+     * After agents or calls of the tenant changed (called on its lane): the distributor reviews, so
+     * agents who became free are offered waiting calls and offers to agents who no longer may take them
+     * stop. Tenants whose queues were never used are left alone.
+     */
+    public void afterChange(String tenant, Switchboard board) {
+        if (distributors.containsKey(tenant)) {
+            apply(tenant, board, (acd, states) -> acd.review(clock.instant(), states));
+        }
+    }
+
+    /**
+     * The queues section of the tenant's snapshot (called under the tenant's journal lock): each queue's
+     * name and its waiting callers.
+     */
+    public List<Object> snapshot(String tenant) {
+        CallDistributor acd = distributors.get(tenant);
+        if (acd == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Object> queues = new ArrayList<>();
+        for (QueueSettings queue : acd.queues()) {
+            List<Object> callers = new ArrayList<>();
+            acd.callers(queue.name(), now).forEach(c -> callers.add(c.toJson()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", queue.name());
+            entry.put("callers", List.copyOf(callers));
+            queues.add(entry);
+        }
+        return List.copyOf(queues);
+    }
+
+    /** Now, as the desk sees it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** When the statistics started counting. */
+    public Instant started() {
+        return started;
+    }
+
+    private QueueOutcome apply(String tenant, Switchboard board,
+            BiFunction<CallDistributor, AgentStates, QueueOutcome> step) {
+        CallDistributor acd = distributor(tenant);
+        QueueOutcome outcome = step.apply(acd, agents.apply(tenant, board));
+        if (outcome.refusal().isEmpty()) {
+            store.apply(tenant, outcome.memberships());
+            if (!outcome.events().isEmpty()) {
+                journal.appendAll(tenant, entries(outcome.events()));
+            }
+            QueueControl pbx = control;
+            for (QueueEffect effect : outcome.effects()) {
+                try {
+                    pbx.perform(effect);
+                } catch (RuntimeException e) {
+                    LOG.atWarn().setCause(e).addKeyValue("tenant", tenant).addKeyValue("call_id", effect.callId())
+                            .log("queue effect not carried out");
+                }
+            }
+        }
+        wake(tenant, acd.nextDue());
+        return outcome;
+    }
+
+    /**
+     * Schedules the tenant's next review at {@code due}, unless one is scheduled for that instant already. A
+     * wake-up forgets itself before it reviews, so the review it runs schedules the next one (also when it
+     * fired a little early and found nothing due yet).
+     */
+    private void wake(String tenant, Optional<Instant> due) {
+        Wake current = wakes.get(tenant);
+        if (due.isEmpty() || (current != null && current.at().equals(due.get()))) {
+            return;
+        }
+        if (current != null && current.task().get() != null) {
+            current.task().get().cancel(false);
+        }
+        Instant at = due.get();
+        Wake next = new Wake(at, new AtomicReference<>());
+        wakes.put(tenant, next);
+        long nanos = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+        long millis = (nanos + 999_999) / 1_000_000;
+        next.task().set(timer.schedule(() -> workers.execute(() -> {
+            wakes.remove(tenant, next);
+            try {
+                boards.onTenant(tenant, board -> apply(tenant, board, (acd, states) -> acd.review(clock.instant(),
+                        states)));
+            } catch (RuntimeException e) {
+                LOG.atWarn().setCause(e).addKeyValue("tenant", tenant).log("queue review failed");
+            }
+        }), millis, TimeUnit.MILLISECONDS));
+    }
+
+    private CallDistributor distributor(String tenant) {
+        return distributors.computeIfAbsent(tenant, t -> {
+            CallDistributor acd = new CallDistributor(t, started);
+            List<QueueMember> members = store.members(t);
+            for (QueueSettings queue : store.list(t)) {
+                acd.restore(queue, members.stream().filter(m -> m.queue().equals(queue.name())).toList());
+            }
+            return acd;
+        });
+    }
+
+    static List<NewEvent> entries(List<QueueEvent> events) {
+        List<NewEvent> entries = new ArrayList<>(events.size());
+        for (QueueEvent event : events) {
+            Map<String, Object> fields = new LinkedHashMap<>(event.toJson());
+            fields.keySet().removeAll(ENVELOPE);
+            entries.add(new NewEvent(event.type(), event.callId(), event.device(), fields));
+        }
+        return entries;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.ramal.api.queues;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.ramal.api.ApiException;
+import io.ramal.api.auth.Permission;
+import io.ramal.api.auth.Principal;
+import io.ramal.api.http.BearerAuthentication;
+import io.ramal.api.http.Json;
+import io.ramal.api.http.JsonFields;
+import io.ramal.cti.queue.OverflowTarget;
+import io.ramal.cti.queue.QueueOutcome;
+import io.ramal.cti.queue.QueueRefusal;
+import io.ramal.cti.queue.QueueSettings;
+import io.ramal.cti.queue.QueueStats;
+import io.ramal.store.Extensions;
+import io.ramal.store.Queues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A tenant's queues under {@code /api/v1/queues}: any user (or a key with {@code calls:read}) reads them,
+ * their waiting callers and their statistics; admins add, change and delete them. Queues the config file
+ * lists are read-only here. See {@code docs/queues-api.md}.
+ */
+public final class QueueRoutes {
+
+    public static final String QUEUES = "/api/v1/queues";
+    public static final String QUEUE = QUEUES + "/{name}";
+    public static final String STATS = "/api/v1/queue-stats";
+
+    private final BearerAuthentication authentication;
+    private final QueueDesk desk;
+    private final Queues queues;
+    private final Extensions extensions;
+    private final ConfiguredQueues config;
+
+    public QueueRoutes(BearerAuthentication authentication, QueueDesk desk, Queues queues, Extensions extensions,
+            ConfiguredQueues config) {
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.queues = Objects.requireNonNull(queues, "queues");
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get(QUEUES, this::list);
+        routes.post(QUEUES, this::create);
+        routes.get(QUEUE, this::show);
+        routes.patch(QUEUE, this::update);
+        routes.delete(QUEUE, this::delete);
+        routes.get(QUEUE + "/callers", this::callers);
+        routes.get(QUEUE + "/stats", this::stats);
+        routes.get(STATS, this::allStats);
+    }
+
+    private void list(Context ctx) {
+        Principal caller = authentication.require(ctx, Permission.CALLS_READ);
+        String tenant = caller.tenantId();
+        List<Map<String, Object>> all = desk.read(tenant, (acd, states) -> acd.queues()).stream()
+                .map(q -> view(tenant, q)).toList();
+        Json.write(ctx, 200, Map.of("queues", all));
+    }
+
+    private void show(Context ctx) {
+        Principal caller = authentication.require(ctx, Permission.CALLS_READ);
+        Json.write(ctx, 200, view(caller.tenantId(), target(caller, ctx)));
+    }
+
+    private void create(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String tenant = admin.tenantId();
+        ObjectNode body = Json.readObject(ctx);
+        String name = QueueFields.name(JsonFields.requiredText(body, "name"));
+        QueueSettings settings = QueueFields.over(QueueSettings.defaults(name), body);
+        checkOverflow(tenant, settings);
+        QueueOutcome outcome = desk.act(tenant, (acd, states) -> {
+            if (acd.queue(name).isPresent()) {
+                throw new ApiException(409, "queue_exists", "queue " + name + " exists already");
+            }
+            queues.save(tenant, settings, desk.now());
+            return acd.define(settings, desk.now(), states);
+        });
+        refuseIfRefused(outcome);
+        ctx.header("Location", QUEUES + "/" + name);
+        Json.write(ctx, 201, view(tenant, settings));
+    }
+
+    private void update(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String tenant = admin.tenantId();
+        QueueSettings current = target(admin, ctx);
+        config.refuseChange(tenant, current.name());
+        ObjectNode body = Json.readObject(ctx);
+        if (body.has("name") && !body.get("name").asText().equals(current.name())) {
+            throw JsonFields.invalid("a queue's name cannot change");
+        }
+        QueueSettings next = QueueFields.over(current, body);
+        checkOverflow(tenant, next);
+        refuseIfRefused(desk.act(tenant, (acd, states) -> {
+            if (acd.queue(next.name()).isEmpty()) {
+                throw notFound(next.name());
+            }
+            queues.save(tenant, next, desk.now());
+            return acd.define(next, desk.now(), states);
+        }));
+        Json.write(ctx, 200, view(tenant, next));
+    }
+
+    private void delete(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String tenant = admin.tenantId();
+        QueueSettings current = target(admin, ctx);
+        config.refuseChange(tenant, current.name());
+        refuseIfRefused(desk.act(tenant, (acd, states) -> {
+            List<String> pointing = acd.queues().stream()
+                    .filter(q -> q.overflow().filter(o -> o.kind() == OverflowTarget.Kind.QUEUE
+                            && o.value().equals(current.name())).isPresent())
+                    .map(QueueSettings::name).toList();
+            if (!pointing.isEmpty()) {
+                throw new ApiException(409, "queue_in_use", "queues " + pointing + " overflow to queue "
+                        + current.name() + "; point them elsewhere first");
+            }
+            QueueOutcome outcome = acd.remove(current.name(), admin.userId(), desk.now(), states);
+            if (outcome.refusal().isEmpty()) {
+                queues.delete(tenant, current.name());
+            }
+            return outcome;
+        }));
+        ctx.status(204);
+    }
+
+    private void callers(Context ctx) {
+        Principal caller = authentication.require(ctx, Permission.CALLS_READ);
+        String name = target(caller, ctx).name();
+        List<Object> waiting = new ArrayList<>();
+        desk.read(caller.tenantId(), (acd, states) -> acd.callers(name, desk.now()))
+                .forEach(c -> waiting.add(c.toJson()));
+        Json.write(ctx, 200, Map.of("callers", waiting));
+    }
+
+    private void stats(Context ctx) {
+        Principal caller = authentication.require(ctx, Permission.CALLS_READ);
+        String name = ctx.pathParam("name");
+        QueueStats stats = desk.read(caller.tenantId(), (acd, states) -> acd.stats(name, desk.now(), states))
+                .orElseThrow(() -> notFound(name));
+        Json.write(ctx, 200, stats.toJson());
+    }
+
+    private void allStats(Context ctx) {
+        Principal caller = authentication.require(ctx, Permission.CALLS_READ);
+        Map<String, Object> body = desk.read(caller.tenantId(), (acd, states) -> {
+            List<Object> perQueue = new ArrayList<>();
+            acd.queues().forEach(q -> acd.stats(q.name(), desk.now(), states).ifPresent(s -> perQueue.add(s.toJson())));
+            List<Object> perAgent = new ArrayList<>();
+            acd.agentStats().forEach(a -> perAgent.add(a.toJson()));
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("since", acd.since().toString());
+            all.put("queues", perQueue);
+            all.put("agents", perAgent);
+            return all;
+        });
+        Json.write(ctx, 200, body);
+    }
+
+    /** An overflow to an extension or queue of the tenant must name one that exists. */
+    private void checkOverflow(String tenant, QueueSettings settings) {
+        Optional<OverflowTarget> to = settings.overflow();
+        if (to.isEmpty()) {
+            return;
+        }
+        switch (to.get().kind()) {
+            case EXTENSION -> {
+                if (extensions.find(tenant, to.get().value()).isEmpty()) {
+                    throw new ApiException(400, "unknown_extension", "the tenant has no extension " + to.get().value());
+                }
+            }
+            case QUEUE -> {
+                if (queues.find(tenant, to.get().value()).isEmpty()) {
+                    throw new ApiException(400, "unknown_queue", "the tenant has no queue " + to.get().value());
+                }
+            }
+            case NUMBER -> { }
+        }
+    }
+
+    private QueueSettings target(Principal caller, Context ctx) {
+        String name = ctx.pathParam("name");
+        return desk.read(caller.tenantId(), (acd, states) -> acd.queue(name)).orElseThrow(() -> notFound(name));
+    }
+
+    static ApiException notFound(String name) {
+        return new ApiException(404, "queue_not_found", "no queue " + name);
+    }
+
+    /** The distributor's refusals as API errors. */
+    static void refuseIfRefused(QueueOutcome outcome) {
+        outcome.refusal().ifPresent(refusal -> {
+            int status = refusal.code() == QueueRefusal.Code.QUEUE_NOT_EMPTY ? 409 : 404;
+            throw new ApiException(status, refusal.code().wire(), refusal.message());
+        });
+    }
+
+    private Map<String, Object> view(String tenant, QueueSettings settings) {
+        Map<String, Object> v = new LinkedHashMap<>(settings.toJson());
+        v.put("managed_by", config.managedBy(tenant, settings.name()));
+        return v;
+    }
+}

@@ -1,0 +1,53 @@
+package io.ramal.cti.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the distributor keeps of a caller in a queue: how it arrived, the offers ringing for it now (by
+ * agent), the members tried in this round, when the offers ring out, when it is next told its place, and
+ * how many offers were made. Mutable; the distributor's alone.
+ */
+final class WaitingCaller {
+    final QueueFact.CallerArrived arrival;
+    final Map<String, QueueCaller.Ringing> offers = new LinkedHashMap<>();
+    final Set<String> tried = new HashSet<>();
+    Instant offersUntil;
+    Optional<Instant> nextAnnouncement = Optional.empty();
+    int attempts;
+
+    WaitingCaller(QueueFact.CallerArrived arrival) {
+        this.arrival = arrival;
+    }
+
+    String callId() {
+        return arrival.callId();
+    }
+
+    String queue() {
+        return arrival.queue();
+    }
+
+    Instant enteredAt() {
+        return arrival.at();
+    }
+
+    /** The offer ringing {@code device}, if any. */
+    Optional<QueueCaller.Ringing> ringing(String device) {
+        return offers.values().stream().filter(r -> r.device().equals(device)).findFirst();
+    }
+
+    /** The caller as the API and events show it, at {@code position} of its queue. */
+    QueueCaller view(int position, Instant now) {
+        Duration waited = Duration.between(arrival.at(), now);
+        return new QueueCaller(arrival.callId(), arrival.queue(), arrival.callerNumber(), arrival.callerName(),
+                arrival.at(), position, waited.isNegative() ? Duration.ZERO : waited, arrival.campaign(),
+                List.copyOf(offers.values()));
+    }
+}

@@ -56,7 +56,7 @@ final class Banner {
                     .append(trunk.port()).append(' ').append(trunk.transport().configName()).append('\n');
         }
         for (DidConfig did : tenant.dids()) {
-            out.append("  DID          ").append(did.number()).append(" -> extension ").append(did.extension())
+            out.append("  DID          ").append(did.number()).append(" -> ").append(did.describeTarget())
                     .append('\n');
         }
         if (config.api().seedDemoUsers()) {

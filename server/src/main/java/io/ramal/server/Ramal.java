@@ -34,6 +34,7 @@ import io.ramal.server.http.HttpServer;
 import io.ramal.server.pbx.CallLogFeed;
 import io.ramal.server.pbx.MeteredPbxEvents;
 import io.ramal.server.pbx.PbxCallControl;
+import io.ramal.server.pbx.PbxQueueControl;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
 import io.ramal.server.pbx.StoreDirectory;
@@ -83,6 +84,7 @@ public final class Ramal implements AutoCloseable {
   private Trunks trunks;
   private StoreCallRecords records;
   private Pbx pbx;
+  private PbxQueueControl queueControl;
   private CachingDirectory directory;
   private StoreRecordingIndex recordingIndex;
   private Recordings recordings;
@@ -232,6 +234,9 @@ public final class Ramal implements AutoCloseable {
         pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
             recordings, clock);
         pbx.location().listener(api.facts());
+        queueControl = new PbxQueueControl(pbx, api.queues()::report, clock);
+        api.facts().queueFacts(api.queues()::report);
+        api.queues().control(queueControl);
         startRecordingPurge();
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);
@@ -242,6 +247,10 @@ public final class Ramal implements AutoCloseable {
       @Override
       public void stop() {
         if (housekeeping != null) housekeeping.shutdownNow();
+        if (queueControl != null) {
+          api.queues().control(io.ramal.cti.queue.QueueControl.NONE);
+          queueControl.close();
+        }
         if (pbx != null) pbx.close();
         if (recordings != null) recordings.close();
         if (recordingIndex != null) recordingIndex.close();

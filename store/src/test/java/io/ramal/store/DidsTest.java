@@ -42,9 +42,9 @@ class DidsTest {
         String tenant = RandomTenant.create(dataSource);
         extensions.save(tenant, "1001", "Reception", "pbx.example", "secret");
 
-        dids.save(new Did(tenant, "+4930123456", "1001"));
+        dids.save(Did.toExtension(tenant, "+4930123456", "1001"));
 
-        assertThat(dids.find(tenant, "+4930123456")).contains(new Did(tenant, "+4930123456", "1001"));
+        assertThat(dids.find(tenant, "+4930123456")).contains(Did.toExtension(tenant, "+4930123456", "1001"));
         assertThat(dids.list(tenant)).hasSize(1);
     }
 
@@ -54,14 +54,14 @@ class DidsTest {
         String other = RandomTenant.create(dataSource);
         extensions.save(other, "1001", "Elsewhere", "pbx.example", "secret");
 
-        assertThatThrownBy(() -> dids.save(new Did(tenant, "4000", "1001"))).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> dids.save(Did.toExtension(tenant, "4000", "1001"))).isInstanceOf(StoreException.class);
     }
 
     @Test
     void keepsAnExtensionThatADidStillRings() {
         String tenant = RandomTenant.create(dataSource);
         extensions.save(tenant, "1001", "Reception", "pbx.example", "secret");
-        dids.save(new Did(tenant, "4000", "1001"));
+        dids.save(Did.toExtension(tenant, "4000", "1001"));
 
         assertThatThrownBy(() -> extensions.delete(tenant, "1001")).isInstanceOf(StoreException.class);
         assertThat(extensions.find(tenant, "1001")).isPresent();
@@ -72,11 +72,11 @@ class DidsTest {
         String tenant = RandomTenant.create(dataSource);
         extensions.save(tenant, "1001", "A", "pbx.example", "a");
         extensions.save(tenant, "1002", "B", "pbx.example", "b");
-        dids.save(new Did(tenant, "4000", "1001"));
+        dids.save(Did.toExtension(tenant, "4000", "1001"));
 
-        dids.save(new Did(tenant, "4000", "1002"));
+        dids.save(Did.toExtension(tenant, "4000", "1002"));
 
-        assertThat(dids.find(tenant, "4000")).contains(new Did(tenant, "4000", "1002"));
+        assertThat(dids.find(tenant, "4000")).contains(Did.toExtension(tenant, "4000", "1002"));
     }
 
     @Test
@@ -84,10 +84,22 @@ class DidsTest {
         String tenant = RandomTenant.create(dataSource);
         String other = RandomTenant.create(dataSource);
         extensions.save(tenant, "1001", "A", "pbx.example", "a");
-        dids.save(new Did(tenant, "4000", "1001"));
+        dids.save(Did.toExtension(tenant, "4000", "1001"));
 
         assertThat(dids.find(other, "4000")).isEmpty();
         assertThat(dids.delete(other, "4000")).isFalse();
         assertThat(dids.delete(tenant, "4000")).isTrue();
+    }
+
+    @Test
+    void aDidLeadsToAQueueAndBackToAnExtension() {
+        String tenant = RandomTenant.create(dataSource);
+        extensions.save(tenant, "1001", "A", "pbx.example", "a");
+
+        dids.save(new Did(tenant, "4000", new DidTarget.Queue("sales")));
+        assertThat(dids.find(tenant, "4000")).map(Did::target).contains(new DidTarget.Queue("sales"));
+
+        dids.save(Did.toExtension(tenant, "4000", "1001"));
+        assertThat(dids.list(tenant)).extracting(Did::target).containsExactly(new DidTarget.Extension("1001"));
     }
 }

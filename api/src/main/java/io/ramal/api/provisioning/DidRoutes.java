@@ -10,6 +10,8 @@ import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
 import io.ramal.store.Did;
+import io.ramal.store.DidTarget;
+import io.ramal.store.Queues;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
 import java.util.LinkedHashMap;
@@ -28,11 +30,13 @@ public final class DidRoutes {
     private final BearerAuthentication authentication;
     private final Dids dids;
     private final Extensions extensions;
+    private final Queues queues;
     private final ConfigListed config;
     private final Runnable changed;
 
-    public DidRoutes(BearerAuthentication authentication, Dids dids, Extensions extensions, ConfigListed config,
-            Runnable changed) {
+    public DidRoutes(BearerAuthentication authentication, Dids dids, Extensions extensions, Queues queues,
+            ConfigListed config, Runnable changed) {
+        this.queues = Objects.requireNonNull(queues, "queues");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.dids = Objects.requireNonNull(dids, "dids");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
@@ -60,18 +64,14 @@ public final class DidRoutes {
         Json.write(ctx, 200, view(did));
     }
 
-    /** Creates the DID or points it at another extension: 201 when new, 200 when changed. */
+    /** Creates the DID or points it at another extension or a queue: 201 when new, 200 when changed. */
     private void put(Context ctx) {
         Principal admin = authentication.require(ctx, Permission.ADMIN);
         String number = ProvisioningFields.number("number", ctx.pathParam("number"));
         ConfigListed.refuseChange(config.did(admin.tenantId(), number), "DID " + number);
         ObjectNode body = Json.readObject(ctx);
-        String extension = JsonFields.requiredText(body, "extension");
-        if (extensions.find(admin.tenantId(), extension).isEmpty()) {
-            throw new ApiException(400, "unknown_extension", "the tenant has no extension " + extension);
-        }
+        Did did = new Did(admin.tenantId(), number, target(admin.tenantId(), body));
         boolean existed = dids.find(admin.tenantId(), number).isPresent();
-        Did did = new Did(admin.tenantId(), number, extension);
         dids.save(did);
         changed.run();
         if (!existed) {
@@ -91,10 +91,30 @@ public final class DidRoutes {
         ctx.status(204);
     }
 
+    /** The body's target: exactly one of {@code extension} and {@code queue}, which must exist. */
+    private DidTarget target(String tenant, ObjectNode body) {
+        boolean toQueue = body.hasNonNull("queue");
+        if (toQueue == body.hasNonNull("extension")) {
+            throw new ApiException(400, "invalid_request", "give exactly one of 'extension' and 'queue'");
+        }
+        if (toQueue) {
+            String queue = JsonFields.requiredText(body, "queue");
+            if (queues.find(tenant, queue).isEmpty()) {
+                throw new ApiException(400, "unknown_queue", "the tenant has no queue " + queue);
+            }
+            return new DidTarget.Queue(queue);
+        }
+        String extension = JsonFields.requiredText(body, "extension");
+        if (extensions.find(tenant, extension).isEmpty()) {
+            throw new ApiException(400, "unknown_extension", "the tenant has no extension " + extension);
+        }
+        return new DidTarget.Extension(extension);
+    }
+
     private Map<String, Object> view(Did did) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("number", did.number());
-        v.put("extension", did.targetExtension());
+        v.put(did.target() instanceof DidTarget.Queue ? "queue" : "extension", did.target().name());
         v.put("managed_by", ConfigListed.managedBy(config.did(did.tenantId(), did.number())));
         return v;
     }

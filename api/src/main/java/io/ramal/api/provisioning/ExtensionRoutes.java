@@ -114,7 +114,7 @@ public final class ExtensionRoutes {
         ConfigListed.refuseChange(config.extension(admin.tenantId(), current.number()),
                 "extension " + current.number());
         List<String> pointing = dids.list(admin.tenantId()).stream()
-                .filter(d -> d.targetExtension().equals(current.number())).map(Did::number).toList();
+                .filter(d -> d.target().equals(new io.ramal.store.DidTarget.Extension(current.number()))).map(Did::number).toList();
         if (!pointing.isEmpty()) {
             throw new ApiException(409, "extension_in_use", "DIDs " + pointing + " lead to extension "
                     + current.number() + "; point them elsewhere first");

@@ -223,7 +223,7 @@ class OpenApiContractTest {
                     Map.of(DemoTenant.ID, Set.of(DemoTenant.TRUNK)), Map.of());
             new ExtensionRoutes(auth.authentication(), extensions, dids, tenant -> DemoTenant.ID, listed, () -> { })
                     .addTo(javalin.routes);
-            new DidRoutes(auth.authentication(), dids, extensions, listed, () -> { }).addTo(javalin.routes);
+            new DidRoutes(auth.authentication(), dids, extensions, new io.ramal.store.Queues(dataSource), listed, () -> { }).addTo(javalin.routes);
             new TrunkRoutes(auth.authentication(), new Trunks(dataSource, SecretSeal.generate(RANDOM), clock), listed,
                     (tenant, trunk) -> trunk.equals("carrier")
                             ? Optional.of(new TrunkStatus("failed", Optional.empty(), Optional.of("403 Forbidden"),

@@ -59,12 +59,14 @@ public final class B2bua {
   private final Recordings recordings;
   private final Transfers transfers;
   private final Conferences conferences;
+  private final QueueCalls queues;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer, Recordings recordings, DialPlan plan) {
     this.recordings = recordings;
     this.transfers = new Transfers(sip, location, this, observer, records, clock, noAnswerTimeout, plan);
     this.conferences = new Conferences(sip, location, this, transfers, observer, clock, noAnswerTimeout);
+    this.queues = new QueueCalls(sip, location, this, observer, clock, noAnswerTimeout, plan);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -87,13 +89,16 @@ public final class B2bua {
     String dialed = switch (destination) {
       case Destination.ToExtension e -> e.number();
       case Destination.ToTrunk t -> t.number();
+      case Destination.ToQueue q -> q.queue();
       case Destination.Unroutable u -> invite.requestUri() instanceof SipUri ru ? ru.userDecoded() : "";
     };
     Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
         sip.ids().tag(), clock.instant(), trunk);
-    CallReports.observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction, origin.number(),
-        origin.displayName(), dialed, !(destination instanceof Destination.Unroutable), call.startedAt)));
+    if (!(destination instanceof Destination.ToQueue)) { // a queued call is reported once answered here (queued)
+      CallReports.observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction,
+          origin.number(), origin.displayName(), dialed, !(destination instanceof Destination.Unroutable), call.startedAt)));
+    }
     if (destination instanceof Destination.Unroutable u) {
       reject(call, u.status(), u.reason(), CallRecord.Disposition.FAILED);
       return;
@@ -110,6 +115,10 @@ public final class B2bua {
     }
     switch (destination) {
       case Destination.Unroutable u -> throw new IllegalStateException("handled above");
+      case Destination.ToQueue q -> {
+        queues.enter(call, q.queue());
+        return;
+      }
       case Destination.ToExtension e -> {
         List<Binding> bindings = location.lookup(new AddressOfRecord(e.tenantId(), e.number()));
         if (bindings.isEmpty()) {
@@ -270,7 +279,8 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> transfers.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
+        : transfers.carryOut(call, command));
   }
 
   /**
@@ -282,7 +292,8 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> conferences.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
+        : conferences.carryOut(call, command));
   }
 
   /**
@@ -294,9 +305,41 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
+    return calls.answered(tenant, callId).map(call -> QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
+        : call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
         ? ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId + " is being transferred")
         : conferences.control(call, command).orElseGet(() -> PartyCommands.carryOut(call, command)));
+  }
+
+  /**
+   * An order of the queue core for call {@code callId} of {@code tenant}, which Ramal answered for
+   * a queue; empty when this shard holds no such call.
+   */
+  public Optional<ControlOutcome> queue(String tenant, String callId, QueueOrder order) {
+    return calls.answered(tenant, callId).map(call -> queues.carryOut(call, order));
+  }
+
+  /** Refuses a routed call that cannot go on (its media is unusable): the caller gets {@code status}. */
+  void refuse(Call call, int status, String reason) {
+    reject(call, status, reason, CallRecord.Disposition.FAILED);
+  }
+
+  /**
+   * Answers the caller from here with {@code description} (a queue serves it): its dialog is the
+   * caller leg, and the call has no callee leg until someone is connected.
+   */
+  void answerHere(Call call, byte[] description) {
+    call.noAnswerTimer.cancel();
+    call.state = Call.State.ANSWERED;
+    SipResponse ok = callerResponse(call, 200, "OK").withBody("application/sdp", description);
+    call.callerInvite.respond(ok);
+    call.callerLeg = new Leg(call, true, Dialog.asUas(call.callerRequest(), ok), call.callerInvite.peer());
+    calls.answered(call);
+  }
+
+  /** A callee leg was connected to a call answered here: the call is an ordinary answered call now. */
+  void calleeConnected(Call call) {
+    recordingOf(call).answered();
   }
 
   /**
@@ -484,6 +527,10 @@ public final class B2bua {
       return true;
     }
     Leg other = leg.other();
+    if (other == null && !req.isMethod("BYE")) {
+      answerForAbsentCallee(tx, leg);
+      return true;
+    }
     if (req.isMethod("BYE")) {
       tx.respond(SipResponse.to(req, 200));
       if (transfers.consultingPartyLeft(leg.call, leg)) return true;
@@ -521,6 +568,32 @@ public final class B2bua {
     return true;
   }
 
+  /**
+   * A request from a caller that waits in a queue, with no callee to pass it on to: a re-INVITE or
+   * UPDATE is answered by the media here, digits are reported, a REFER is refused.
+   */
+  private void answerForAbsentCallee(ServerTransaction tx, Leg leg) {
+    SipRequest req = tx.request();
+    if (req.isMethod("REFER")) {
+      tx.respond(SipResponse.to(req, 403).withReason("Forbidden (the call waits in a queue)"));
+      return;
+    }
+    if (req.isMethod("INFO")) reports.digitInfo(leg, req);
+    if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
+      switch (leg.call.media.reoffer(leg.side(), req.body())) {
+        case Outcome.AnswerLocally a -> {
+          SipResponse ok = SipResponse.to(req, 200).withHeaders(SipResponse.to(req, 200).headers().toBuilder()
+              .add(HeaderNames.CONTACT, sip.contactFor(leg.peer).toString()).build());
+          tx.respond(a.body().length > 0 ? ok.withBody("application/sdp", a.body()) : ok);
+        }
+        case Outcome.Refuse r -> tx.respond(SipResponse.to(req, r.status()).withReason(r.reason()));
+        case Outcome.Forward f -> tx.respond(SipResponse.to(req, 488).withReason("Not Acceptable Here"));
+      }
+      return;
+    }
+    tx.respond(SipResponse.to(req, 200));
+  }
+
   /** ACK for a 2xx: confirms the caller's dialog (late offer: its SDP completes the callee's ACK). */
   public boolean onAck(SipRequest ack) {
     Leg leg = legFor(ack);
@@ -528,6 +601,9 @@ public final class B2bua {
     Call call = leg.call;
     if (leg.callerSide && call.state == Call.State.ANSWERED) {
       call.state = Call.State.CONFIRMED;
+      if (call.calleeLeg == null && ack.body().length > 0) {
+        call.media.fromSide(Side.CALLER, Kind.ANSWER, ack.body()); // our offer to a caller answered here
+      }
       if (call.pendingCalleeAck != null) {
         SipRequest calleeAck = call.pendingCalleeAck;
         if (ack.body().length > 0
@@ -601,9 +677,12 @@ public final class B2bua {
     calls.ended(call);
     transfers.callEnded(call, cause);
     conferences.callEnded(call);
+    queues.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
-    reports.ended(call, CallRecord.Disposition.ANSWERED, cause);
+    boolean abandoned = call.queue != null && call.calleeLeg == null;
+    reports.ended(call, abandoned ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
+        abandoned ? cause + " (waiting in queue " + call.queue.queue + ")" : cause);
   }
 
 }

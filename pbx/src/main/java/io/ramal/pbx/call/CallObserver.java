@@ -125,6 +125,34 @@ public interface CallObserver {
   default void participantMuteChanged(String tenantId, String callId, String participantKey, boolean muted,
       Instant at) {}
 
+  /**
+   * Ramal answered the call for {@code queue} (a DID leads there, or another queue overflowed to
+   * it): the caller hears music and waits for an agent.
+   */
+  default void queued(String tenantId, String callId, String queue, String callerNumber, String callerName,
+      Instant at) {}
+
+  /**
+   * Device {@code device} is being called for a caller waiting in a queue: an offer of the queue,
+   * or ({@code sentOn}) the caller sent on out of the queue to that extension or number.
+   */
+  default void queueOfferCalled(String tenantId, String callId, String device, boolean sentOn, Instant at) {}
+
+  default void queueOfferAlerting(String tenantId, String callId, String device, Instant at) {}
+
+  /** {@code device} answered: it is the call's callee party from now on. */
+  default void queueOfferAnswered(String tenantId, String callId, String device, boolean sentOn, Instant at) {}
+
+  /**
+   * The call to {@code device} ended unanswered: it failed with SIP {@code status}, or the queue
+   * {@code withdrawn} it (another device answered, its ring time ran out, the caller left).
+   */
+  default void queueOfferEnded(String tenantId, String callId, String device, int status, boolean withdrawn,
+      Instant at) {}
+
+  /** A call that was answered for a queue ended (the caller left, or after talking with an agent). */
+  default void queueCallEnded(String tenantId, String callId, Instant at) {}
+
   /** The call ended, answered or not; the record says how. */
   default void ended(CallRecord record) {}
 

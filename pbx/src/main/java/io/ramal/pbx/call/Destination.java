@@ -8,5 +8,8 @@ public sealed interface Destination {
 
   record ToTrunk(Trunk trunk, String number) implements Destination {}
 
+  /** A queue of the tenant: the caller is answered by Ramal and waits there for an agent. */
+  record ToQueue(String tenantId, String queue) implements Destination {}
+
   record Unroutable(int status, String reason) implements Destination {}
 }

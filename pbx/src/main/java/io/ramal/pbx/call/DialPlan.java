@@ -1,5 +1,6 @@
 package io.ramal.pbx.call;
 
+import io.ramal.pbx.directory.DidTarget;
 import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.directory.Trunk;
 import java.util.List;
@@ -62,7 +63,10 @@ public final class DialPlan {
   /** The destination of a call arriving from a trunk to one of its tenant's DIDs. */
   public Destination routeInbound(Trunk trunk, String did) {
     return directory.didTarget(trunk.tenantId(), did)
-        .<Destination>map(ext -> new Destination.ToExtension(trunk.tenantId(), ext))
+        .<Destination>map(target -> switch (target) {
+          case DidTarget.Extension e -> new Destination.ToExtension(trunk.tenantId(), e.number());
+          case DidTarget.Queue q -> new Destination.ToQueue(trunk.tenantId(), q.name());
+        })
         .orElse(new Destination.Unroutable(404, "Unknown DID"));
   }
 }

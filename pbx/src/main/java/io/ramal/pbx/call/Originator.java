@@ -93,6 +93,10 @@ public final class Originator {
       case Destination.Unroutable u -> {
         return OriginateOutcome.refused(OriginateOutcome.Reason.UNKNOWN_DESTINATION, u.status() + " " + u.reason());
       }
+      case Destination.ToQueue q -> {
+        return OriginateOutcome.refused(OriginateOutcome.Reason.UNKNOWN_DESTINATION, "queue " + q.queue()
+            + " cannot be called from a device");
+      }
     }
     List<Binding> bindings = location.lookup(new AddressOfRecord(tenant, device.number()));
     if (bindings.isEmpty()) {
@@ -236,6 +240,7 @@ public final class Originator {
       return;
     }
     switch (o.destination) {
+      case Destination.ToQueue q -> throw new IllegalStateException("refused before the device was called");
       case Destination.ToExtension e -> {
         List<Binding> bindings = location.lookup(new AddressOfRecord(e.tenantId(), e.number()));
         if (bindings.isEmpty()) {

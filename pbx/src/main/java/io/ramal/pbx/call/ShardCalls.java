@@ -28,7 +28,7 @@ final class ShardCalls {
   void answered(Call call) {
     if (call.callerInvite != null) ringing.remove(call.callerInvite);
     track(call.callerLeg);
-    track(call.calleeLeg);
+    if (call.calleeLeg != null) track(call.calleeLeg); // none while the caller waits in a queue
     byCalleeCallId.put(call.calleeCallId, call);
   }
 

@@ -255,6 +255,15 @@ public final class Pbx implements AutoCloseable {
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
   }
 
+  /** Carries out an order of the queue core on call {@code callId}, which Ramal answered for a queue. */
+  public ControlOutcome queue(String tenant, String callId, io.ramal.pbx.call.QueueOrder order) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().queue(tenant, callId, order));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
   /**
    * Blind transfer: {@code party} of call {@code callId} leaves and the other party is connected
    * to {@code target} (an extension, or an external number through the trunk).

@@ -74,7 +74,7 @@ public final class CachingDirectory implements Directory {
   }
 
   @Override
-  public Optional<String> didTarget(String tenantId, String did) {
+  public Optional<DidTarget> didTarget(String tenantId, String did) {
     return cached(new Key("did", tenantId, did), () -> source.didTarget(tenantId, did));
   }
 

@@ -19,8 +19,8 @@ public interface Directory {
   /** Every trunk of every enabled tenant, oldest first. */
   List<Trunk> trunks();
 
-  /** The extension a DID of a tenant's trunk leads to. */
-  Optional<String> didTarget(String tenantId, String did);
+  /** Where a DID of a tenant's trunk leads: an extension or a queue. */
+  Optional<DidTarget> didTarget(String tenantId, String did);
 
   /** Whether the tenant's calls are recorded unasked (extensions may say otherwise). */
   default RecordingPolicy recordingPolicy(String tenantId) {

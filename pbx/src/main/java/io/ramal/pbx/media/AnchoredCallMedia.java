@@ -276,9 +276,32 @@ final class AnchoredCallMedia implements CallMedia {
   }
 
   @Override
+  public Outcome answerCallerHere() {
+    if (failure != null) return new Outcome.Refuse(503, "Service Unavailable (" + failure + ")");
+    if (closed) return new Outcome.Refuse(488, "Not Acceptable Here (the call has ended)");
+    byte[] description;
+    if (caller.answer != null) description = stamp(caller, caller.answer);
+    else if (caller.lastOffer == null) description = offerTo(caller);
+    else return new Outcome.Refuse(491, "Request Pending (the caller has not answered our offer yet)");
+    hear(caller, Hearing.MUSIC);
+    caller.endpoint.watchSilence(plane.settings.deadMediaAfter());
+    return new Outcome.AnswerLocally(description);
+  }
+
+  @Override
+  public Outcome calleeOffer() {
+    if (failure != null) return new Outcome.Refuse(503, "Service Unavailable (" + failure + ")");
+    if (closed || callee.negotiated) return new Outcome.Refuse(488, "Not Acceptable Here (the callee side is taken)");
+    if (callee.lastOffer != null) return new Outcome.Forward(stamp(callee, callee.lastOffer));
+    if (!caller.negotiated) return new Outcome.Refuse(491, "Request Pending (the caller's media is not agreed yet)");
+    return new Outcome.Forward(offerTo(callee));
+  }
+
+  @Override
   public void answered(Side answeredBy) {
     if (failure != null || closed) return;
     joinIfReady();
+    if (wiring == null && mixer == null) reheard(); // a caller served by us (a queue) stops hearing music
     Duration dead = plane.settings.deadMediaAfter();
     caller.endpoint.watchSilence(dead);
     callee.endpoint.watchSilence(dead);

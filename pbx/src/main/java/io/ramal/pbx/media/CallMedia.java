@@ -116,6 +116,23 @@ public interface CallMedia {
    */
   Outcome reoffer(Side from, byte[] offer);
 
+  /**
+   * Ramal answers the caller itself (the call waits in a queue): the description for the caller's
+   * 200 — the answer to its offer, or for an INVITE without one our offer, answered in its ACK
+   * ({@link #fromSide} with {@code ANSWER}). The caller hears music until the callee side answers.
+   */
+  default Outcome answerCallerHere() {
+    return new Outcome.Refuse(488, "Not Acceptable Here (this call's media cannot be answered by the server)");
+  }
+
+  /**
+   * The standing offer for the callee side, for one more INVITE towards a possible callee (a queue
+   * offers the call to agent after agent); the first to answer is passed to {@link #fromSide}.
+   */
+  default Outcome calleeOffer() {
+    return new Outcome.Refuse(488, "Not Acceptable Here (no offer for a callee)");
+  }
+
   /** The callee answered: both sides may now hear each other. */
   void answered(Side answeredBy);
 

@@ -41,8 +41,8 @@ class DialPlanTest {
     }
 
     @Override
-    public Optional<String> didTarget(String tenantId, String did) {
-      return Optional.ofNullable(dids.get(tenantId + "/" + did));
+    public Optional<io.ramal.pbx.directory.DidTarget> didTarget(String tenantId, String did) {
+      return Optional.ofNullable(dids.get(tenantId + "/" + did)).map(io.ramal.pbx.directory.DidTarget.Extension::new);
     }
   });
 
@@ -57,6 +57,7 @@ class DialPlanTest {
       case Destination.ToTrunk t -> t.trunk().name();
       case Destination.Unroutable u -> u.status() + " " + u.reason();
       case Destination.ToExtension e -> "extension " + e.number();
+      case Destination.ToQueue q -> "queue " + q.queue();
     };
   }
 

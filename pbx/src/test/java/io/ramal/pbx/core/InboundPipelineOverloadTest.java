@@ -189,7 +189,7 @@ class InboundPipelineOverloadTest {
     }
 
     @Override
-    public Optional<String> didTarget(String tenantId, String did) {
+    public Optional<io.ramal.pbx.directory.DidTarget> didTarget(String tenantId, String did) {
       return Optional.empty();
     }
   }

@@ -109,9 +109,9 @@ class CachingDirectoryTest {
     }
 
     @Override
-    public Optional<String> didTarget(String tenantId, String did) {
+    public Optional<io.ramal.pbx.directory.DidTarget> didTarget(String tenantId, String did) {
       reads.add("did " + tenantId + " " + did);
-      return Optional.of("1001");
+      return Optional.of(new io.ramal.pbx.directory.DidTarget.Extension("1001"));
     }
   }
 }

@@ -36,7 +36,7 @@ final class FakeDirectory implements Directory {
   }
 
   @Override
-  public Optional<String> didTarget(String tenantId, String did) {
+  public Optional<io.ramal.pbx.directory.DidTarget> didTarget(String tenantId, String did) {
     return Optional.empty();
   }
 

@@ -261,7 +261,7 @@ public final class ApiPlane implements AutoCloseable {
     Dids dids = new Dids(dataSource);
     ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
         new StoreDirectory(dataSource, trunks)::realmOf, listed, directoryChanged);
-    DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, listed, directoryChanged);
+    DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, new Queues(dataSource), listed, directoryChanged);
     TrunkRoutes trunkRoutes = new TrunkRoutes(auth.authentication(), trunks, listed, trunkStatuses, directoryChanged);
     TenantRoutes tenantRoutes = new TenantRoutes(operators, new Tenants(dataSource), new SipDomains(dataSource),
         new Users(dataSource), auth.passwords(), listed, directoryChanged, clock, random);

@@ -66,10 +66,10 @@ public record TenantConfig(
         }
         Set<String> numbers = new HashSet<>(extensions.stream().map(ExtensionConfig::number).toList());
         for (DidConfig did : dids) {
-            if (!numbers.contains(did.extension())) {
-                throw new IllegalArgumentException(
-                        "DID " + did.number() + " points to extension " + did.extension() + ", which tenant " + id
-                                + " does not have");
+            Set<String> targets = did.target() instanceof io.ramal.store.DidTarget.Queue ? queueNames : numbers;
+            if (!targets.contains(did.target().name())) {
+                throw new IllegalArgumentException("DID " + did.number() + " points to " + did.describeTarget()
+                        + ", which tenant " + id + " does not " + (targets == numbers ? "have" : "list"));
             }
         }
     }

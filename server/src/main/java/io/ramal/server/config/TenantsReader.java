@@ -3,6 +3,7 @@ package io.ramal.server.config;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueSettings;
 import io.ramal.cti.queue.Strategy;
+import io.ramal.store.DidTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,9 +129,13 @@ final class TenantsReader {
     }
 
     private static DidConfig readDid(ConfigNode node) {
-        node.allowOnly(Set.of("number", "extension"));
+        node.allowOnly(Set.of("number", "extension", "queue"));
         String number = node.requiredText("number");
-        String extension = node.requiredText("extension");
-        return node.build(() -> new DidConfig(number, extension));
+        if (node.has("queue") == node.has("extension")) {
+            throw new ConfigException(node.path(), "a DID names exactly one of extension and queue");
+        }
+        DidTarget target = node.has("queue") ? new DidTarget.Queue(node.requiredText("queue"))
+                : new DidTarget.Extension(node.requiredText("extension"));
+        return node.build(() -> new DidConfig(number, target));
     }
 }

@@ -24,6 +24,8 @@ import io.ramal.cti.fact.RecorderResumed;
 import io.ramal.cti.fact.RecorderStarted;
 import io.ramal.cti.fact.RecorderStopped;
 import io.ramal.cti.fact.TelephonyFact;
+import io.ramal.cti.queue.CampaignFields;
+import io.ramal.cti.queue.QueueFact;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.call.CallRecord;
 import io.ramal.pbx.media.HoldOrigin;
@@ -58,6 +60,9 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final Set<String> withoutCalleeLeg = ConcurrentHashMap.newKeySet();
   /** Leg names of calls whose sides changed hands (transfers) or that have a new leg being called. */
   private final Map<String, LegNames> renamed = new ConcurrentHashMap<>();
+  /** Calls answered for a queue: the leg id of each device being offered the call. */
+  private final Map<String, Map<String, String>> queueOffers = new ConcurrentHashMap<>();
+  private volatile Consumer<QueueFact> queueFacts = fact -> {};
 
   /**
    * The leg ids of one call once a transfer touched it: each side's current leg, and the new leg
@@ -94,6 +99,11 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Where the facts of calls waiting in queues go (the queue desk's {@code report}). */
+  public void queueFacts(Consumer<QueueFact> facts) {
+    this.queueFacts = Objects.requireNonNull(facts, "facts");
   }
 
   /** The leg id of one side of {@code callId} now. */
@@ -321,6 +331,76 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   public void recordingStopped(String tenantId, String callId, String recordingId, String reason,
       java.time.Instant at) {
     sink.accept(new RecorderStopped(tenantId, callId, at, recordingId));
+  }
+
+  @Override
+  public void queued(String tenantId, String callId, String queue, String callerNumber, String callerName, Instant at) {
+    Optional<String> name = callerName.isBlank() ? Optional.empty() : Optional.of(callerName);
+    if (queueOffers.putIfAbsent(callId, new ConcurrentHashMap<>()) == null) {
+      // First queue of the call: it exists for the CTI layer with its caller answered (by us).
+      withoutCalleeLeg.add(callId);
+      // Queues are reached through DIDs: the caller came in through a trunk.
+      sink.accept(new CallCreated(tenantId, callId, at, callerLeg(callId), Endpoint.external(callerNumber), name, queue,
+          Optional.empty(), Direction.INBOUND, Optional.empty()));
+      sink.accept(new LegAnswered(tenantId, callId, at, callerLeg(callId)));
+    }
+    queueFacts.accept(new QueueFact.CallerArrived(tenantId, callId, queue, callerNumber, name, CampaignFields.NONE, at));
+  }
+
+  @Override
+  public void queueOfferCalled(String tenantId, String callId, String device, boolean sentOn, Instant at) {
+    Map<String, String> offers = queueOffers.computeIfAbsent(callId, id -> new ConcurrentHashMap<>());
+    LegNames names = names(callId);
+    names.legsMade++;
+    String legId = callId + "-q" + names.legsMade;
+    offers.put(device, legId);
+    boolean external = device.matches("\\+?[0-9]{8,}");
+    sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty()));
+  }
+
+  @Override
+  public void queueOfferAlerting(String tenantId, String callId, String device, Instant at) {
+    String legId = queueOffers.getOrDefault(callId, Map.of()).get(device);
+    if (legId != null) sink.accept(new LegAlerted(tenantId, callId, at, legId));
+  }
+
+  @Override
+  public void queueOfferAnswered(String tenantId, String callId, String device, boolean sentOn, Instant at) {
+    Map<String, String> offers = queueOffers.getOrDefault(callId, Map.of());
+    String legId = offers.remove(device);
+    if (legId != null) {
+      withoutCalleeLeg.remove(callId);
+      names(callId).side(false, legId);
+      sink.accept(new LegAnswered(tenantId, callId, at, legId));
+    }
+    if (!sentOn) queueFacts.accept(new QueueFact.OfferAnswered(tenantId, callId, device, at));
+  }
+
+  @Override
+  public void queueOfferEnded(String tenantId, String callId, String device, int status, boolean withdrawn,
+      Instant at) {
+    String legId = queueOffers.getOrDefault(callId, Map.of()).remove(device);
+    ReleaseCause cause = withdrawn ? ReleaseCause.CANCELLED : switch (status) {
+      case 486, 600 -> ReleaseCause.BUSY;
+      case 603 -> ReleaseCause.REJECTED;
+      case 404, 408, 480, 503 -> ReleaseCause.UNREACHABLE;
+      default -> ReleaseCause.NO_ANSWER;
+    };
+    if (legId != null) sink.accept(new LegReleased(tenantId, callId, at, legId, cause));
+    if (withdrawn) return;
+    QueueFact.OfferFailed.Cause why = switch (cause) {
+      case BUSY -> QueueFact.OfferFailed.Cause.BUSY;
+      case REJECTED -> QueueFact.OfferFailed.Cause.DECLINED;
+      case UNREACHABLE -> QueueFact.OfferFailed.Cause.UNREACHABLE;
+      default -> QueueFact.OfferFailed.Cause.NO_ANSWER;
+    };
+    queueFacts.accept(new QueueFact.OfferFailed(tenantId, callId, device, why, at));
+  }
+
+  @Override
+  public void queueCallEnded(String tenantId, String callId, Instant at) {
+    queueOffers.remove(callId);
+    queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, at));
   }
 
   @Override

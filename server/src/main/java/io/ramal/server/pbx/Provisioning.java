@@ -62,7 +62,7 @@ public final class Provisioning {
       }
       for (DidConfig d : t.dids()) {
         if (once && dids.find(t.id(), d.number()).isPresent()) continue;
-        dids.save(new Did(t.id(), d.number(), d.extension()));
+        dids.save(new Did(t.id(), d.number(), d.target()));
       }
       for (io.ramal.cti.queue.QueueSettings q : t.queues()) {
         if (once && queues.find(t.id(), q.name()).isPresent()) continue;

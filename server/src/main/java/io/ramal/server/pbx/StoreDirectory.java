@@ -100,7 +100,10 @@ public final class StoreDirectory implements Directory {
   }
 
   @Override
-  public Optional<String> didTarget(String tenantId, String did) {
-    return dids.find(tenantId, did).map(d -> d.targetExtension());
+  public Optional<io.ramal.pbx.directory.DidTarget> didTarget(String tenantId, String did) {
+    return dids.find(tenantId, did).map(d -> switch (d.target()) {
+      case io.ramal.store.DidTarget.Extension e -> new io.ramal.pbx.directory.DidTarget.Extension(e.name());
+      case io.ramal.store.DidTarget.Queue q -> new io.ramal.pbx.directory.DidTarget.Queue(q.name());
+    });
   }
 }

@@ -31,7 +31,7 @@ class ReferenceConfigTest {
             assertThat(tenant.id()).isEqualTo("acme");
             assertThat(tenant.extensions()).hasSize(2);
             assertThat(tenant.trunks()).hasSize(1);
-            assertThat(tenant.dids()).hasSize(1);
+            assertThat(tenant.dids()).extracting(DidConfig::describeTarget).containsExactly("extension 200", "queue sales");
             assertThat(tenant.queues()).singleElement()
                     .isEqualTo(io.ramal.cti.queue.QueueSettings.defaults("sales"));
             assertThat(tenant.record()).isEqualTo(RecordPolicy.ON_DEMAND);

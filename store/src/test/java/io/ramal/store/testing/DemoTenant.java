@@ -92,7 +92,7 @@ public final class DemoTenant {
             added++;
         }
         if (dids.find(ID, DID).isEmpty()) {
-            dids.save(new Did(ID, DID, DID_TARGET));
+            dids.save(Did.toExtension(ID, DID, DID_TARGET));
             added++;
         }
         return added;

@@ -1,0 +1,215 @@
+package io.ramal.pbx.call;
+
+import io.ramal.pbx.core.SipContext;
+import io.ramal.pbx.media.CallMedia.Kind;
+import io.ramal.pbx.media.CallMedia.Outcome;
+import io.ramal.pbx.media.CallMedia.Side;
+import io.ramal.pbx.media.ControlOutcome;
+import io.ramal.pbx.media.ControlOutcome.Reason;
+import io.ramal.pbx.registrar.LocationService;
+import io.ramal.sip.dialog.Dialog;
+import io.ramal.sip.message.Headers;
+import io.ramal.sip.message.SipResponse;
+import io.ramal.sip.transport.Peer;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls waiting in queues, on one shard. Ramal answers such a call itself and the caller hears
+ * music; the queue core then orders offers to agents' devices ({@link QueueOrder}). Each offer is
+ * an INVITE of its own ({@link LegDialer}) carrying the call's standing offer for the callee side;
+ * the first device to answer becomes the callee leg, every other offer is cancelled, and the call
+ * goes on as an ordinary anchored two-party call (hold, transfer, recording all apply). What
+ * happens is told to the {@link CallObserver}, which feeds both the CTI events and the queue core.
+ */
+final class QueueCalls {
+  private static final Logger log = LoggerFactory.getLogger(QueueCalls.class);
+  private final SipContext sip;
+  private final LocationService location;
+  private final B2bua b2bua;
+  private final CallObserver observer;
+  private final InstantSource clock;
+  private final Duration noAnswerTimeout;
+  private final DialPlan plan;
+
+  QueueCalls(SipContext sip, LocationService location, B2bua b2bua, CallObserver observer, InstantSource clock,
+      Duration noAnswerTimeout, DialPlan plan) {
+    this.sip = sip;
+    this.location = location;
+    this.b2bua = b2bua;
+    this.observer = observer;
+    this.clock = clock;
+    this.noAnswerTimeout = noAnswerTimeout;
+    this.plan = plan;
+  }
+
+  /** The routed {@code call} waits in {@code queue}: answered here, music, and the queue told. */
+  void enter(Call call, String queue) {
+    byte[] description;
+    switch (call.media.answerCallerHere()) {
+      case Outcome.AnswerLocally a -> description = a.body();
+      case Outcome.Refuse r -> {
+        b2bua.refuse(call, r.status(), r.reason());
+        return;
+      }
+      case Outcome.Forward f -> throw new IllegalStateException("a caller answered here is never forwarded");
+    }
+    call.queue = new QueueWait(queue, clock.instant());
+    b2bua.answerHere(call, description);
+    reportQueued(call);
+    log.info("event=call_queued call={} tenant={} queue={} caller={}", call.id, tenant(call), queue, call.origin.number());
+  }
+
+  /** Carries out {@code order} on {@code call}, which Ramal answered for a queue. */
+  ControlOutcome carryOut(Call call, QueueOrder order) {
+    QueueWait w = call.queue;
+    if (w == null || !w.waiting() || w.sentTo != null || call.state == Call.State.ENDED) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id + " is not waiting in a queue");
+    }
+    return switch (order) {
+      case QueueOrder.Offer o -> offer(call, w, o.device(), false);
+      case QueueOrder.Withdraw wd -> {
+        withdraw(call, w, wd.device());
+        yield ControlOutcome.DONE;
+      }
+      case QueueOrder.Requeue r -> {
+        withdrawAll(call, w);
+        w.queue = r.queue();
+        reportQueued(call);
+        yield ControlOutcome.DONE;
+      }
+      case QueueOrder.SendOn s -> {
+        withdrawAll(call, w);
+        w.sentTo = s.number();
+        yield offer(call, w, s.number(), true);
+      }
+      case QueueOrder.Release r -> {
+        b2bua.hangUp(call, r.cause());
+        yield ControlOutcome.DONE;
+      }
+    };
+  }
+
+  /** Whether {@code call} waits in a queue (no callee leg yet): most call commands do not apply. */
+  static boolean waiting(Call call) {
+    return call.queue != null && call.queue.waiting();
+  }
+
+  /** The refusal of a call command while the call waits in a queue. */
+  static ControlOutcome refusedWhileWaiting(Call call) {
+    return ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id + " is waiting in queue " + call.queue.queue
+        + ": no agent has answered it yet");
+  }
+
+  /** The call ended: every offer still ringing is cancelled, and the queue hears the call is over. */
+  void callEnded(Call call) {
+    QueueWait w = call.queue;
+    if (w == null) return;
+    withdrawAll(call, w);
+    String tenant = tenant(call);
+    java.time.Instant at = clock.instant();
+    report(() -> observer.queueCallEnded(tenant, call.id, at));
+  }
+
+  private ControlOutcome offer(Call call, QueueWait w, String device, boolean sendOn) {
+    if (w.offers.containsKey(device)) return ControlOutcome.DONE;
+    String tenant = tenant(call);
+    Destination destination = plan.route(tenant, device);
+    if (!sendOn && !(destination instanceof Destination.ToExtension)) {
+      return ControlOutcome.refused(Reason.INVALID_ARGUMENT, device + " is not an extension of the tenant");
+    }
+    byte[] offer;
+    switch (call.media.calleeOffer()) {
+      case Outcome.Forward f -> offer = f.body();
+      case Outcome.Refuse r -> {
+        return ControlOutcome.refused(Reason.INVALID_STATE, "no media offer for " + device + ": " + r.reason());
+      }
+      case Outcome.AnswerLocally a -> throw new IllegalStateException("an offer to a callee is never answered locally");
+    }
+    report(() -> observer.queueOfferCalled(tenant, call.id, device, sendOn, clock.instant()));
+    LegDialer.Identity from = new LegDialer.Identity(call.callerParty, call.origin.displayName(), call.origin.domain());
+    LegDialer[] self = new LegDialer[1];
+    self[0] = LegDialer.dial(sip, location, from, destination, offer, noAnswerTimeout, Headers.EMPTY,
+        new LegDialer.Listener() {
+          @Override
+          public void alerting() {
+            if (w.offers.get(device) != self[0]) return;
+            report(() -> observer.queueOfferAlerting(tenant, call.id, device, clock.instant()));
+          }
+
+          @Override
+          public Optional<Outcome.Refuse> answered(Dialog dialog, Peer peer, SipResponse ok) {
+            if (call.queue != w || w.offers.get(device) != self[0] || !w.waiting() || call.state == Call.State.ENDED) {
+              return Optional.of(new Outcome.Refuse(487, "Request Terminated"));
+            }
+            if (ok.body().length == 0) return Optional.of(new Outcome.Refuse(488, "Not Acceptable Here (no SDP answer)"));
+            if (call.media.fromSide(Side.CALLEE, Kind.ANSWER, ok.body()) instanceof Outcome.Refuse r) {
+              return Optional.of(r);
+            }
+            w.offers.remove(device);
+            connect(call, w, device, new Leg(call, false, dialog, peer), sendOn);
+            return Optional.empty();
+          }
+
+          @Override
+          public void failed(int status, String reason) {
+            if (w.offers.get(device) != self[0]) return;
+            w.offers.remove(device);
+            report(() -> observer.queueOfferEnded(tenant, call.id, device, status, false, clock.instant()));
+            log.info("event=queue_offer_failed call={} tenant={} device={} status={}", call.id, tenant, device, status);
+            if (sendOn) b2bua.hangUp(call, "sent on to " + device + ", which failed: " + status + " " + reason);
+          }
+        });
+    w.offers.put(device, self[0]);
+    return ControlOutcome.DONE;
+  }
+
+  /** {@code device} answered: it is the call's callee from now on, and the caller hears it. */
+  private void connect(Call call, QueueWait w, String device, Leg leg, boolean sendOn) {
+    w.answeredBy = device;
+    withdrawAll(call, w);
+    call.calleeLeg = leg;
+    call.calleeParty = device;
+    call.answeredAt = clock.instant();
+    b2bua.track(leg);
+    call.media.answered(Side.CALLEE);
+    b2bua.calleeConnected(call);
+    String tenant = tenant(call);
+    java.time.Instant at = call.answeredAt;
+    report(() -> observer.queueOfferAnswered(tenant, call.id, device, sendOn, at));
+    log.info("event=queue_call_answered call={} tenant={} queue={} device={} waited_ms={}", call.id, tenant, w.queue,
+        device, Duration.between(w.since, at).toMillis());
+  }
+
+  private void withdraw(Call call, QueueWait w, String device) {
+    LegDialer d = w.offers.remove(device);
+    if (d == null) return;
+    d.cancel();
+    String tenant = tenant(call);
+    report(() -> observer.queueOfferEnded(tenant, call.id, device, 487, true, clock.instant()));
+  }
+
+  private void withdrawAll(Call call, QueueWait w) {
+    for (Map.Entry<String, LegDialer> e : List.copyOf(w.offers.entrySet())) withdraw(call, w, e.getKey());
+  }
+
+  private void reportQueued(Call call) {
+    String tenant = tenant(call);
+    String queue = call.queue.queue;
+    java.time.Instant at = clock.instant();
+    report(() -> observer.queued(tenant, call.id, queue, call.origin.number(), call.origin.displayName(), at));
+  }
+
+  private static String tenant(Call call) {
+    return call.origin.tenantId();
+  }
+
+  private static void report(Runnable r) {
+    CallReports.observe(r);
+  }
+}

@@ -1,0 +1,41 @@
+package io.ramal.pbx.call;
+
+import java.util.Objects;
+
+/** What the queue core asks of a call waiting in a queue; carried out on the call's shard. */
+public sealed interface QueueOrder {
+  /** Ring agent device {@code device} (an extension) for the caller, who keeps hearing music. */
+  record Offer(String device) implements QueueOrder {
+    public Offer {
+      Objects.requireNonNull(device, "device");
+    }
+  }
+
+  /** Stop ringing {@code device} for the caller. */
+  record Withdraw(String device) implements QueueOrder {
+    public Withdraw {
+      Objects.requireNonNull(device, "device");
+    }
+  }
+
+  /** The caller now waits in queue {@code queue} instead (an overflow to another queue). */
+  record Requeue(String queue) implements QueueOrder {
+    public Requeue {
+      Objects.requireNonNull(queue, "queue");
+    }
+  }
+
+  /** Take the caller out of the queue and call {@code number} (an extension or external number) for it. */
+  record SendOn(String number) implements QueueOrder {
+    public SendOn {
+      Objects.requireNonNull(number, "number");
+    }
+  }
+
+  /** Hang the caller up. */
+  record Release(String cause) implements QueueOrder {
+    public Release {
+      Objects.requireNonNull(cause, "cause");
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.ramal.server.pbx;
+
+import io.ramal.cti.queue.OverflowTarget;
+import io.ramal.cti.queue.QueueControl;
+import io.ramal.cti.queue.QueueEffect;
+import io.ramal.cti.queue.QueueFact;
+import io.ramal.pbx.call.QueueOrder;
+import io.ramal.pbx.core.Pbx;
+import io.ramal.pbx.media.ControlOutcome;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue core's {@link QueueControl} carried out by the PBX: each effect becomes a
+ * {@link QueueOrder} on the shard of the caller's call. The distributor calls on its tenant's lane
+ * and must not wait, so the orders run on one serial executor per server (they are quick: the
+ * shard only starts INVITEs or CANCELs), in the order given. An offer the PBX cannot even start
+ * (the agent's extension is gone) is reported back at once as a failed offer, so the queue moves on.
+ */
+public final class PbxQueueControl implements QueueControl, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PbxQueueControl.class);
+  private final Pbx pbx;
+  private final Consumer<QueueFact> facts;
+  private final InstantSource clock;
+  private final ExecutorService orders = Executors.newSingleThreadExecutor(
+      Thread.ofVirtual().name("queue-orders").factory());
+
+  public PbxQueueControl(Pbx pbx, Consumer<QueueFact> facts, InstantSource clock) {
+    this.pbx = Objects.requireNonNull(pbx, "pbx");
+    this.facts = Objects.requireNonNull(facts, "facts");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void offer(QueueEffect.Offer offer) {
+    run(offer, new QueueOrder.Offer(offer.device()), () -> facts.accept(new QueueFact.OfferFailed(offer.tenant(),
+        offer.callId(), offer.device(), QueueFact.OfferFailed.Cause.UNREACHABLE, clock.instant())));
+  }
+
+  @Override
+  public void withdraw(QueueEffect.Withdraw withdraw) {
+    run(withdraw, new QueueOrder.Withdraw(withdraw.device()), () -> {});
+  }
+
+  @Override
+  public void overflow(QueueEffect.Overflow overflow) {
+    OverflowTarget to = overflow.destination();
+    QueueOrder order = to.kind() == OverflowTarget.Kind.QUEUE ? new QueueOrder.Requeue(to.value())
+        : new QueueOrder.SendOn(to.value());
+    run(overflow, order, () -> {});
+  }
+
+  @Override
+  public void release(QueueEffect.Release release) {
+    run(release, new QueueOrder.Release("released by queue " + release.queue() + " (" + release.cause().wire() + ")"),
+        () -> {});
+  }
+
+  @Override
+  public void announce(QueueEffect.Announce announce) {
+    // Position announcements need recorded prompts, which Ramal does not ship yet: the caller keeps
+    // hearing music, and the queue.* events carry the position for a client to show.
+    LOG.debug("event=queue_position call={} tenant={} queue={} position={}", announce.callId(), announce.tenant(),
+        announce.queue(), announce.position());
+  }
+
+  private void run(QueueEffect effect, QueueOrder order, Runnable whenRefused) {
+    orders.execute(() -> {
+      ControlOutcome outcome;
+      try {
+        outcome = pbx.queue(effect.tenant(), effect.callId(), order);
+      } catch (RuntimeException e) {
+        LOG.error("event=queue_order_failed call={} tenant={} order={}", effect.callId(), effect.tenant(), order, e);
+        whenRefused.run();
+        return;
+      }
+      if (outcome instanceof ControlOutcome.Refused r) {
+        LOG.info("event=queue_order_refused call={} tenant={} order={} reason={} message=\"{}\"", effect.callId(),
+            effect.tenant(), order, r.reason(), r.message());
+        whenRefused.run();
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    orders.shutdownNow();
+  }
+}

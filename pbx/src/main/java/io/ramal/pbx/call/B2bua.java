@@ -57,8 +57,10 @@ public final class B2bua {
   private final InDialogRelay relay;
   private final CallReports reports;
   private final Recordings recordings;
+  private final DialPlan plan;
   private final Transfers transfers;
   private final Conferences conferences;
+  private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer, Recordings recordings, DialPlan plan) {
@@ -74,6 +76,24 @@ public final class B2bua {
     this.records = records;
     this.clock = clock;
     this.noAnswerTimeout = noAnswerTimeout;
+    this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan,
+        new ParkingLot(ParkSettings.DEFAULTS, clock), CallIdPins.NONE);
+    this.plan = plan;
+  }
+
+  /** Parks this shard's calls in {@code lot} (shared by every shard), pinning joined Call-IDs through {@code pins}. */
+  public void parkIn(ParkingLot lot, CallIdPins pins) {
+    this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan, lot, pins);
+  }
+
+  /** Park and pickup on this shard. */
+  public Parking parking() {
+    return parking;
+  }
+
+  /** Call {@code callId} of {@code tenant}, answered and live on this shard. */
+  Optional<Call> liveCall(String tenant, String callId) {
+    return calls.answered(tenant, callId);
   }
 
   /** Live calls on this shard (for metrics and leak checks). */
@@ -270,7 +290,7 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> transfers.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call) : transfers.carryOut(call, command));
   }
 
   /**
@@ -282,7 +302,13 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> conferences.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
+        : conferences.carryOut(call, command));
+  }
+
+  private static ControlOutcome parked(Call call) {
+    return ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + call.id + " is parked in "
+        + call.park.slot.number() + ": pick it up first");
   }
 
   /**
@@ -294,7 +320,8 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
+    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
+        : call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
         ? ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId + " is being transferred")
         : conferences.control(call, command).orElseGet(() -> PartyCommands.carryOut(call, command)));
   }
@@ -492,6 +519,10 @@ public final class B2bua {
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
       return true;
     }
+    if (leg.call.park != null) {
+      parking.onParkedPartyRequest(tx, leg);
+      return true;
+    }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
       transfers.refer(leg.call, leg, tx);
       return true;
@@ -601,6 +632,7 @@ public final class B2bua {
     calls.ended(call);
     transfers.callEnded(call, cause);
     conferences.callEnded(call);
+    parking.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     reports.ended(call, CallRecord.Disposition.ANSWERED, cause);

@@ -232,6 +232,8 @@ public final class Ramal implements AutoCloseable {
         pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
             recordings, clock);
         pbx.location().listener(api.facts());
+        var park = config.sip().park();
+        pbx.parkWith(new io.ramal.pbx.call.ParkSettings(park.first(), park.last(), park.timeout()));
         startRecordingPurge();
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);

@@ -237,6 +237,8 @@ public final class Ramal implements AutoCloseable {
         queueControl = new PbxQueueControl(pbx, api.queues()::report, clock);
         api.facts().queueFacts(api.queues()::report);
         api.queues().control(queueControl);
+        var park = config.sip().park();
+        pbx.parkWith(new io.ramal.pbx.call.ParkSettings(park.first(), park.last(), park.timeout()));
         startRecordingPurge();
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);

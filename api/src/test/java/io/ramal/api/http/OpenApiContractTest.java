@@ -217,6 +217,7 @@ class OpenApiContractTest {
                 }
             };
             new CallRoutes(auth.authentication(), tenantBoards, pbxThatAccepts()).addTo(javalin.routes);
+            new io.ramal.api.calls.ParkRoutes(auth.authentication(), tenantBoards, parkingLot()).addTo(javalin.routes);
             Extensions extensions = new Extensions(dataSource);
             Dids dids = new Dids(dataSource);
             ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")),
@@ -650,6 +651,65 @@ class OpenApiContractTest {
                 });
     }
 
+    /** The PBX side of park: parks every call in 701, one at a time. */
+    private io.ramal.api.calls.CallParking parkingLot() {
+        return new io.ramal.api.calls.CallParking() {
+            private final Map<String, Parked> slots = new java.util.concurrent.ConcurrentHashMap<>();
+
+            @Override
+            public CommandResult park(String tenant, String callId, String party) {
+                if (!slots.isEmpty()) {
+                    return CommandResult.refused(io.ramal.cti.control.RefusalCode.INVALID_STATE, "every slot is taken");
+                }
+                Instant now = Instant.now();
+                slots.put("701", new Parked("701", callId, "1002", party, now, now.plusSeconds(60)));
+                return CommandResult.accepted("701");
+            }
+
+            @Override
+            public CommandResult pickup(String tenant, String slot, String device) {
+                Parked p = slots.remove(slot);
+                return p == null ? CommandResult.refused(io.ramal.cti.control.RefusalCode.NOT_FOUND, "no call in " + slot)
+                        : CommandResult.accepted(p.callId());
+            }
+
+            @Override
+            public List<Parked> parked(String tenant) {
+                return List.copyOf(slots.values());
+            }
+        };
+    }
+
+    @Test
+    void parkListAndPickupAnswerAsDocumented() {
+        ringing("c-park", "1001", "1002");
+        synchronized (boards) {
+            boards.get("demo").on(new LegAnswered("demo", "c-park", Instant.now(), "c-park-b"));
+        }
+        String admin = adminToken();
+        Answer parked = exchange("POST", "/api/v1/calls/{id}/park", Map.of("id", "c-park"), admin,
+                "{\"party\": \"1001\"}");
+        assertThat(parked.status()).as(parked.json().toString()).isEqualTo(202);
+        assertThat(parked.json().path("slot").asText()).isEqualTo("701");
+        assertThat(exchange("POST", "/api/v1/calls/{id}/park", Map.of("id", "c-park"), admin, "{\"party\": \"1001\"}")
+                .status()).isEqualTo(409);
+        assertThat(exchange("POST", "/api/v1/calls/{id}/park", Map.of("id", "c-park"), admin, "{\"party\": \"1099\"}")
+                .code()).isEqualTo("party_not_found");
+        assertThat(exchange("POST", "/api/v1/calls/{id}/park", Map.of("id", "nosuch"), admin, "{}").status())
+                .isEqualTo(404);
+        Answer list = exchange("GET", "/api/v1/parked", Map.of(), admin, null);
+        assertThat(list.json().path("parked")).hasSize(1);
+        Answer pickup = exchange("POST", "/api/v1/parked/{slot}/pickup", Map.of("slot", "701"), admin,
+                "{\"device\": \"1003\"}");
+        assertThat(pickup.status()).isEqualTo(202);
+        assertThat(pickup.json().path("call_id").asText()).isEqualTo("c-park");
+        assertThat(exchange("POST", "/api/v1/parked/{slot}/pickup", Map.of("slot", "701"), admin,
+                "{\"device\": \"1003\"}").code()).isEqualTo("not_found");
+        assertThat(exchange("POST", "/api/v1/parked/{slot}/pickup", Map.of("slot", "702"), admin, "{}").code())
+                .isEqualTo("invalid_request");
+        assertThat(exchange("GET", "/api/v1/parked", Map.of(), admin, null).json().path("parked")).isEmpty();
+    }
+
     private void ringing(String callId, String from, String to) {
         Instant at = Instant.now();
         synchronized (boards) {
@@ -702,7 +762,7 @@ class OpenApiContractTest {
             Answer held = exchange("POST", "/api/v1/calls/{id}/hold", call, alice, null);
             assertThat(held.status()).isEqualTo(202);
             assertThat(held.json().path("status").asText()).isEqualTo("holding");
-            assertThat(exchange("POST", "/api/v1/calls/{id}/mute", call, alice, json(Map.of("party", "1001")))
+            assertThat(exchange("POST", "/api/v1/calls/{id}/mute", call, alice, json("{\"party\": \"1001\"}"))
                     .json().path("status").asText()).isEqualTo("muting");
             assertThat(exchange("POST", "/api/v1/calls/{id}/dtmf", call, alice,
                     json(Map.of("digits", "12#", "duration_ms", 80, "gap_ms", 60))).status()).isEqualTo(202);

@@ -57,9 +57,11 @@ public final class B2bua {
   private final InDialogRelay relay;
   private final CallReports reports;
   private final Recordings recordings;
+  private final DialPlan plan;
   private final Transfers transfers;
   private final Conferences conferences;
   private final QueueCalls queues;
+  private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer, Recordings recordings, DialPlan plan) {
@@ -76,6 +78,24 @@ public final class B2bua {
     this.records = records;
     this.clock = clock;
     this.noAnswerTimeout = noAnswerTimeout;
+    this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan,
+        new ParkingLot(ParkSettings.DEFAULTS, clock), CallIdPins.NONE);
+    this.plan = plan;
+  }
+
+  /** Parks this shard's calls in {@code lot} (shared by every shard), pinning joined Call-IDs through {@code pins}. */
+  public void parkIn(ParkingLot lot, CallIdPins pins) {
+    this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan, lot, pins);
+  }
+
+  /** Park and pickup on this shard. */
+  public Parking parking() {
+    return parking;
+  }
+
+  /** Call {@code callId} of {@code tenant}, answered and live on this shard. */
+  Optional<Call> liveCall(String tenant, String callId) {
+    return calls.answered(tenant, callId);
   }
 
   /** Live calls on this shard (for metrics and leak checks). */
@@ -279,8 +299,8 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
-        : transfers.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
+        : QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call) : transfers.carryOut(call, command));
   }
 
   /**
@@ -292,8 +312,13 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
-        : conferences.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
+        : QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call) : conferences.carryOut(call, command));
+  }
+
+  private static ControlOutcome parked(Call call) {
+    return ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + call.id + " is parked in "
+        + call.park.slot.number() + ": pick it up first");
   }
 
   /**
@@ -305,7 +330,8 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
+    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
+        : QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
         : call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
         ? ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId + " is being transferred")
         : conferences.control(call, command).orElseGet(() -> PartyCommands.carryOut(call, command)));
@@ -539,6 +565,10 @@ public final class B2bua {
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
       return true;
     }
+    if (leg.call.park != null) {
+      parking.onParkedPartyRequest(tx, leg);
+      return true;
+    }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
       transfers.refer(leg.call, leg, tx);
       return true;
@@ -678,6 +708,7 @@ public final class B2bua {
     transfers.callEnded(call, cause);
     conferences.callEnded(call);
     queues.callEnded(call);
+    parking.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     boolean abandoned = call.queue != null && call.calleeLeg == null;

@@ -56,6 +56,8 @@ final class Call {
   Conference conference;
   /** The queue Ramal answered this call for (null: it never waited in one). */
   QueueWait queue;
+  /** Set while the call is parked (docs/adr/0006-park-and-cross-call-joins.md). */
+  Park park;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

@@ -153,6 +153,18 @@ public interface CallObserver {
   /** A call that was answered for a queue ended (the caller left, or after talking with an agent). */
   default void queueCallEnded(String tenantId, String callId, Instant at) {}
 
+  /**
+   * {@code parker} parked the call in {@code slot} (its leg is gone, announced by {@link #transferred}
+   * to the slot); {@code parked} waits there with music on hold.
+   */
+  default void parked(String tenantId, String callId, String slot, String parked, String parker, Instant at) {}
+
+  /**
+   * {@code by} took the call back from {@code slot} (its new leg was reported answered just before);
+   * {@code ringBack}: it was the parker's phone, rung when the park timeout passed.
+   */
+  default void pickedUp(String tenantId, String callId, String slot, String by, boolean ringBack, Instant at) {}
+
   /** The call ended, answered or not; the record says how. */
   default void ended(CallRecord record) {}
 

@@ -14,6 +14,8 @@ import io.ramal.pbx.directory.Directory;
 import io.ramal.pbx.call.Destination;
 import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.call.Originator;
+import io.ramal.pbx.call.ParkingLot;
+import io.ramal.pbx.call.ParkSettings;
 import io.ramal.pbx.call.TransferCommand;
 import io.ramal.pbx.call.ConferenceCommand;
 import io.ramal.pbx.directory.Extension;
@@ -69,9 +71,12 @@ public final class Pbx implements AutoCloseable {
   private final Directory directory;
   private final DialPlan plan;
   private final AtomicInteger nextOriginationLane = new AtomicInteger();
+  private final ParkingLot lot;
 
   private Pbx(Transports transports, Shards shards, LocationService location, ScheduledExecutorService housekeeping,
-      LongAdder retransmissions, TrunkRegistrations trunkRegistrations, Directory directory, DialPlan plan) {
+      LongAdder retransmissions, TrunkRegistrations trunkRegistrations, Directory directory, DialPlan plan,
+      ParkingLot lot) {
+    this.lot = lot;
     this.trunkRegistrations = trunkRegistrations;
     this.directory = directory;
     this.plan = plan;
@@ -137,6 +142,8 @@ public final class Pbx implements AutoCloseable {
         events.retransmission(method);
       }
     };
+    ParkingLot lot = new ParkingLot(ParkSettings.DEFAULTS, clock);
+    Joins joins = new Joins(lot);
     List<Shards.Lane> lanes = new ArrayList<>();
     List<SipContext> contexts = new ArrayList<>();
     for (int i = 0; i < settings.shards(); i++) {
@@ -145,19 +152,23 @@ public final class Pbx implements AutoCloseable {
       B2bua b2bua = new B2bua(ctx, location, records, clock, settings.noAnswerTimeout(), media, calls, recordings, plan);
       Originator originator = new Originator(ctx, location, b2bua, records, clock, settings.noAnswerTimeout(), media, calls);
       SipRouter router = new SipRouter(ctx, directory, authenticator, registrar, plan, b2bua, originator, clock, events);
+      router.joins(joins);
       TransactionLayer layer = new TransactionLayer(transports, shard, settings.timers(), router, observer);
       ctx.layer(layer);
       contexts.add(ctx);
       lanes.add(new Shards.Lane(shard, layer, router, new ShardLoad(settings.overload())));
     }
     Shards shards = new Shards(lanes);
+    joins.shards(shards);
+    for (Shards.Lane lane : lanes) lane.router().b2bua().parkIn(lot, shards);
     sink[0] = new InboundPipeline(authenticator, transports, shards, events, System::nanoTime);
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());
     housekeeping.scheduleWithFixedDelay(location::purge, 5, 5, TimeUnit.SECONDS);
     TrunkRegistrations trunkRegistrations = new TrunkRegistrations(contexts, clock);
     trunkRegistrations.sync(directory.trunks());
-    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions, trunkRegistrations, directory, plan);
+    Pbx pbx = new Pbx(transports, shards, location, housekeeping, retransmissions, trunkRegistrations, directory, plan,
+        lot);
     // Trunks changed behind the API's back (another node, the database) are picked up too.
     housekeeping.scheduleWithFixedDelay(pbx::syncTrunks, 5, 5, TimeUnit.SECONDS);
     log.info("event=sip_started endpoints=\"{}\"", transports.endpoints());
@@ -303,6 +314,42 @@ public final class Pbx implements AutoCloseable {
       if (outcome.isPresent()) return outcome.get();
     }
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /**
+   * Parks call {@code callId} of {@code tenant} for {@code party} (its leg is released, the other
+   * party hears music on hold); Started carries the slot number.
+   */
+  public ControlOutcome park(String tenant, String callId, String party) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().parking().park(tenant, callId,
+          party));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /** Rings {@code device} to take back the call parked in {@code slot}; Started carries the call's id. */
+  public ControlOutcome pickup(String tenant, String slot, String device) {
+    Optional<ParkingLot.Slot> parked = lot.find(tenant, slot);
+    if (parked.isEmpty()) return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no call is parked in " + slot);
+    Shards.Lane lane = shards.lane(parked.get().shard());
+    return lane.shard().call(() -> lane.router().b2bua().parking().pickup(tenant, slot, device))
+        .orElseGet(() -> ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no call is parked in " + slot));
+  }
+
+  /** Sets the park slots and timeout (calls parked already keep their slot and deadline). */
+  public void parkWith(ParkSettings settings) {
+    lot.configure(settings);
+  }
+
+  public ParkSettings parkSettings() {
+    return lot.settings();
+  }
+
+  /** The parked calls of {@code tenant}, by slot. */
+  public List<ParkingLot.Slot> parked(String tenant) {
+    return lot.list(tenant);
   }
 
   /** Routes {@code target} for {@code tenant} (an extension, or an external number through the trunk). */

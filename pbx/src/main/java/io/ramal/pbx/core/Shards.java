@@ -7,17 +7,21 @@ import java.util.List;
  * The shards of the SIP core. A Call-ID always maps to the same shard; Call-IDs we generate end
  * in {@code ~s<index>} so both legs of a call live on one shard.
  */
-public final class Shards implements AutoCloseable {
+public final class Shards implements AutoCloseable, io.ramal.pbx.call.CallIdPins {
   /** One shard with its transaction layer and transaction user. */
   public record Lane(Shard shard, TransactionLayer layer, SipRouter router, ShardLoad load) {}
 
   private final List<Lane> lanes;
+  /** Call-IDs served on another shard than they map to (docs/adr/0006-park-and-cross-call-joins.md). */
+  private final java.util.Map<String, Integer> pins = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Shards(List<Lane> lanes) {
     this.lanes = List.copyOf(lanes);
   }
 
   public int indexFor(String callId) {
+    Integer pinned = pins.get(callId);
+    if (pinned != null) return pinned;
     int mark = callId.lastIndexOf("~s");
     if (mark >= 0) {
       try {
@@ -28,6 +32,21 @@ public final class Shards implements AutoCloseable {
       }
     }
     return Math.floorMod(callId.hashCode(), lanes.size());
+  }
+
+  @Override
+  public void pin(String callId, int shard) {
+    if (shard >= 0 && shard < lanes.size()) pins.put(callId, shard);
+  }
+
+  @Override
+  public void unpin(String callId) {
+    pins.remove(callId);
+  }
+
+  /** Call-IDs pinned now (leak checks). */
+  public int pinned() {
+    return pins.size();
   }
 
   public Lane lane(int index) {

@@ -52,6 +52,7 @@ public final class SipRouter implements TransactionUser {
   private final Originator originator;
   private final InstantSource clock;
   private final PbxEvents events;
+  private Joins joins;
 
   public SipRouter(SipContext sip, Directory directory, Authenticator authenticator, Registrar registrar, DialPlan plan,
       B2bua b2bua, Originator originator, InstantSource clock, PbxEvents events) {
@@ -64,6 +65,11 @@ public final class SipRouter implements TransactionUser {
     this.originator = originator;
     this.clock = clock;
     this.events = events;
+  }
+
+  /** Where INVITEs to park slots go (set once while the PBX starts). */
+  void joins(Joins joins) {
+    this.joins = joins;
   }
 
   public B2bua b2bua() {
@@ -207,6 +213,16 @@ public final class SipRouter implements TransactionUser {
       respond(tx, SipResponse.to(req, 403, toTag).withReason("From Does Not Match Credentials"));
       return;
     }
+    if (req.headers().first("Replaces").isPresent()) {
+      // RFC 3891: an INVITE that replaces a dialog must match one of ours; we join none yet.
+      respond(tx, SipResponse.to(req, 481, toTag).withReason("Call/Transaction Does Not Exist (no dialog to replace)"));
+      return;
+    }
+    if (joins != null && joins.isSlot(dialed)) {
+      tx.respond(SipResponse.to(req, 100));
+      joins.pickup(sip.shard().index(), tx, tenant.get(), ext.number(), dialed, toTag);
+      return;
+    }
     tx.respond(SipResponse.to(req, 100));
     String display = ext.displayName().isEmpty() ? req.from().displayText() : ext.displayName();
     CallOrigin origin = new CallOrigin(tenant.get(), ext.number(), display, tx.peer(), directory.realmOf(tenant.get()));
@@ -237,7 +253,7 @@ public final class SipRouter implements TransactionUser {
 
   @Override
   public void onAck(SipRequest ack, Peer from) {
-    b2bua.onAck(ack);
+    if (!b2bua.onAck(ack) && joins != null) joins.acked(ack, from);
   }
 
   @Override
@@ -254,6 +270,7 @@ public final class SipRouter implements TransactionUser {
 
   @Override
   public void onAckTimeout(ServerTransaction invite) {
+    if (joins != null) joins.ackTimedOut(invite.request());
     b2bua.onAckTimeout(invite);
   }
 }

@@ -464,6 +464,29 @@ final class AnchoredCallMedia implements CallMedia {
   }
 
   @Override
+  public Outcome newLegOffered(byte[] offer) {
+    if (newLeg == null || closed) return new Outcome.Refuse(481, "no new leg is being set up");
+    SessionDescription sdp;
+    switch (SessionDescription.parse(offer)) {
+      case SdpParseResult.Parsed p -> sdp = p.description();
+      case SdpParseResult.Malformed m -> {
+        return new Outcome.Refuse(488, "Not Acceptable Here (malformed SDP: " + m.reason() + ")");
+      }
+    }
+    return switch (OfferAnswer.answer(sdp, plane.capabilities, newLeg.local.origin(), plane.connection, newLeg.port(),
+        Direction.SENDRECV)) {
+      case Answering.Refused r -> new Outcome.Refuse(r.status(), "Not Acceptable Here (" + r.reason() + ")");
+      case Answering.Answered a -> {
+        newLeg.endpoint.negotiate(RtpSession.of(a.audio()));
+        newLeg.negotiated = true;
+        newLeg.awaitingAnswer = false;
+        newLeg.answer = a.answer();
+        yield new Outcome.AnswerLocally(stamp(newLeg, a.answer()));
+      }
+    };
+  }
+
+  @Override
   public void rewire(Wiring to) {
     if (failure != null || closed || newLeg == null) return;
     if (to == Wiring.JOINING) {

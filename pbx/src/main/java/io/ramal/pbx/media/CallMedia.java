@@ -169,6 +169,14 @@ public interface CallMedia {
     return new Outcome.Refuse(488, "Not Acceptable Here (no new leg)");
   }
 
+  /**
+   * The new leg called us instead (a phone picking up a parked call): {@code offer} is its offer,
+   * answered by {@code AnswerLocally} with our answer on the new leg's endpoint, or refused.
+   */
+  default Outcome newLegOffered(byte[] offer) {
+    return new Outcome.Refuse(488, "Not Acceptable Here (no new leg)");
+  }
+
   /** Who hears whom while a new leg is set up, and what becomes of it. */
   enum Wiring {
     /**

@@ -288,6 +288,9 @@ public final class ApiPlane implements AutoCloseable {
       idempotency.addTo(routes);
       auth.addTo(routes);
       calls.addTo(routes);
+      if (control instanceof io.ramal.api.calls.CallParking parking) {
+        new io.ramal.api.calls.ParkRoutes(auth.authentication(), desk, parking).addTo(routes);
+      }
       history.addTo(routes);
       extensionRoutes.addTo(routes);
       didRoutes.addTo(routes);

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param realm            digest realm for every tenant; empty means each tenant's first domain
  * @param noAnswerTimeout  how long an extension rings before the call is given up
  * @param overload         when new requests are refused with 503 because the SIP core is behind
+ * @param park             call park slots and timeout
  */
 public record SipConfig(
         String bind,
@@ -29,9 +30,19 @@ public record SipConfig(
         Duration noAnswerTimeout,
         RegistrationConfig registration,
         GuardConfig guard,
-        OverloadConfig overload) {
+        OverloadConfig overload,
+        ParkConfig park) {
+
+    /** Settings with the default call park. */
+    public SipConfig(String bind, Optional<String> bind6, int port, List<SipTransport> transports, boolean ipv6,
+            Optional<String> realm, Duration noAnswerTimeout, RegistrationConfig registration, GuardConfig guard,
+            OverloadConfig overload) {
+        this(bind, bind6, port, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload,
+                ParkConfig.DEFAULTS);
+    }
 
     public SipConfig {
+        Objects.requireNonNull(park, "park");
         Objects.requireNonNull(overload, "overload");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(bind6, "bind6");
@@ -82,6 +93,7 @@ public record SipConfig(
     }
 
     public SipConfig withPort(int newPort) {
-        return new SipConfig(bind, bind6, newPort, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload);
+        return new SipConfig(bind, bind6, newPort, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload,
+                park);
     }
 }

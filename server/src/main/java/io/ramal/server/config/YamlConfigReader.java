@@ -201,7 +201,7 @@ public final class YamlConfigReader {
 
     private static SipConfig readSip(ConfigNode node, SipConfig defaults) {
         node.allowOnly(Set.of("bind", "bind6", "port", "transports", "ipv6", "realm", "no_answer_timeout",
-                "registration", "guard", "overload"));
+                "registration", "guard", "overload", "park"));
         List<SipTransport> transports = new ArrayList<>();
         List<String> names = node.textList("transports",
                 defaults.transports().stream().map(SipTransport::configName).toList());
@@ -221,8 +221,17 @@ public final class YamlConfigReader {
         var registration = readRegistration(node.section("registration"), defaults.registration());
         var guard = readGuard(node.section("guard"), defaults.guard());
         var overload = readOverload(node.section("overload"), defaults.overload());
+        var park = readPark(node.section("park"), defaults.park());
         return node.build(() -> new SipConfig(
-                bind, bind6, port, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload));
+                bind, bind6, port, transports, ipv6, realm, noAnswerTimeout, registration, guard, overload, park));
+    }
+
+    private static ParkConfig readPark(ConfigNode node, ParkConfig defaults) {
+        node.allowOnly(Set.of("first_slot", "last_slot", "timeout"));
+        int first = node.integer("first_slot", defaults.first());
+        int last = node.integer("last_slot", defaults.last());
+        var timeout = node.duration("timeout", defaults.timeout());
+        return node.build(() -> new ParkConfig(first, last, timeout));
     }
 
     private static RegistrationConfig readRegistration(ConfigNode node, RegistrationConfig defaults) {

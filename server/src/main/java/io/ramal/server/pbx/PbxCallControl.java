@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * refuses maps onto the CTI refusal codes; a call with direct media (its audio does not pass
  * through Ramal) is {@code not_supported_by_device}.
  */
-public final class PbxCallControl implements CallControl {
+public final class PbxCallControl implements CallControl, io.ramal.api.calls.CallParking {
   private final Pbx pbx;
 
   public PbxCallControl(Pbx pbx) {
@@ -57,6 +57,39 @@ public final class PbxCallControl implements CallControl {
         case INVALID_ARGUMENT -> RefusalCode.INVALID_ARGUMENT;
       }, r.message());
     };
+  }
+
+  @Override
+  public CommandResult park(String tenant, String callId, String party) {
+    return switch (pbx.park(tenant, callId, party)) {
+      case ControlOutcome.Started slot -> CommandResult.accepted(slot.id());
+      case ControlOutcome.Refused r -> refusal(r);
+      case ControlOutcome.Done d -> CommandResult.accepted(callId);
+    };
+  }
+
+  @Override
+  public CommandResult pickup(String tenant, String slot, String device) {
+    return switch (pbx.pickup(tenant, slot, device)) {
+      case ControlOutcome.Started call -> CommandResult.accepted(call.id());
+      case ControlOutcome.Refused r -> refusal(r);
+      case ControlOutcome.Done d -> CommandResult.accepted(slot);
+    };
+  }
+
+  @Override
+  public java.util.List<Parked> parked(String tenant) {
+    return pbx.parked(tenant).stream().map(s -> new Parked(s.number(), s.callId(), s.parked(), s.parker(), s.since(),
+        s.deadline())).toList();
+  }
+
+  private static CommandResult refusal(ControlOutcome.Refused r) {
+    return CommandResult.refused(switch (r.reason()) {
+      case NO_SUCH_CALL, NO_SUCH_PARTY -> RefusalCode.NOT_FOUND;
+      case INVALID_STATE -> RefusalCode.INVALID_STATE;
+      case NOT_ANCHORED, NOT_SUPPORTED_BY_DEVICE -> RefusalCode.NOT_SUPPORTED_BY_DEVICE;
+      case INVALID_ARGUMENT -> RefusalCode.INVALID_ARGUMENT;
+    }, r.message());
   }
 
   private static CommandResult notYet(CallCommand command) {

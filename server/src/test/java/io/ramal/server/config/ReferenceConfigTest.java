@@ -44,7 +44,8 @@ class ReferenceConfigTest {
         String doc = Files.readString(Path.of("..", "docs", "config.md"));
         for (String key : new String[] {
                 "http.bind", "http.port", "sip.bind", "sip.bind6", "sip.port", "sip.transports", "sip.ipv6",
-                "sip.realm", "sip.no_answer_timeout", "sip.registration.min_expiry", "sip.registration.max_expiry",
+                "sip.realm", "sip.no_answer_timeout", "sip.park.first_slot", "sip.park.last_slot", "sip.park.timeout",
+                "sip.registration.min_expiry", "sip.registration.max_expiry",
                 "sip.registration.default_expiry", "sip.guard.max_failures_per_source",
                 "sip.guard.max_failures_per_user", "sip.guard.window", "sip.guard.block", "sip.guard.user_window",
                 "sip.guard.user_throttle", "sip.guard.trusted_source_ttl", "api.access_token_lifetime",

@@ -59,12 +59,14 @@ public final class B2bua {
   private final Recordings recordings;
   private final Transfers transfers;
   private final Conferences conferences;
+  private final Supervisions supervisions;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
       MediaPlane mediaPlane, CallObserver observer, Recordings recordings, DialPlan plan) {
     this.recordings = recordings;
     this.transfers = new Transfers(sip, location, this, observer, records, clock, noAnswerTimeout, plan);
     this.conferences = new Conferences(sip, location, this, transfers, observer, clock, noAnswerTimeout);
+    this.supervisions = new Supervisions(sip, location, this, observer, clock, noAnswerTimeout);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -270,7 +272,25 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> transfers.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> call.supervision != null ? supervised(call)
+        : transfers.carryOut(call, command));
+  }
+
+  /**
+   * A supervision command on call {@code callId} of {@code tenant}; empty when this shard holds
+   * no such call.
+   */
+  public Optional<ControlOutcome> supervise(String tenant, String callId, SupervisionCommand command) {
+    if (isRinging(tenant, callId)) {
+      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
+          + " has not been answered"));
+    }
+    return calls.answered(tenant, callId).map(call -> supervisions.carryOut(call, command));
+  }
+
+  private static ControlOutcome supervised(Call call) {
+    return ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + call.id
+        + " is supervised: end the supervision first");
   }
 
   /**
@@ -282,7 +302,8 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> conferences.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> call.supervision != null && !(command instanceof ConferenceCommand.Drop)
+        ? supervised(call) : conferences.carryOut(call, command));
   }
 
   /**
@@ -480,6 +501,7 @@ public final class B2bua {
     }
     if (leg.departed || leg != leg.call.leg(leg.side())) {
       if (conferences.onParticipantRequest(tx, leg)) return true;
+      if (supervisions.onSupervisorRequest(tx, leg)) return true;
       transfers.onSideLegRequest(tx, leg);
       return true;
     }
@@ -490,6 +512,10 @@ public final class B2bua {
       if (conferences.sideLeft(leg.call, leg)) return true;
       sendBye(other);
       end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
+      return true;
+    }
+    if (req.isMethod("REFER") && leg.call.supervision != null) {
+      tx.respond(SipResponse.to(req, 491).withReason("Request Pending (the call is supervised)"));
       return true;
     }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
@@ -601,6 +627,7 @@ public final class B2bua {
     calls.ended(call);
     transfers.callEnded(call, cause);
     conferences.callEnded(call);
+    supervisions.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     reports.ended(call, CallRecord.Disposition.ANSWERED, cause);

@@ -54,6 +54,8 @@ final class Call {
   Transfer transfer;
   /** Participants beyond the two sides while the call is a conference (null: it is none). */
   Conference conference;
+  /** A supervisor listening in, being called or answered (null: none). */
+  Supervision supervision;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

@@ -296,6 +296,16 @@ public final class Pbx implements AutoCloseable {
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
   }
 
+  /** Carries out a supervision command on the shard that holds the call. */
+  public ControlOutcome supervise(String tenant, String callId, io.ramal.pbx.call.SupervisionCommand command) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().supervise(tenant, callId,
+          command));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
   /** Routes {@code target} for {@code tenant} (an extension, or an external number through the trunk). */
   public Destination route(String tenant, String target) {
     return plan.route(tenant, target);

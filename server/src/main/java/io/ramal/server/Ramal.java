@@ -34,6 +34,7 @@ import io.ramal.server.http.HttpServer;
 import io.ramal.server.pbx.CallLogFeed;
 import io.ramal.server.pbx.MeteredPbxEvents;
 import io.ramal.server.pbx.PbxCallControl;
+import io.ramal.server.pbx.PbxSupervision;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
 import io.ramal.server.pbx.StoreDirectory;
@@ -232,6 +233,7 @@ public final class Ramal implements AutoCloseable {
         pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
             recordings, clock);
         pbx.location().listener(api.facts());
+        api.supervisionControl(new PbxSupervision(pbx));
         startRecordingPurge();
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);

@@ -78,8 +78,8 @@ public final class SupervisionDesk implements AutoCloseable {
         bySupervision.put(active.supervisionId(), active);
     }
 
-    /** The PBX refused the supervision: it never existed. */
-    void refused(String supervisionId) {
+    /** The PBX refused the supervision (it never existed), or it was stopped. */
+    void forget(String supervisionId) {
         bySupervision.remove(supervisionId);
     }
 

@@ -87,7 +87,7 @@ public final class SupervisionRoutes {
         CommandResult result = control.start(new SupervisionControl.Start(caller.tenantId(), callId, supervisionId,
                 device, mode, agent, notify));
         if (result instanceof CommandResult.Refused refused) {
-            desk.refused(supervisionId);
+            desk.forget(supervisionId);
             throw CallAccess.refused(refused.refusal());
         }
         desk.asked(active, "requested", caller.userId(), Optional.empty());
@@ -132,6 +132,7 @@ public final class SupervisionRoutes {
         if (control.stop(caller.tenantId(), callId) instanceof CommandResult.Refused refused) {
             throw CallAccess.refused(refused.refusal());
         }
+        desk.forget(active.supervisionId());
         desk.asked(active, "ended", caller.userId(), Optional.of("stopped"));
         Json.write(ctx, 202, Map.of("supervision_id", active.supervisionId(), "call_id", callId, "status", "ended"));
     }

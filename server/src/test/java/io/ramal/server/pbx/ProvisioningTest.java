@@ -74,7 +74,7 @@ class ProvisioningTest {
         .withStrategy(Strategy.ROUND_ROBIN)));
     Config withQueue = new Config(served.http(), served.sip(), served.media(), served.api(), served.store(),
         served.dataDir(), served.log(), List.of(demo));
-    Provisioning.apply(withQueue, ds, InstantSource.system());
+    Provisioning.apply(withQueue, ds, trunks, InstantSource.system());
     Queues queues = new Queues(ds);
     io.ramal.store.User alice = io.ramal.store.User.create("u-alice", "demo", "alice", "$2a$04$notarealhash",
         java.util.Set.of("agent"), Optional.empty(), Instant.EPOCH);
@@ -83,7 +83,7 @@ class ProvisioningTest {
         Instant.EPOCH, Optional.empty()))));
     queues.save("demo", QueueSettings.defaults("sales"), Instant.EPOCH);
 
-    Provisioning.apply(withQueue, ds, InstantSource.system());
+    Provisioning.apply(withQueue, ds, trunks, InstantSource.system());
 
     assertThat(queues.find("demo", "sales")).map(QueueSettings::strategy).contains(Strategy.ROUND_ROBIN);
     assertThat(queues.members("demo")).extracting(QueueMember::username).containsExactly("alice");

@@ -103,7 +103,7 @@ public final class SupervisionDesk implements AutoCloseable {
         Active known = active;
         write(() -> {
             if (known != null) audit.add(step(known, "started", known.userId(), Optional.empty(), at));
-            journal.append(tenant, "call.supervision_started", Optional.of(callId), Optional.of(device), fields);
+            journal.append(tenant, "call.supervision_started", Optional.of(callId), Optional.of(device), data(fields));
         });
     }
 
@@ -115,7 +115,7 @@ public final class SupervisionDesk implements AutoCloseable {
         String device = active == null ? "" : active.device();
         Map<String, Object> fields = fields(supervisionId, userId, device, mode, agent);
         write(() -> journal.append(tenant, "call.supervision_mode_changed", Optional.of(callId),
-                Optional.ofNullable(active).map(Active::device), fields));
+                Optional.ofNullable(active).map(Active::device), data(fields)));
     }
 
     /**
@@ -134,8 +134,14 @@ public final class SupervisionDesk implements AutoCloseable {
             if (!cause.equals("stopped")) {
                 audit.add(step(active, "ended", active.userId(), Optional.of(cause + ": " + detail), at));
             }
-            journal.append(tenant, "call.supervision_ended", Optional.of(callId), Optional.of(active.device()), fields);
+            journal.append(tenant, "call.supervision_ended", Optional.of(callId), Optional.of(active.device()),
+                    data(fields));
         });
+    }
+
+    /** The event's own fields under {@code data}, as the other event families send them. */
+    private static Map<String, Object> data(Map<String, Object> fields) {
+        return Map.of("data", fields);
     }
 
     private static Map<String, Object> fields(String supervisionId, String userId, String device, String mode,

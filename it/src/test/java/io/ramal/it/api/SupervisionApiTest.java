@@ -165,6 +165,8 @@ class SupervisionApiTest {
         Baresip supervisor = phone("1006", SUPERVISOR).start()) {
       supervisor.awaitRegistered(WAIT);
       String callId = LiveCalls.connect(api, admin, customer, agent);
+      Answer recording = api.call("POST", "/api/v1/calls/" + callId + "/recording/start", Optional.of(admin), null);
+      assertThat(recording.status()).as(recording.json().toString()).isEqualTo(202);
       Answer noAgent = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper"));
 
       Answer started = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper", "agent",
@@ -195,6 +197,17 @@ class SupervisionApiTest {
       hears(agent, afterFrom, afterTo, "the agent after 1006 hung up", List.of(CUSTOMER), List.of(SUPERVISOR));
       assertThat(ended.path("data").path("cause").asText()).isEqualTo("supervisor_hung_up");
       assertThat(supervisionAfter).isEqualTo(404);
+
+      String recordingId = recording.json().path("recording_id").asText();
+      await().atMost(WAIT).until(() -> api.get("/api/v1/recordings/" + recordingId, admin).json().path("status")
+          .asText(), "ready"::equals);
+      Wav recorded = Wav.parse(api.download("/api/v1/recordings/" + recordingId + "/audio", admin, Map.of()).body());
+      short[] all = recorded.samples();
+      assertThat(Goertzel.levelDbfs(all, 0, all.length, CUSTOMER)).as("the customer is recorded")
+          .isGreaterThan(AUDIBLE_DBFS);
+      assertThat(Goertzel.levelDbfs(all, 0, all.length, AGENT)).as("the agent is recorded").isGreaterThan(AUDIBLE_DBFS);
+      assertThat(Goertzel.levelDbfs(all, 0, all.length, SUPERVISOR)).as("the whisper is not recorded")
+          .isLessThan(ABSENT_DBFS);
     }
   }
 

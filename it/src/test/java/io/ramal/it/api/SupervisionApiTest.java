@@ -168,6 +168,8 @@ class SupervisionApiTest {
       Answer recording = api.call("POST", "/api/v1/calls/" + callId + "/recording/start", Optional.of(admin), null);
       assertThat(recording.status()).as(recording.json().toString()).isEqualTo(202);
       Answer noAgent = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper"));
+      Answer unreachable = supervise(carol, callId, Map.of("supervisor_device", "1009", "mode", "listen"));
+      JsonNode notAnswered = events.next(type("call.supervision_ended"), WAIT);
 
       Answer started = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper", "agent",
           "1005"));
@@ -187,6 +189,9 @@ class SupervisionApiTest {
 
       assertThat(noAgent.status() + " " + noAgent.code()).as("a whisper names its agent")
           .isEqualTo("400 invalid_request");
+      assertThat(unreachable.status()).as("1009 is not registered: accepted, then it ends").isEqualTo(202);
+      assertThat(notAnswered.path("data").path("cause").asText()).isEqualTo("not_answered");
+      assertThat(notAnswered.path("data").path("detail").asText()).startsWith("480");
       assertThat(hold.status() + " " + hold.code()).as("no hold while supervised").isEqualTo("409 invalid_state");
       hears(agent, whisper.agentFrom, whisper.agentTo, "the agent coached by 1006", List.of(CUSTOMER, SUPERVISOR),
           List.of(AGENT));

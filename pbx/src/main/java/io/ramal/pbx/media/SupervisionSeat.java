@@ -53,10 +53,6 @@ final class SupervisionSeat {
     supervisor.heardOnlyBy(audience);
   }
 
-  Participant participant() {
-    return supervisor;
-  }
-
   /**
    * A short beep that only {@code hearer} hears: a participant of its own in the mixer, fed a
    * tone for {@link #BEEP_FRAMES} ticks of the media clock, then gone.

@@ -35,6 +35,7 @@ import io.ramal.server.pbx.CallLogFeed;
 import io.ramal.server.pbx.MeteredPbxEvents;
 import io.ramal.server.pbx.PbxCallControl;
 import io.ramal.server.pbx.PbxQueueControl;
+import io.ramal.server.pbx.PbxSupervision;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
 import io.ramal.server.pbx.StoreDirectory;
@@ -239,6 +240,7 @@ public final class Ramal implements AutoCloseable {
         api.queues().control(queueControl);
         var park = config.sip().park();
         pbx.parkWith(new io.ramal.pbx.call.ParkSettings(park.first(), park.last(), park.timeout()));
+        api.supervisionControl(new PbxSupervision(pbx));
         startRecordingPurge();
         Gauge.builder("ramal_sip_registrations", pbx, Pbx::registrations).description("Live registered contacts").register(registry);
         Gauge.builder("ramal_calls_active", pbx, Pbx::activeCalls).description("Calls in progress").register(registry);

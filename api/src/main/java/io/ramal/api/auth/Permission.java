@@ -27,6 +27,12 @@ public record Permission(Set<Role> roles, Scope scope) {
      */
     public static final Permission RECORDINGS_READ = new Permission(Set.of(Role.values()), Scope.RECORDINGS_READ);
 
+    /**
+     * Supervising live calls (listen, whisper, barge): supervisors and admins, or an admin's key.
+     * An agent may not.
+     */
+    public static final Permission SUPERVISE = new Permission(Set.of(Role.ADMIN, Role.SUPERVISOR), Scope.ADMIN);
+
     public Permission {
         roles = Set.copyOf(roles);
         Objects.requireNonNull(scope, "scope");

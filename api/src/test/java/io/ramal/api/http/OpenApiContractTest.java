@@ -169,6 +169,9 @@ class OpenApiContractTest {
     private final RecordingLinks links;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
     private io.ramal.api.queues.QueueDesk queueDesk;
+    private io.ramal.api.supervision.SupervisionDesk supervisionDesk;
+    /** What the supervision routes asked the PBX, in order. */
+    private final List<String> supervisionToPbx = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     OpenApiContractTest() {
         InstantSource clock = InstantSource.system();
@@ -268,6 +271,10 @@ class OpenApiContractTest {
                     .addTo(javalin.routes);
             new io.ramal.api.queues.MemberRoutes(auth.authentication(), queueDesk, users).addTo(javalin.routes);
             new MusicOnHoldRoutes(auth.authentication(), music).addTo(javalin.routes);
+            io.ramal.store.SupervisionAudit supervisionAudit = new io.ramal.store.SupervisionAudit(dataSource);
+            supervisionDesk = new io.ramal.api.supervision.SupervisionDesk(journal, supervisionAudit, clock);
+            new io.ramal.api.supervision.SupervisionRoutes(auth.authentication(), tenantBoards,
+                    new PbxThatSupervises(), supervisionDesk, supervisionAudit).addTo(javalin.routes);
             events.addTo(javalin.routes);
             new OpenApiDocument().addTo(javalin.routes);
         }).start();
@@ -276,6 +283,7 @@ class OpenApiContractTest {
     @AfterAll
     void stop() {
         queueDesk.close();
+        supervisionDesk.close();
         events.close();
         screenPops.close();
         app.stop();
@@ -832,6 +840,98 @@ class OpenApiContractTest {
             assertThat(commandsToPbx.stream().filter(c -> c instanceof CallCommand.Originate)).hasSize(1);
         } finally {
             commandsToPbx.removeIf(c -> c instanceof CallCommand.Originate);
+        }
+    }
+
+    /** The PBX side of supervision: takes every command on, except on call {@code c-busy} (supervised already). */
+    private final class PbxThatSupervises implements io.ramal.api.supervision.SupervisionControl {
+        @Override
+        public CommandResult start(Start start) {
+            supervisionToPbx.add("start " + start.callId() + " " + start.supervisorDevice() + " " + start.mode() + " "
+                    + start.agent().orElse("-") + " " + start.notifyAgent());
+            return start.callId().equals("c-busy")
+                    ? CommandResult.refused(io.ramal.cti.control.RefusalCode.INVALID_STATE, "supervised already")
+                    : CommandResult.accepted(start.callId());
+        }
+
+        @Override
+        public CommandResult change(String tenant, String callId, String mode, Optional<String> agent) {
+            supervisionToPbx.add("change " + callId + " " + mode + " " + agent.orElse("-"));
+            return CommandResult.accepted(callId);
+        }
+
+        @Override
+        public CommandResult stop(String tenant, String callId) {
+            supervisionToPbx.add("stop " + callId);
+            return CommandResult.accepted(callId);
+        }
+    }
+
+    @Test
+    void supervisionOfALiveCallAndItsAuditAnswerAsDocumented() {
+        ringing("c-sup", "1001", "1002");
+        ringing("c-busy", "1001", "1004");
+        Instant at = Instant.now();
+        synchronized (boards) {
+            boards.get("demo").on(new LegAnswered("demo", "c-sup", at, "c-sup-b"));
+        }
+        String admin = adminToken();
+        String carol = accessToken("carol", "demo-carol");
+        String alice = accessToken("alice", "demo-alice");
+        Map<String, String> call = Map.of("id", "c-sup");
+        try {
+            assertThat(exchange("POST", "/api/v1/calls/{id}/supervision", call, alice,
+                    json(Map.of("mode", "listen"))).code()).as("an agent may not supervise").isEqualTo("forbidden");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/supervision", call, carol,
+                    json(Map.of("mode", "whisper"))).code()).as("a whisper needs its agent").isEqualTo("invalid_request");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/supervision", call, carol,
+                    json(Map.of("mode", "spy"))).code()).isEqualTo("invalid_request");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/supervision", call, carol,
+                    json(Map.of("mode", "whisper", "agent", "1009"))).code()).isEqualTo("invalid_argument");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/supervision", Map.of("id", "nosuch"), carol,
+                    json(Map.of("mode", "listen"))).code()).isEqualTo("call_not_found");
+            assertThat(exchange("POST", "/api/v1/calls/{id}/supervision", Map.of("id", "c-busy"), carol,
+                    json(Map.of("mode", "listen"))).code()).isEqualTo("invalid_state");
+            assertThat(exchange("GET", "/api/v1/calls/{id}/supervision", call, carol, null).code())
+                    .isEqualTo("supervision_not_found");
+
+            Answer started = exchange("POST", "/api/v1/calls/{id}/supervision", call, carol,
+                    json(Map.of("mode", "listen", "agent", "1002", "notify_agent", true)));
+            assertThat(started.status()).as(started.json().toString()).isEqualTo(202);
+            assertThat(started.json().path("supervisor").path("device").asText()).as("carol's own extension")
+                    .isEqualTo("1003");
+            assertThat(started.json().path("state").asText()).isEqualTo("calling_supervisor");
+            Answer changed = exchange("PATCH", "/api/v1/calls/{id}/supervision", call, carol,
+                    json(Map.of("mode", "whisper")));
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.json().path("mode").asText()).isEqualTo("whisper");
+            assertThat(changed.json().path("agent").asText()).isEqualTo("1002");
+            assertThat(exchange("GET", "/api/v1/calls/{id}/supervision", call, admin, null).json().path("mode")
+                    .asText()).isEqualTo("whisper");
+            assertThat(exchange("DELETE", "/api/v1/calls/{id}/supervision", call, carol, null).status())
+                    .isEqualTo(202);
+            assertThat(exchange("DELETE", "/api/v1/calls/{id}/supervision", call, carol, null).code())
+                    .isEqualTo("supervision_not_found");
+
+            assertThat(exchange("GET", "/api/v1/supervision/audit", Map.of(), carol, null).code())
+                    .as("the audit is for admins").isEqualTo("forbidden");
+            Answer audit = exchange("GET", "/api/v1/supervision/audit?call_id=c-sup&limit=2", Map.of(), admin, null);
+            assertThat(audit.json().path("steps")).extracting(s -> s.path("action").asText())
+                    .containsExactly("requested", "mode_changed");
+            Answer rest = exchange("GET", "/api/v1/supervision/audit?cursor="
+                    + audit.json().path("next_cursor").asText(), Map.of(), admin, null);
+            assertThat(rest.json().path("steps")).extracting(s -> s.path("action").asText()).containsExactly("ended");
+            assertThat(exchange("GET", "/api/v1/supervision/audit?cursor=nonsense", Map.of(), admin, null).code())
+                    .isEqualTo("invalid_cursor");
+            assertThat(supervisionToPbx).containsExactly("start c-busy 1003 listen - false",
+                    "start c-sup 1003 listen 1002 true", "change c-sup whisper -", "stop c-sup");
+        } finally {
+            synchronized (boards) {
+                boards.get("demo").on(new LegReleased("demo", "c-sup", at, "c-sup-b", ReleaseCause.NORMAL));
+                boards.get("demo").on(new LegReleased("demo", "c-sup", at, "c-sup-a", ReleaseCause.NORMAL));
+                boards.get("demo").on(new LegReleased("demo", "c-busy", at, "c-busy-b", ReleaseCause.NORMAL));
+                boards.get("demo").on(new LegReleased("demo", "c-busy", at, "c-busy-a", ReleaseCause.NORMAL));
+            }
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * An N-party conference bridge. Register it on a {@link io.ramal.media.player.MediaClock}; every
  * tick it takes one frame from each participant's jitter buffer (silence if none arrived), and
  * writes to each participant the sum of all the others — never its own voice — through a
- * {@link SoftLimiter}. Join, leave, mute and deafen from any thread. Cost is linear in the number
+ * {@link SoftLimiter}. A participant may be heard by some others only ({@link
+ * Participant#heardOnlyBy}: a supervisor who listens or whispers); the rest hear the mix without it. Join, leave, mute and deafen from any thread. Cost is linear in the number
  * of participants (one total, minus each one's own contribution). After {@link #close()} the
  * next tick returns false and the clock drops the mixer.
  */
@@ -23,6 +24,7 @@ public final class ConferenceMixer implements ClockTask {
     private final int[] total = new int[Pcm.FRAME_SAMPLES];
     private final short[] in = new short[Pcm.FRAME_SAMPLES];
     private final short[] out = new short[Pcm.FRAME_SAMPLES];
+    private final int[] extra = new int[Pcm.FRAME_SAMPLES];
     private volatile long outputFailures;
 
     public ConferenceMixer(int jitterDepth) {
@@ -90,33 +92,67 @@ public final class ConferenceMixer implements ClockTask {
         }
         Participant[] ps = participants;
         Arrays.fill(total, 0);
+        boolean restricted = false;
         for (Participant p : ps) {
             boolean got = p.buffer().read(in);
             p.heard = got && !p.muted();
+            p.audienceNow = p.audience();
             if (p.heard) {
                 int[] s = p.samples;
                 for (int i = 0; i < s.length; i++) {
                     s[i] = in[i];
-                    total[i] += in[i];
+                }
+                if (p.audienceNow == null) {
+                    for (int i = 0; i < s.length; i++) {
+                        total[i] += s[i];
+                    }
+                } else {
+                    restricted = true;
                 }
             }
         }
         for (Participant p : ps) {
             if (p.deaf()) {
                 Arrays.fill(out, (short) 0);
-            } else if (p.heard) {
-                int[] own = p.samples;
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = SoftLimiter.limit(total[i] - own[i]);
-                }
+            } else if (!restricted) {
+                mix(p.heard ? p.samples : null, null);
             } else {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = SoftLimiter.limit(total[i]);
+                Arrays.fill(extra, 0);
+                for (Participant q : ps) {
+                    if (q != p && q.heard && q.audienceNow != null && contains(q.audienceNow, p)) {
+                        for (int i = 0; i < extra.length; i++) {
+                            extra[i] += q.samples[i];
+                        }
+                    }
                 }
+                mix(p.heard && p.audienceNow == null ? p.samples : null, extra);
             }
             deliver(p, out);
         }
         return true;
+    }
+
+    /** {@code out} = everyone heard by all, minus {@code own} (if any), plus {@code extra} (if any). */
+    private void mix(int[] own, int[] plus) {
+        for (int i = 0; i < out.length; i++) {
+            int sum = total[i];
+            if (own != null) {
+                sum -= own[i];
+            }
+            if (plus != null) {
+                sum += plus[i];
+            }
+            out[i] = SoftLimiter.limit(sum);
+        }
+    }
+
+    private static boolean contains(Participant[] audience, Participant p) {
+        for (Participant a : audience) {
+            if (a == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Outputs that threw (their frame was lost; the others were still served). */

@@ -18,8 +18,12 @@ public final class Participant {
     private volatile boolean muted;
     private volatile boolean deaf;
     private volatile boolean present = true;
+    /** Who hears this participant: null for everyone else, otherwise only these (possibly none). */
+    private volatile Participant[] audience;
     final int[] samples = new int[Pcm.FRAME_SAMPLES];
     boolean heard;
+    /** The audience as read at the start of the tick in progress (mixer thread only). */
+    Participant[] audienceNow;
 
     Participant(String id, ConferenceMixer mixer, int jitterDepth, FrameSink output) {
         this.id = Objects.requireNonNull(id, "id");
@@ -59,6 +63,29 @@ public final class Participant {
 
     public boolean deaf() {
         return deaf;
+    }
+
+    /**
+     * Only {@code listeners} hear this participant from now on (none: nobody hears it, though it
+     * still hears them); the others hear the mix without it. Used for a supervisor who listens
+     * (nobody) or whispers (one party).
+     */
+    public void heardOnlyBy(java.util.Collection<Participant> listeners) {
+        this.audience = listeners.toArray(new Participant[0]);
+    }
+
+    /** Everyone else hears this participant again (the default). */
+    public void heardByAll() {
+        this.audience = null;
+    }
+
+    /** Whether everyone else hears this participant (no {@link #heardOnlyBy} restriction). */
+    public boolean heardByEveryone() {
+        return audience == null;
+    }
+
+    Participant[] audience() {
+        return audience;
     }
 
     /** Still in the conference. */

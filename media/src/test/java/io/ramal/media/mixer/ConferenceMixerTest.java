@@ -39,6 +39,53 @@ class ConferenceMixerTest {
     }
 
     @Test
+    void aParticipantHeardByNobodyHearsEveryoneWhileTheOthersHearOnlyEachOther() {
+        Party caller = join("caller", A);
+        Party agent = join("agent", B);
+        Party supervisor = join("supervisor", C);
+        supervisor.participant.heardOnlyBy(List.of());
+
+        run(10, caller, agent, supervisor);
+
+        supervisor.hears(A, B);
+        caller.hears(B).doesNotHear(C);
+        agent.hears(A).doesNotHear(C);
+    }
+
+    @Test
+    void aParticipantHeardByOneOtherIsHeardByThatOneOnly() {
+        Party caller = join("caller", A);
+        Party agent = join("agent", B);
+        Party supervisor = join("supervisor", C);
+        supervisor.participant.heardOnlyBy(List.of(agent.participant));
+
+        run(10, caller, agent, supervisor);
+
+        agent.hears(A, C).doesNotHear(B);
+        caller.hears(B).doesNotHear(C);
+        supervisor.hears(A, B).doesNotHear(C);
+    }
+
+    @Test
+    void aRestrictedParticipantHeardByAllAgainIsHeardByEveryone() {
+        Party caller = join("caller", A);
+        Party agent = join("agent", B);
+        Party supervisor = join("supervisor", C);
+        supervisor.participant.heardOnlyBy(List.of());
+        run(5, caller, agent, supervisor);
+        caller.doesNotHear(C);
+
+        supervisor.participant.heardByAll();
+        caller.clear();
+        agent.clear();
+        run(5, caller, agent, supervisor);
+
+        caller.hears(B, C);
+        agent.hears(A, C);
+        assertThat(supervisor.participant.heardByEveryone()).isTrue();
+    }
+
+    @Test
     void mutedParticipantIsNotHeardButStillHears() {
         Party a = join("a", A);
         Party b = join("b", B);

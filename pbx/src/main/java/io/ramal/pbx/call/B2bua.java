@@ -61,6 +61,7 @@ public final class B2bua {
   private final Transfers transfers;
   private final Conferences conferences;
   private final QueueCalls queues;
+  private final Supervisions supervisions;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -69,6 +70,7 @@ public final class B2bua {
     this.transfers = new Transfers(sip, location, this, observer, records, clock, noAnswerTimeout, plan);
     this.conferences = new Conferences(sip, location, this, transfers, observer, clock, noAnswerTimeout);
     this.queues = new QueueCalls(sip, location, this, observer, clock, noAnswerTimeout, plan);
+    this.supervisions = new Supervisions(sip, location, this, observer, clock, noAnswerTimeout);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -299,8 +301,37 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
-        : QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call) : transfers.carryOut(call, command));
+    return calls.answered(tenant, callId).map(call -> refusal(call).or(() -> supervised(call)).orElseGet(() -> transfers.carryOut(call, command)));
+  }
+
+  /**
+   * A supervision command on call {@code callId} of {@code tenant}; empty when this shard holds
+   * no such call.
+   */
+  public Optional<ControlOutcome> supervise(String tenant, String callId, SupervisionCommand command) {
+    if (isRinging(tenant, callId)) {
+      return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
+          + " has not been answered"));
+    }
+    return calls.answered(tenant, callId).map(call -> refusal(call).orElseGet(() -> supervisions.carryOut(call, command)));
+  }
+
+  /** Why commands cannot act on {@code call} now (it is parked or waits in a queue); empty when they can. */
+  private static Optional<ControlOutcome> refusal(Call call) {
+    if (call.park != null) return Optional.of(parked(call));
+    if (QueueCalls.waiting(call)) return Optional.of(QueueCalls.refusedWhileWaiting(call));
+    return Optional.empty();
+  }
+
+  /** Transfers and conferences wait until the supervision of {@code call} ends. */
+  private static Optional<ControlOutcome> supervised(Call call) {
+    return call.supervision == null ? Optional.empty() : Optional.of(ControlOutcome.refused(
+        ControlOutcome.Reason.INVALID_STATE, "call " + call.id + " is supervised: end the supervision first"));
+  }
+
+  private static ControlOutcome parked(Call call) {
+    return ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + call.id + " is parked in "
+        + call.park.slot.number() + ": pick it up first");
   }
 
   /**
@@ -312,13 +343,9 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
-        : QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call) : conferences.carryOut(call, command));
-  }
-
-  private static ControlOutcome parked(Call call) {
-    return ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + call.id + " is parked in "
-        + call.park.slot.number() + ": pick it up first");
+    return calls.answered(tenant, callId).map(call -> refusal(call)
+        .or(() -> command instanceof ConferenceCommand.Drop ? Optional.empty() : supervised(call))
+        .orElseGet(() -> conferences.carryOut(call, command)));
   }
 
   /**
@@ -330,11 +357,9 @@ public final class B2bua {
       return Optional.of(ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId
           + " has not been answered"));
     }
-    return calls.answered(tenant, callId).map(call -> call.park != null ? parked(call)
-        : QueueCalls.waiting(call) ? QueueCalls.refusedWhileWaiting(call)
-        : call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
+    return calls.answered(tenant, callId).map(call -> refusal(call).orElseGet(() -> call.transfer != null && call.transfer.kind != Transfer.Kind.CONSULTATION
         ? ControlOutcome.refused(ControlOutcome.Reason.INVALID_STATE, "call " + callId + " is being transferred")
-        : conferences.control(call, command).orElseGet(() -> PartyCommands.carryOut(call, command)));
+        : conferences.control(call, command).orElseGet(() -> PartyCommands.carryOut(call, command))));
   }
 
   /**
@@ -549,6 +574,7 @@ public final class B2bua {
     }
     if (leg.departed || leg != leg.call.leg(leg.side())) {
       if (conferences.onParticipantRequest(tx, leg)) return true;
+      if (supervisions.onSupervisorRequest(tx, leg)) return true;
       transfers.onSideLegRequest(tx, leg);
       return true;
     }
@@ -567,6 +593,10 @@ public final class B2bua {
     }
     if (leg.call.park != null) {
       parking.onParkedPartyRequest(tx, leg);
+      return true;
+    }
+    if (req.isMethod("REFER") && leg.call.supervision != null) {
+      tx.respond(SipResponse.to(req, 491).withReason("Request Pending (the call is supervised)"));
       return true;
     }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
@@ -709,6 +739,7 @@ public final class B2bua {
     conferences.callEnded(call);
     queues.callEnded(call);
     parking.callEnded(call);
+    supervisions.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     boolean abandoned = call.queue != null && call.calleeLeg == null;

@@ -58,6 +58,8 @@ final class Call {
   QueueWait queue;
   /** Set while the call is parked (docs/adr/0006-park-and-cross-call-joins.md). */
   Park park;
+  /** A supervisor listening in, being called or answered (null: none). */
+  Supervision supervision;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

@@ -1,6 +1,7 @@
 package io.ramal.pbx.call;
 
 import io.ramal.pbx.media.HoldOrigin;
+import io.ramal.pbx.media.SupervisionMode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -164,6 +165,24 @@ public interface CallObserver {
    * {@code ringBack}: it was the parker's phone, rung when the park timeout passed.
    */
   default void pickedUp(String tenantId, String callId, String slot, String by, boolean ringBack, Instant at) {}
+
+   * Supervisor {@code supervisor} (a device) answered and takes part in the call as {@code mode}
+   * says; {@code agent} is the party coached, if named ({@code notified}: it heard a beep).
+   */
+  default void supervisionStarted(String tenantId, String callId, String supervisionId, String supervisor,
+      SupervisionMode mode, Optional<String> agent, boolean notified, Instant at) {}
+
+  /** The supervision switched to {@code mode} during the call. */
+  default void supervisionModeChanged(String tenantId, String callId, String supervisionId, SupervisionMode mode,
+      Optional<String> agent, Instant at) {}
+
+  /**
+   * The supervision ended ({@code cause}: {@code stopped} through the API, {@code supervisor_hung_up},
+   * {@code call_ended}, or {@code not_answered} when the supervisor's phone never answered;
+   * {@code detail} says more, such as the SIP status).
+   */
+  default void supervisionEnded(String tenantId, String callId, String supervisionId, String cause, String detail,
+      Instant at) {}
 
   /** The call ended, answered or not; the record says how. */
   default void ended(CallRecord record) {}

@@ -16,6 +16,7 @@ import io.ramal.pbx.call.OriginateOutcome;
 import io.ramal.pbx.call.Originator;
 import io.ramal.pbx.call.ParkingLot;
 import io.ramal.pbx.call.ParkSettings;
+import io.ramal.pbx.call.SupervisionCommand;
 import io.ramal.pbx.call.TransferCommand;
 import io.ramal.pbx.call.ConferenceCommand;
 import io.ramal.pbx.directory.Extension;
@@ -324,6 +325,16 @@ public final class Pbx implements AutoCloseable {
     for (Shards.Lane lane : shards.lanes()) {
       Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().parking().park(tenant, callId,
           party));
+      if (outcome.isPresent()) return outcome.get();
+    }
+    return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);
+  }
+
+  /** Carries out a supervision command on the shard that holds the call. */
+  public ControlOutcome supervise(String tenant, String callId, SupervisionCommand command) {
+    for (Shards.Lane lane : shards.lanes()) {
+      Optional<ControlOutcome> outcome = lane.shard().call(() -> lane.router().b2bua().supervise(tenant, callId,
+          command));
       if (outcome.isPresent()) return outcome.get();
     }
     return ControlOutcome.refused(ControlOutcome.Reason.NO_SUCH_CALL, "no live call " + callId);

@@ -120,6 +120,10 @@ final class AnchoredCallMedia implements CallMedia {
   private MediaClock.Registration mixing;
   /** Conference participants beyond the two sides, by the key the call gave each. */
   private final Map<String, LegMedia> extras = new LinkedHashMap<>();
+  /** A supervisor's leg, from its offer until the supervision ends (null: none). */
+  private LegMedia supervisorLeg;
+  /** The supervisor's seat in the mixer once its phone answered (null: not seated). */
+  private SupervisionSeat supervision;
   /** During a conference, recording sinks that get what the caller hears (everyone else). */
   private final List<FrameSink> hearingAsCaller = new CopyOnWriteArrayList<>();
 
@@ -329,6 +333,9 @@ final class AnchoredCallMedia implements CallMedia {
     }
     for (LegMedia extra : extras.values()) extra.endpoint.close();
     extras.clear();
+    if (supervisorLeg != null) supervisorLeg.endpoint.close();
+    supervisorLeg = null;
+    supervision = null;
     hearingAsCaller.clear();
     plane.reportQuality(tenantId, callId, caller.endpoint, callee.endpoint);
   }
@@ -358,7 +365,7 @@ final class AnchoredCallMedia implements CallMedia {
    */
   private void attach(TapPoint point) {
     point.fromCaller = caller.endpoint.addTap(point.callerSink);
-    if (mixer == null) {
+    if (mixer == null || supervision != null && extras.isEmpty()) { // a supervisor is not recorded
       point.fromCallee = callee.endpoint.addTap(point.calleeSink);
     } else {
       hearingAsCaller.add(point.calleeSink);
@@ -611,7 +618,11 @@ final class AnchoredCallMedia implements CallMedia {
     return Optional.empty();
   }
 
-  private static ControlOutcome inConference(String what) {
+  private ControlOutcome inConference(String what) {
+    if (supervision != null && extras.isEmpty()) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "the call is supervised: " + what + " is not available until"
+          + " the supervision ends");
+    }
     return ControlOutcome.refused(Reason.INVALID_STATE, "the call is a conference: " + what + " is not available in one");
   }
 
@@ -687,7 +698,7 @@ final class AnchoredCallMedia implements CallMedia {
     if (gone == null || closed) return;
     unseat(gone);
     gone.endpoint.close();
-    if (extras.isEmpty()) stopMixing();
+    if (extras.isEmpty() && supervision == null) stopMixing();
   }
 
   @Override
@@ -703,7 +714,7 @@ final class AnchoredCallMedia implements CallMedia {
     if (side == Side.CALLER) caller = promoted;
     else callee = promoted;
     promoted.endpoint.watchSilence(plane.settings.deadMediaAfter());
-    if (extras.isEmpty()) {
+    if (extras.isEmpty() && supervision == null) {
       stopMixing();
     } else {
       seat(promoted);
@@ -720,6 +731,87 @@ final class AnchoredCallMedia implements CallMedia {
     }
     x.endpoint.mute(mute);
     return ControlOutcome.DONE;
+  }
+
+  // ---- supervision ----
+
+  @Override
+  public Outcome openSupervisorLeg() {
+    if (failure != null || closed) return new Outcome.Refuse(503, "Service Unavailable (the call has no media)");
+    if (supervisorLeg != null) return new Outcome.Refuse(491, "Request Pending (the call is supervised already)");
+    Seat seat = new Seat(Side.CALLEE);
+    seat.extra = true; // its digits and silence are not the call's business
+    RtpEndpoint endpoint = open(seat, scheduler);
+    if (endpoint == null) return new Outcome.Refuse(503, "Service Unavailable (no RTP ports available)");
+    supervisorLeg = new LegMedia(seat, endpoint);
+    return new Outcome.Forward(offerTo(supervisorLeg));
+  }
+
+  @Override
+  public ControlOutcome supervise(byte[] answer, SupervisionMode mode, Optional<Side> agent, boolean notifyAgent) {
+    Optional<ControlOutcome> unusable = unusable();
+    if (unusable.isPresent()) return unusable.get();
+    if (supervisorLeg == null || supervision != null) {
+      return ControlOutcome.refused(Reason.INVALID_STATE, "no supervisor's leg is waiting to be seated");
+    }
+    if (newLeg != null) return ControlOutcome.refused(Reason.INVALID_STATE, "a new leg is being set up on the call");
+    SessionDescription sdp;
+    switch (SessionDescription.parse(answer)) {
+      case SdpParseResult.Parsed p -> sdp = p.description();
+      case SdpParseResult.Malformed m -> {
+        return ControlOutcome.refused(Reason.INVALID_ARGUMENT, "malformed SDP: " + m.reason());
+      }
+    }
+    switch (OfferAnswer.accept(supervisorLeg.lastOffer, sdp, plane.capabilities)) {
+      case Acceptance.Unusable u -> {
+        return ControlOutcome.refused(Reason.INVALID_ARGUMENT, u.reason());
+      }
+      case Acceptance.Agreed a -> {
+        supervisorLeg.endpoint.negotiate(RtpSession.of(a.audio()));
+        supervisorLeg.negotiated = true;
+        supervisorLeg.awaitingAnswer = false;
+      }
+    }
+    boolean wasMixing = mixer != null;
+    if (!wasMixing) {
+      if (bridge != null) bridge.close();
+      bridge = null;
+      mixer = new ConferenceMixer();
+    }
+    seat(supervisorLeg);
+    supervision = new SupervisionSeat(supervisorLeg.participant, mode, agent);
+    if (!wasMixing) {
+      seat(caller);
+      seat(callee);
+    }
+    supervision.apply(mode, agent, caller.participant, callee.participant);
+    if (notifyAgent && agent.isPresent()) SupervisionSeat.beep(plane.mediaClock, mixer, leg(agent.get()).participant);
+    if (!wasMixing) {
+      mixing = plane.mediaClock.register(mixer);
+      retap();
+    }
+    return ControlOutcome.DONE;
+  }
+
+  @Override
+  public ControlOutcome superviseAs(SupervisionMode mode, Optional<Side> agent) {
+    Optional<ControlOutcome> unusable = unusable();
+    if (unusable.isPresent()) return unusable.get();
+    if (supervision == null) return ControlOutcome.refused(Reason.INVALID_STATE, "the supervisor has not answered yet");
+    supervision.apply(mode, agent, caller.participant, callee.participant);
+    return ControlOutcome.DONE;
+  }
+
+  @Override
+  public void supervisionEnded() {
+    LegMedia gone = supervisorLeg;
+    boolean seated = supervision != null;
+    supervisorLeg = null;
+    supervision = null;
+    if (gone == null || closed) return;
+    unseat(gone);
+    gone.endpoint.close();
+    if (seated && extras.isEmpty()) stopMixing();
   }
 
   private static String name(Side side) {

@@ -226,6 +226,31 @@ public interface CallMedia {
   }
 
   /**
+   * Opens the leg of a supervisor who is to listen in on the call and returns our offer to the
+   * supervisor's phone; the parties go on as before. One supervisor at a time.
+   */
+  default Outcome openSupervisorLeg() {
+    return new Outcome.Refuse(488, "Not Acceptable Here (supervision needs media anchored on Ramal)");
+  }
+
+  /**
+   * The supervisor's phone answered with {@code answer}: it now hears both parties, and whoever
+   * {@code mode} says hears it ({@code agent}: the side of the party coached). With {@code
+   * notifyAgent}, the agent hears a short beep.
+   */
+  default ControlOutcome supervise(byte[] answer, SupervisionMode mode, Optional<Side> agent, boolean notifyAgent) {
+    return ControlOutcome.refused(ControlOutcome.Reason.NOT_ANCHORED, "supervision needs media anchored on Ramal");
+  }
+
+  /** Switches the answered supervisor to {@code mode} during the call. */
+  default ControlOutcome superviseAs(SupervisionMode mode, Optional<Side> agent) {
+    return ControlOutcome.refused(ControlOutcome.Reason.NOT_ANCHORED, "supervision needs media anchored on Ramal");
+  }
+
+  /** The supervisor left (or never answered): its leg closes and the parties are a plain call again. */
+  default void supervisionEnded() {}
+
+  /**
    * Taps the call's audio (a recorder): what the caller sends is written to {@code caller}, what
    * the callee sends to {@code callee}, as PCM frames on the RTP threads, and {@code task} runs
    * on the media clock every 20 ms. Closing the handle detaches all three; so does the end of the

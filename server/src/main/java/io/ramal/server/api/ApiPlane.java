@@ -12,6 +12,11 @@ import io.ramal.api.queues.ConfiguredQueues;
 import io.ramal.api.queues.MemberRoutes;
 import io.ramal.api.queues.QueueDesk;
 import io.ramal.api.queues.QueueRoutes;
+import io.ramal.api.supervision.SupervisionControl;
+import io.ramal.api.supervision.SupervisionDesk;
+import io.ramal.api.supervision.SupervisionRoutes;
+import io.ramal.server.pbx.PbxSupervision;
+import io.ramal.store.SupervisionAudit;
 import io.ramal.store.Queues;
 import io.ramal.store.AgentGroups;
 import io.ramal.store.AgentIntervals;
@@ -112,6 +117,9 @@ public final class ApiPlane implements AutoCloseable {
   private final CdrRoutes history;
   private final AgentDesk agents;
   private final QueueDesk queues;
+  private final SupervisionDesk supervision;
+  /** The PBX's side of supervision, connected once the PBX runs (refuses until then). */
+  private volatile SupervisionControl supervisionControl = SupervisionControlNone.INSTANCE;
   private final ScreenPops pops;
   private final RecordingLinks links;
   private final CallLogs callLogs;
@@ -165,7 +173,8 @@ public final class ApiPlane implements AutoCloseable {
         return Map.of("agents", agents.snapshot(tenant), "queues", queues.snapshot(tenant));
       }
     });
-    this.facts = new TelephonyFacts(desk, clock);
+    this.supervision = new SupervisionDesk(journal, new SupervisionAudit(dataSource), clock);
+    this.facts = new TelephonyFacts(desk, clock, PbxSupervision.facts(supervision));
     this.webhookAdmin = new WebhookAdmin(webhooks, guard, dispatcher::wake, auth.authentication());
     this.socket = new EventSocket(EventSocketConfig.defaults(serverVersion).withHeartbeat(config.heartbeat())
         .withMaxSocketsPerUser(config.maxSocketsPerUser()), auth.verifier(), journal, desk, scheduler, clock);
@@ -238,6 +247,11 @@ public final class ApiPlane implements AutoCloseable {
     return queues;
   }
 
+  /** Connects the PBX's side of supervision (before the routes are built). */
+  public void supervisionControl(SupervisionControl control) {
+    this.supervisionControl = Objects.requireNonNull(control, "control");
+  }
+
   public EventJournal journal() {
     return journal;
   }
@@ -284,6 +298,8 @@ public final class ApiPlane implements AutoCloseable {
     QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
         listedQueues);
     MemberRoutes memberRoutes = new MemberRoutes(auth.authentication(), queues, users);
+    SupervisionRoutes supervisionRoutes = new SupervisionRoutes(auth.authentication(), desk, supervisionControl,
+        supervision, new SupervisionAudit(dataSource));
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
@@ -308,6 +324,7 @@ public final class ApiPlane implements AutoCloseable {
       positionRoutes.addTo(routes);
       queueRoutes.addTo(routes);
       memberRoutes.addTo(routes);
+      supervisionRoutes.addTo(routes);
       screenPop.addTo(routes);
       socket.addTo(routes);
     };
@@ -331,6 +348,7 @@ public final class ApiPlane implements AutoCloseable {
     socket.close();
     pruning.close();
     queues.close();
+    supervision.close();
     agents.close();
     callLogs.close();
     desk.close();

@@ -56,6 +56,7 @@ import java.util.function.Consumer;
 public final class TelephonyFacts implements CallObserver, LocationService.Listener {
   private final Consumer<TelephonyFact> sink;
   private final InstantSource clock;
+  private final CallObserver supervision;
   /** Click-to-calls whose destination is not called yet (so they have no callee leg). */
   private final Set<String> withoutCalleeLeg = ConcurrentHashMap.newKeySet();
   /** Leg names of calls whose sides changed hands (transfers) or that have a new leg being called. */
@@ -97,8 +98,35 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   }
 
   public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock) {
+    this(sink, clock, CallObserver.NONE);
+  }
+
+  /**
+   * With {@code supervision}: where the supervision facts go (they are no CTI facts: the
+   * supervisor is never a party of the call).
+   */
+  public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock, CallObserver supervision) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.supervision = Objects.requireNonNull(supervision, "supervision");
+  }
+
+  @Override
+  public void supervisionStarted(String tenantId, String callId, String supervisionId, String supervisor,
+      io.ramal.pbx.media.SupervisionMode mode, Optional<String> agent, boolean notified, Instant at) {
+    supervision.supervisionStarted(tenantId, callId, supervisionId, supervisor, mode, agent, notified, at);
+  }
+
+  @Override
+  public void supervisionModeChanged(String tenantId, String callId, String supervisionId,
+      io.ramal.pbx.media.SupervisionMode mode, Optional<String> agent, Instant at) {
+    supervision.supervisionModeChanged(tenantId, callId, supervisionId, mode, agent, at);
+  }
+
+  @Override
+  public void supervisionEnded(String tenantId, String callId, String supervisionId, String cause, String detail,
+      Instant at) {
+    supervision.supervisionEnded(tenantId, callId, supervisionId, cause, detail, at);
   }
 
   /** Where the facts of calls waiting in queues go (the queue desk's {@code report}). */

@@ -1,0 +1,272 @@
+package io.ramal.it.api;
+
+import static io.ramal.it.harness.HeardAudio.awaitHeard;
+import static io.ramal.it.harness.HeardAudio.heard;
+import static io.ramal.it.harness.HeardAudio.received;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ramal.it.harness.ApiClient;
+import io.ramal.it.harness.ApiClient.Answer;
+import io.ramal.it.harness.Baresip;
+import io.ramal.it.harness.EventStreamClient;
+import io.ramal.it.harness.LiveCalls;
+import io.ramal.it.harness.Wav;
+import io.ramal.it.server.TestServer;
+import io.ramal.media.audio.Goertzel;
+import io.ramal.pbx.media.AnchoredMediaPlane;
+import io.ramal.server.config.Config;
+import io.ramal.server.config.ExtensionConfig;
+import io.ramal.server.config.TenantConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Supervision of live calls with real baresip phones on anchored media, each sending its own tone:
+ * the customer (caller) 1000 Hz, the agent (callee) 600 Hz, the supervisor 850 Hz — the tones of
+ * {@link ConferenceApiTest}, chosen so that no intermodulation product of two of them falls on the
+ * third. What each phone received is checked by ear: who hears the supervisor in each mode, and
+ * that the customer and the agent keep hearing each other. The notice to the agent is a 440 Hz
+ * beep.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupervisionApiTest {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Duration MARGIN = Duration.ofMillis(700);
+  private static final double AUDIBLE_DBFS = -32;
+  private static final double ABSENT_DBFS = -50;
+  private static final double CUSTOMER = 1000;
+  private static final double AGENT = 600;
+  private static final double SUPERVISOR = 850;
+  private static final double BEEP = 440;
+  private TestServer server;
+  private ApiClient api;
+  private String admin;
+  private String carol;
+  private String alice;
+  private String acmeAdmin;
+  private int portPairs;
+
+  @BeforeAll
+  void start() {
+    TenantConfig acme = new TenantConfig("acme", "Acme", List.of("acme.example"),
+        List.of(new ExtensionConfig("2001", "Reception", "acme2001secret")), List.of(), List.of());
+    server = TestServer.startWithTenants(demo -> demo, List.of(acme), Config.demo().media());
+    api = new ApiClient(server.httpPort());
+    admin = api.accessToken("admin", "demo-admin");
+    carol = api.accessToken("carol", "demo-carol");
+    alice = api.accessToken("alice", "demo-alice");
+    acmeAdmin = api.accessToken("admin@acme", server.initialAdminPassword("acme"));
+    portPairs = media().availablePortPairs();
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) server.close();
+  }
+
+  @AfterEach
+  void everyRtpPortIsBackInThePool() {
+    await().atMost(WAIT).untilAsserted(() -> assertThat(media().availablePortPairs()).isEqualTo(portPairs));
+  }
+
+  @Test
+  void aListeningSupervisorHearsBothPartiesUnheardAndIsHeardByBothOnceItBargesIn() {
+    try (EventStreamClient events = subscribed("call.supervision_started", "call.supervision_mode_changed",
+        "call.supervision_ended");
+        Baresip customer = phone("1001", CUSTOMER).start(); Baresip agent = phone("1002", AGENT).start();
+        Baresip supervisor = phone("1003", SUPERVISOR).start()) {
+      supervisor.awaitRegistered(WAIT);
+      String callId = LiveCalls.connect(api, admin, customer, agent);
+      Answer byAgent = supervise(alice, callId, Map.of("supervisor_device", "1001", "mode", "listen"));
+      Answer otherTenant = supervise(acmeAdmin, callId, Map.of("supervisor_device", "2001", "mode", "listen"));
+
+      Answer started = supervise(carol, callId, Map.of("supervisor_device", "1003", "mode", "listen", "agent", "1002",
+          "notify_agent", true));
+      assertThat(started.status()).as(started.json().toString()).isEqualTo(202);
+      supervisor.awaitEvent("CALL_ESTABLISHED", WAIT);
+      JsonNode startedEvent = events.next(type("call.supervision_started"), WAIT);
+      Duration beepFrom = heard(agent);
+      Duration beepTo = awaitHeard(agent, beepFrom.plusMillis(1000));
+      Duration customerBeepFrom = heard(customer);
+      Duration customerBeepTo = awaitHeard(customer, customerBeepFrom.plusMillis(1000));
+      Listening listen = listen(customer, agent, supervisor);
+
+      Answer barge = api.call("PATCH", "/api/v1/calls/" + callId + "/supervision", Optional.of(carol),
+          Map.of("mode", "barge"));
+      assertThat(barge.status()).as(barge.json().toString()).isEqualTo(200);
+      JsonNode changedEvent = events.next(type("call.supervision_mode_changed"), WAIT);
+      Listening barged = listen(customer, agent, supervisor);
+
+      Answer stopped = api.call("DELETE", "/api/v1/calls/" + callId + "/supervision", Optional.of(carol), Map.of());
+      assertThat(stopped.status()).as(stopped.json().toString()).isEqualTo(202);
+      supervisor.awaitEvent("CALL_CLOSED", WAIT);
+      JsonNode endedEvent = events.next(type("call.supervision_ended"), WAIT);
+      Duration plainFrom = heard(customer).plus(MARGIN);
+      Duration plainTo = awaitHeard(customer, plainFrom.plusMillis(1500));
+      JsonNode audit = await().atMost(WAIT).until(() -> api.get("/api/v1/supervision/audit?call_id=" + callId, admin)
+          .json().path("steps"), steps -> steps.size() == 4);
+      int auditByCarol = api.get("/api/v1/supervision/audit", carol).status();
+      customer.hangup();
+      agent.awaitEvent("CALL_CLOSED", WAIT);
+
+      assertThat(byAgent.status() + " " + byAgent.code()).as("an agent may not supervise").isEqualTo("403 forbidden");
+      assertThat(otherTenant.status() + " " + otherTenant.code()).as("another tenant's call")
+          .isEqualTo("404 call_not_found");
+      hears(agent, beepFrom, beepTo, "1002 when the supervision starts", List.of(BEEP), List.of());
+      hears(customer, customerBeepFrom, customerBeepTo, "1001 when the supervision starts", List.of(), List.of(BEEP));
+      hears(supervisor, listen.supervisorFrom, listen.supervisorTo, "the listening supervisor",
+          List.of(CUSTOMER, AGENT), List.of(SUPERVISOR));
+      hears(customer, listen.customerFrom, listen.customerTo, "the customer while 1003 listens", List.of(AGENT),
+          List.of(SUPERVISOR, CUSTOMER));
+      hears(agent, listen.agentFrom, listen.agentTo, "the agent while 1003 listens", List.of(CUSTOMER),
+          List.of(SUPERVISOR, AGENT));
+      hears(supervisor, barged.supervisorFrom, barged.supervisorTo, "the barging supervisor", List.of(CUSTOMER, AGENT),
+          List.of(SUPERVISOR));
+      hears(customer, barged.customerFrom, barged.customerTo, "the customer after 1003 barged in",
+          List.of(AGENT, SUPERVISOR), List.of(CUSTOMER));
+      hears(agent, barged.agentFrom, barged.agentTo, "the agent after 1003 barged in", List.of(CUSTOMER, SUPERVISOR),
+          List.of(AGENT));
+      hears(customer, plainFrom, plainTo, "the customer after the supervision", List.of(AGENT), List.of(SUPERVISOR));
+
+      assertThat(startedEvent.path("call_id").asText()).isEqualTo(callId);
+      assertThat(startedEvent.path("device").asText()).isEqualTo("1003");
+      assertThat(startedEvent.path("data").path("mode").asText()).isEqualTo("listen");
+      assertThat(startedEvent.path("data").path("agent").asText()).isEqualTo("1002");
+      assertThat(startedEvent.path("data").path("notify_agent").asBoolean()).isTrue();
+      assertThat(changedEvent.path("data").path("mode").asText()).isEqualTo("barge");
+      assertThat(endedEvent.path("data").path("cause").asText()).isEqualTo("stopped");
+      List<String> steps = new ArrayList<>();
+      audit.forEach(s -> steps.add(s.path("action").asText() + " " + s.path("mode").asText()));
+      assertThat(steps).containsExactly("requested listen", "started listen", "mode_changed barge", "ended barge");
+      String carolId = api.get("/api/v1/me", carol).json().path("id").asText();
+      assertThat(audit).allSatisfy(s -> {
+        assertThat(s.path("user_id").asText()).isEqualTo(carolId);
+        assertThat(s.path("call_id").asText()).isEqualTo(callId);
+        assertThat(s.path("supervisor_device").asText()).isEqualTo("1003");
+      });
+      assertThat(auditByCarol).as("the audit is for admins").isEqualTo(403);
+    }
+  }
+
+  @Test
+  void aWhisperIsHeardByTheAgentOnlyAndEndsWhenTheSupervisorHangsUp() {
+    try (EventStreamClient events = subscribed("call.supervision_started", "call.supervision_ended");
+        Baresip customer = phone("1004", CUSTOMER).start(); Baresip agent = phone("1005", AGENT).start();
+        Baresip supervisor = phone("1006", SUPERVISOR).start()) {
+      supervisor.awaitRegistered(WAIT);
+      String callId = LiveCalls.connect(api, admin, customer, agent);
+      Answer recording = api.call("POST", "/api/v1/calls/" + callId + "/recording/start", Optional.of(admin), null);
+      assertThat(recording.status()).as(recording.json().toString()).isEqualTo(202);
+      Answer noAgent = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper"));
+      Answer unreachable = supervise(carol, callId, Map.of("supervisor_device", "1009", "mode", "listen"));
+      JsonNode notAnswered = events.next(type("call.supervision_ended"), WAIT);
+
+      Answer started = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper", "agent",
+          "1005"));
+      assertThat(started.status()).as(started.json().toString()).isEqualTo(202);
+      supervisor.awaitEvent("CALL_ESTABLISHED", WAIT);
+      events.next(type("call.supervision_started"), WAIT);
+      Answer hold = api.call("POST", "/api/v1/calls/" + callId + "/hold", Optional.of(admin), Map.of("party", "1005"));
+      Listening whisper = listen(customer, agent, supervisor);
+
+      supervisor.hangup();
+      JsonNode ended = events.next(type("call.supervision_ended"), WAIT);
+      Duration afterFrom = heard(agent).plus(MARGIN);
+      Duration afterTo = awaitHeard(agent, afterFrom.plusMillis(1500));
+      int supervisionAfter = api.get("/api/v1/calls/" + callId + "/supervision", carol).status();
+      customer.hangup();
+      agent.awaitEvent("CALL_CLOSED", WAIT);
+
+      assertThat(noAgent.status() + " " + noAgent.code()).as("a whisper names its agent")
+          .isEqualTo("400 invalid_request");
+      assertThat(unreachable.status()).as("1009 is not registered: accepted, then it ends").isEqualTo(202);
+      assertThat(notAnswered.path("data").path("cause").asText()).isEqualTo("not_answered");
+      assertThat(notAnswered.path("data").path("detail").asText()).startsWith("480");
+      assertThat(hold.status() + " " + hold.code()).as("no hold while supervised").isEqualTo("409 invalid_state");
+      hears(agent, whisper.agentFrom, whisper.agentTo, "the agent coached by 1006", List.of(CUSTOMER, SUPERVISOR),
+          List.of(AGENT));
+      hears(customer, whisper.customerFrom, whisper.customerTo, "the customer while 1006 whispers", List.of(AGENT),
+          List.of(SUPERVISOR, CUSTOMER));
+      hears(supervisor, whisper.supervisorFrom, whisper.supervisorTo, "the whispering supervisor",
+          List.of(CUSTOMER, AGENT), List.of(SUPERVISOR));
+      hears(agent, afterFrom, afterTo, "the agent after 1006 hung up", List.of(CUSTOMER), List.of(SUPERVISOR));
+      assertThat(ended.path("data").path("cause").asText()).isEqualTo("supervisor_hung_up");
+      assertThat(supervisionAfter).isEqualTo(404);
+
+      String recordingId = recording.json().path("recording_id").asText();
+      await().atMost(WAIT).until(() -> api.get("/api/v1/recordings/" + recordingId, admin).json().path("status")
+          .asText(), "ready"::equals);
+      Wav recorded = Wav.parse(api.download("/api/v1/recordings/" + recordingId + "/audio", admin, Map.of()).body());
+      short[] all = recorded.samples();
+      assertThat(Goertzel.levelDbfs(all, 0, all.length, CUSTOMER)).as("the customer is recorded")
+          .isGreaterThan(AUDIBLE_DBFS);
+      assertThat(Goertzel.levelDbfs(all, 0, all.length, AGENT)).as("the agent is recorded").isGreaterThan(AUDIBLE_DBFS);
+      assertThat(Goertzel.levelDbfs(all, 0, all.length, SUPERVISOR)).as("the whisper is not recorded")
+          .isLessThan(ABSENT_DBFS);
+    }
+  }
+
+  // ---- helpers ----
+
+  /** Stretches of what each phone received, measured after a change settled. */
+  private record Listening(Duration customerFrom, Duration customerTo, Duration agentFrom, Duration agentTo,
+      Duration supervisorFrom, Duration supervisorTo) {}
+
+  private static Listening listen(Baresip customer, Baresip agent, Baresip supervisor) {
+    Duration customerFrom = heard(customer).plus(MARGIN);
+    Duration agentFrom = heard(agent).plus(MARGIN);
+    Duration supervisorFrom = heard(supervisor).plus(MARGIN);
+    Duration customerTo = awaitHeard(customer, customerFrom.plusMillis(1500));
+    Duration agentTo = awaitHeard(agent, agentFrom.plusMillis(1500));
+    Duration supervisorTo = awaitHeard(supervisor, supervisorFrom.plusMillis(1500));
+    return new Listening(customerFrom, customerTo, agentFrom, agentTo, supervisorFrom, supervisorTo);
+  }
+
+  /** What {@code phone} received between {@code from} and {@code to} holds every tone heard and none absent. */
+  private static void hears(Baresip phone, Duration from, Duration to, String who, List<Double> heard,
+      List<Double> absent) {
+    Wav audio = received(phone);
+    short[] all = audio.samples();
+    int start = (int) (from.toMillis() * audio.sampleRate() / 1000);
+    int end = (int) Math.min(all.length, to.toMillis() * audio.sampleRate() / 1000);
+    assertThat(end - start).as(who + ": enough audio").isGreaterThan(audio.sampleRate() / 2);
+    for (double hz : heard) {
+      assertThat(Goertzel.levelDbfs(all, start, end - start, hz)).as(who + " hears " + hz + " Hz")
+          .isGreaterThan(AUDIBLE_DBFS);
+    }
+    for (double hz : absent) {
+      assertThat(Goertzel.levelDbfs(all, start, end - start, hz)).as(who + " does not hear " + hz + " Hz")
+          .isLessThan(ABSENT_DBFS);
+    }
+  }
+
+  private Answer supervise(String token, String callId, Map<String, Object> body) {
+    return api.call("POST", "/api/v1/calls/" + callId + "/supervision", Optional.of(token), body);
+  }
+
+  private static java.util.function.Predicate<JsonNode> type(String type) {
+    return e -> e.path("type").asText().equals(type);
+  }
+
+  private AnchoredMediaPlane media() {
+    return (AnchoredMediaPlane) server.ramal().media();
+  }
+
+  private Baresip.Builder phone(String user, double toneHz) {
+    return Baresip.builder(user).registrar(server.sipAddress(), "demo" + user).tone(toneHz);
+  }
+
+  private EventStreamClient subscribed(String... types) {
+    return LiveCalls.subscribed(server.httpPort(), admin, types);
+  }
+}

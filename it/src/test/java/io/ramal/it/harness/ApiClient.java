@@ -89,7 +89,10 @@ public final class ApiClient {
   /** A request whose body is raw bytes of {@code contentType} (an upload); the answer read as JSON. */
   public Answer send(String method, String path, String token, byte[] body, String contentType) {
     try {
+      // Like curl, large bodies wait for "100 Continue": a refusal (413, 401) then arrives before
+      // the body is sent, instead of the server closing a connection the client is still writing to.
       HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+          .expectContinue(body.length > 1024 * 1024)
           .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
           .header("Authorization", "Bearer " + token).build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,20 +4,19 @@ import static io.ramal.it.harness.HeardAudio.awaitHeard;
 import static io.ramal.it.harness.HeardAudio.heard;
 import static io.ramal.it.harness.HeardAudio.received;
 import static io.ramal.it.harness.HeardAudio.window;
+import static io.ramal.it.harness.PhoneRig.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ramal.it.harness.ApiClient;
 import io.ramal.it.harness.ApiClient.Answer;
 import io.ramal.it.harness.Baresip;
 import io.ramal.it.harness.EventStreamClient;
-import io.ramal.it.harness.LiveCalls;
+import io.ramal.it.harness.PhoneRig;
 import io.ramal.it.harness.ToneReport;
 import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
 import io.ramal.media.audio.Goertzel;
-import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.server.config.Config;
 import java.time.Duration;
 import java.util.List;
@@ -45,43 +44,43 @@ class ConferenceApiTest {
   private static final double AUDIBLE_DBFS = -32;
   /** A phone's own tone, or a muted party's, in what it hears: absent. */
   private static final double ABSENT_DBFS = -50;
+  private PhoneRig rig;
   private TestServer server;
   private ApiClient api;
   private String admin;
-  private int portPairs;
 
   @BeforeAll
   void start() {
-    server = TestServer.startWithTenants(demo -> demo, List.of(), Config.demo().media());
-    api = new ApiClient(server.httpPort());
-    admin = api.accessToken("admin", "demo-admin");
-    portPairs = media().availablePortPairs();
+    rig = new PhoneRig(TestServer.startWithTenants(demo -> demo, List.of(), Config.demo().media()));
+    server = rig.server();
+    api = rig.api();
+    admin = rig.admin();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) server.close();
+    if (rig != null) rig.close();
   }
 
   @AfterEach
   void everyRtpPortIsBackInThePool() {
-    await().atMost(WAIT).untilAsserted(() -> assertThat(media().availablePortPairs()).isEqualTo(portPairs));
+    rig.awaitEveryRtpPortBack();
   }
 
   @Test
   void aConsultationJoinedWithTheHeldCallLetsAllThreeHearEachOtherUntilOneLeaves() {
-    try (EventStreamClient events = subscribed("call.conferenced", "connection.cleared");
-        Baresip a = phone("1001", 1000).start(); Baresip b = phone("1002", 600).start();
-        Baresip c = phone("1003", 850).start()) {
+    try (EventStreamClient events = rig.subscribed("call.conferenced", "connection.cleared");
+        Baresip a = rig.phone("1001", 1000).start(); Baresip b = rig.phone("1002", 600).start();
+        Baresip c = rig.phone("1003", 850).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
-      Answer consult = command(callId, "consultations", Map.of("party", "1002", "to", "1003"));
+      Answer consult = rig.command(callId, "consultations", Map.of("party", "1002", "to", "1003"));
       assertThat(consult.status()).as(consult.json().toString()).isEqualTo(202);
       String consultation = consult.json().path("consultation_id").asText();
       c.awaitEvent("CALL_ESTABLISHED", WAIT);
 
-      Answer conference = command(callId, "conference", Map.of("party", "1002", "consultation_id", consultation));
+      Answer conference = rig.command(callId, "conference", Map.of("party", "1002", "consultation_id", consultation));
       assertThat(conference.status()).as(conference.json().toString()).isEqualTo(202);
       assertThat(conference.json().path("status").asText()).isEqualTo("conferencing");
       Duration aFrom = heard(a).plus(MARGIN);
@@ -92,7 +91,7 @@ class ConferenceApiTest {
       Duration cTo = awaitHeard(c, cFrom.plusMillis(1500));
       JsonNode live = api.get("/api/v1/calls/" + callId, admin).json();
       JsonNode conferenced = events.next(e -> e.path("type").asText().equals("call.conferenced"), WAIT);
-      Answer hold = command(callId, "hold", Map.of("party", "1001"));
+      Answer hold = rig.command(callId, "hold", Map.of("party", "1001"));
 
       c.hangup();
       Duration aAfter = heard(a).plus(MARGIN);
@@ -124,15 +123,15 @@ class ConferenceApiTest {
 
   @Test
   void aParticipantCalledIntoTheCallJoinsAndTheOthersGoOnWhenTheCallerLeaves() {
-    try (EventStreamClient events = subscribed("call.delivered", "call.established", "call.conferenced",
+    try (EventStreamClient events = rig.subscribed("call.delivered", "call.established", "call.conferenced",
         "call.muted", "connection.cleared");
-        Baresip a = phone("1004", 1000).start(); Baresip b = phone("1005", 600).start();
-        Baresip c = phone("1006", 850).start()) {
+        Baresip a = rig.phone("1004", 1000).start(); Baresip b = rig.phone("1005", 600).start();
+        Baresip c = rig.phone("1006", 850).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
 
-      Answer add = command(callId, "participants", Map.of("party", "1004", "to", "1006"));
+      Answer add = rig.command(callId, "participants", Map.of("party", "1004", "to", "1006"));
       assertThat(add.status()).as(add.json().toString()).isEqualTo(202);
       assertThat(add.json().path("status").asText()).isEqualTo("calling_participant");
       c.awaitEvent("CALL_ESTABLISHED", WAIT);
@@ -142,12 +141,12 @@ class ConferenceApiTest {
       Duration cFrom = heard(c).plus(MARGIN);
       Duration cTo = awaitHeard(c, cFrom.plusMillis(1500));
 
-      Answer mute = command(callId, "mute", Map.of("party", "1006"));
+      Answer mute = rig.command(callId, "mute", Map.of("party", "1006"));
       assertThat(mute.status()).as(mute.json().toString()).isEqualTo(202);
       JsonNode muted = events.next(e -> e.path("type").asText().equals("call.muted"), WAIT);
       Duration aMutedFrom = heard(a).plus(MARGIN);
       Duration aMutedTo = awaitHeard(a, aMutedFrom.plusMillis(1500));
-      assertThat(command(callId, "unmute", Map.of("party", "1006")).status()).isEqualTo(202);
+      assertThat(rig.command(callId, "unmute", Map.of("party", "1006")).status()).isEqualTo(202);
 
       a.hangup();
       JsonNode aCleared = events.next(e -> e.path("type").asText().equals("connection.cleared"), WAIT);
@@ -176,20 +175,20 @@ class ConferenceApiTest {
 
   @Test
   void conferenceCommandsThatDoNotFitTheCallAreRefusedWithClearErrors() {
-    try (Baresip a = phone("1007", 1000).start(); Baresip b = phone("1008", 600).start()) {
-      String callId = connect(a, b);
+    try (Baresip a = rig.phone("1007", 1000).start(); Baresip b = rig.phone("1008", 600).start()) {
+      String callId = rig.connect(a, b);
 
-      assertThat(refusal(command(callId, "conference", Map.of("party", "1008")))).as("no consultation to join")
+      assertThat(refusal(rig.command(callId, "conference", Map.of("party", "1008")))).as("no consultation to join")
           .isIn("404 not_found", "409 invalid_state");
-      assertThat(refusal(command(callId, "participants", Map.of("party", "1008")))).as("nobody to call")
+      assertThat(refusal(rig.command(callId, "participants", Map.of("party", "1008")))).as("nobody to call")
           .isEqualTo("400 invalid_request");
-      assertThat(refusal(command(callId, "participants", Map.of("party", "1008", "to", "99"))))
+      assertThat(refusal(rig.command(callId, "participants", Map.of("party", "1008", "to", "99"))))
           .as("an unknown number").isEqualTo("400 invalid_argument");
-      assertThat(refusal(command(callId, "participants", Map.of("party", "1008", "to", "1007"))))
+      assertThat(refusal(rig.command(callId, "participants", Map.of("party", "1008", "to", "1007"))))
           .as("a party of the call").isEqualTo("400 invalid_argument");
       assertThat(refusal(api.call("DELETE", "/api/v1/calls/" + callId + "/participants/1009", Optional.of(admin),
           Map.of()))).as("not a party").isEqualTo("404 not_found");
-      Answer unreachable = command(callId, "participants", Map.of("party", "1008", "to", "1009"));
+      Answer unreachable = rig.command(callId, "participants", Map.of("party", "1008", "to", "1009"));
       assertThat(unreachable.status()).as("1009 is not registered: accepted, the call goes on").isEqualTo(202);
       Duration aFrom = awaitHeard(a, heard(a).plusMillis(1500));
       Duration aTo = awaitHeard(a, aFrom.plusMillis(1000));
@@ -219,29 +218,5 @@ class ConferenceApiTest {
       assertThat(Goertzel.levelDbfs(all, start, end - start, hz)).as(who + " does not hear " + hz + " Hz")
           .isLessThan(ABSENT_DBFS);
     }
-  }
-
-  private AnchoredMediaPlane media() {
-    return (AnchoredMediaPlane) server.ramal().media();
-  }
-
-  private Baresip.Builder phone(String user, double toneHz) {
-    return Baresip.builder(user).registrar(server.sipAddress(), "demo" + user).tone(toneHz);
-  }
-
-  private EventStreamClient subscribed(String... types) {
-    return LiveCalls.subscribed(server.httpPort(), admin, types);
-  }
-
-  private String connect(Baresip caller, Baresip callee) {
-    return LiveCalls.connect(api, admin, caller, callee);
-  }
-
-  private Answer command(String callId, String command, Map<String, Object> body) {
-    return api.call("POST", "/api/v1/calls/" + callId + "/" + command, Optional.of(admin), body);
-  }
-
-  private static String refusal(Answer answer) {
-    return answer.status() + " " + answer.code();
   }
 }

@@ -4,28 +4,24 @@ import static io.ramal.it.harness.HeardAudio.awaitHeard;
 import static io.ramal.it.harness.HeardAudio.heard;
 import static io.ramal.it.harness.HeardAudio.received;
 import static io.ramal.it.harness.HeardAudio.window;
+import static io.ramal.it.harness.PhoneRig.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ramal.it.harness.ApiClient;
 import io.ramal.it.harness.ApiClient.Answer;
 import io.ramal.it.harness.Baresip;
 import io.ramal.it.harness.EventStreamClient;
-import io.ramal.it.harness.LiveCalls;
+import io.ramal.it.harness.PhoneRig;
 import io.ramal.it.harness.ToneReport;
 import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
 import io.ramal.pbx.call.ParkSettings;
-import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.server.config.Config;
-import io.ramal.server.config.ExtensionConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,47 +38,42 @@ import org.junit.jupiter.api.TestInstance;
 class ParkApiTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Duration MARGIN = Duration.ofMillis(700);
+  private PhoneRig rig;
   private TestServer server;
   private ApiClient api;
   private String admin;
-  private int portPairs;
 
   @BeforeAll
   void start() {
-    server = TestServer.startWithTenants(demo -> {
-      List<ExtensionConfig> more = new ArrayList<>(demo.extensions());
-      IntStream.rangeClosed(1011, 1020).forEach(n -> more.add(new ExtensionConfig(Integer.toString(n), "Ext " + n,
-          "demo" + n)));
-      return demo.withExtensions(more);
-    }, List.of(), Config.demo().media());
-    api = new ApiClient(server.httpPort());
-    admin = api.accessToken("admin", "demo-admin");
-    portPairs = media().availablePortPairs();
+    rig = new PhoneRig(TestServer.startWithTenants(PhoneRig.withExtensions(1011, 1020), List.of(), Config.demo().media()));
+    server = rig.server();
+    api = rig.api();
+    admin = rig.admin();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) server.close();
+    if (rig != null) rig.close();
   }
 
   @AfterEach
   void everyRtpPortIsBackInThePoolAndNoSlotIsTaken() {
-    await().atMost(WAIT).untilAsserted(() -> assertThat(media().availablePortPairs()).isEqualTo(portPairs));
+    rig.awaitEveryRtpPortBack();
     assertThat(api.get("/api/v1/parked", admin).json().path("parked")).isEmpty();
     server.ramal().pbx().parkWith(ParkSettings.DEFAULTS);
   }
 
   @Test
   void aParkedCallHearsMusicAndAnotherExtensionPicksItUpThroughTheApi() {
-    try (EventStreamClient events = subscribed("call.transferred", "call.held", "call.retrieved", "call.established",
+    try (EventStreamClient events = rig.subscribed("call.transferred", "call.held", "call.retrieved", "call.established",
         "connection.cleared");
-        Baresip a = phone("1001", 1000).start(); Baresip b = phone("1002", 600).start();
-        Baresip c = phone("1003", 800).start()) {
+        Baresip a = rig.phone("1001", 1000).start(); Baresip b = rig.phone("1002", 600).start();
+        Baresip c = rig.phone("1003", 800).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
 
-      Answer park = command(callId, "park", Map.of("party", "1002"));
+      Answer park = rig.command(callId, "park", Map.of("party", "1002"));
       assertThat(park.status()).as(park.json().toString()).isEqualTo(202);
       assertThat(park.json().path("slot").asText()).isEqualTo("701");
       b.awaitEvent("CALL_CLOSED", WAIT);
@@ -129,12 +120,12 @@ class ParkApiTest {
 
   @Test
   void aPhoneDiallingTheSlotTakesTheParkedCall() {
-    try (Baresip a = phone("1004", 1000).start(); Baresip b = phone("1005", 600).start();
-        Baresip c = phone("1006", 800).start()) {
+    try (Baresip a = rig.phone("1004", 1000).start(); Baresip b = rig.phone("1005", 600).start();
+        Baresip c = rig.phone("1006", 800).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
 
-      Answer park = command(callId, "park", Map.of("party", "1005"));
+      Answer park = rig.command(callId, "park", Map.of("party", "1005"));
       assertThat(park.status()).as(park.json().toString()).isEqualTo(202);
       String slot = park.json().path("slot").asText();
       b.awaitEvent("CALL_CLOSED", WAIT);
@@ -159,7 +150,7 @@ class ParkApiTest {
 
   @Test
   void dialingAnEmptySlotIsRefused() {
-    try (Baresip c = phone("1007", 800).start()) {
+    try (Baresip c = rig.phone("1007", 800).start()) {
       c.awaitRegistered(WAIT);
       assertThat(c.dial("sip:719@127.0.0.1").ok()).isTrue();
       c.awaitEvent("CALL_CLOSED", WAIT);
@@ -170,12 +161,12 @@ class ParkApiTest {
   @Test
   void aCallNobodyTakesBackRingsTheParkerWhenTheParkTimeoutPasses() {
     server.ramal().pbx().parkWith(new ParkSettings(701, 720, Duration.ofSeconds(3)));
-    try (EventStreamClient events = subscribed("call.established", "call.retrieved");
-        Baresip a = phone("1008", 1000).start(); Baresip b = phone("1009", 600).start()) {
-      String callId = connect(a, b);
+    try (EventStreamClient events = rig.subscribed("call.established", "call.retrieved");
+        Baresip a = rig.phone("1008", 1000).start(); Baresip b = rig.phone("1009", 600).start()) {
+      String callId = rig.connect(a, b);
       events.drain();
 
-      Answer park = command(callId, "park", Map.of("party", "1009"));
+      Answer park = rig.command(callId, "park", Map.of("party", "1009"));
       assertThat(park.status()).as(park.json().toString()).isEqualTo(202);
       b.awaitEvent("CALL_CLOSED", WAIT);
       b.awaitEvent("the parker's phone rings again and answers",
@@ -196,43 +187,17 @@ class ParkApiTest {
 
   @Test
   void parkRefusals() {
-    try (Baresip a = phone("1011", 1000).start(); Baresip b = phone("1012", 600).start()) {
-      String callId = connect(a, b);
-      assertThat(refusal(command(callId, "park", Map.of("party", "1099")))).isEqualTo("404 party_not_found");
+    try (Baresip a = rig.phone("1011", 1000).start(); Baresip b = rig.phone("1012", 600).start()) {
+      String callId = rig.connect(a, b);
+      assertThat(refusal(rig.command(callId, "park", Map.of("party", "1099")))).isEqualTo("404 party_not_found");
       assertThat(refusal(api.call("POST", "/api/v1/parked/712/pickup", Optional.of(admin), Map.of("device", "1013"))))
           .isEqualTo("404 not_found");
-      Answer park = command(callId, "park", Map.of("party", "1012"));
+      Answer park = rig.command(callId, "park", Map.of("party", "1012"));
       assertThat(park.status()).isEqualTo(202);
-      assertThat(refusal(command(callId, "park", Map.of("party", "1011")))).isEqualTo("409 invalid_state");
-      assertThat(refusal(command(callId, "hold", Map.of("party", "1011")))).startsWith("409");
+      assertThat(refusal(rig.command(callId, "park", Map.of("party", "1011")))).isEqualTo("409 invalid_state");
+      assertThat(refusal(rig.command(callId, "hold", Map.of("party", "1011")))).startsWith("409");
       assertThat(api.call("DELETE", "/api/v1/calls/" + callId, Optional.of(admin), Map.of()).status()).isEqualTo(202);
       a.awaitEvent("CALL_CLOSED", WAIT);
     }
-  }
-
-  // ---- helpers ----
-
-  private AnchoredMediaPlane media() {
-    return (AnchoredMediaPlane) server.ramal().media();
-  }
-
-  private Baresip.Builder phone(String user, double toneHz) {
-    return Baresip.builder(user).registrar(server.sipAddress(), "demo" + user).tone(toneHz);
-  }
-
-  private EventStreamClient subscribed(String... types) {
-    return LiveCalls.subscribed(server.httpPort(), admin, types);
-  }
-
-  private String connect(Baresip caller, Baresip callee) {
-    return LiveCalls.connect(api, admin, caller, callee);
-  }
-
-  private Answer command(String callId, String command, Map<String, Object> body) {
-    return api.call("POST", "/api/v1/calls/" + callId + "/" + command, Optional.of(admin), body);
-  }
-
-  private static String refusal(Answer answer) {
-    return answer.status() + " " + answer.code();
   }
 }

@@ -11,11 +11,10 @@ import io.ramal.it.harness.ApiClient;
 import io.ramal.it.harness.ApiClient.Answer;
 import io.ramal.it.harness.Baresip;
 import io.ramal.it.harness.EventStreamClient;
-import io.ramal.it.harness.LiveCalls;
+import io.ramal.it.harness.PhoneRig;
 import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
 import io.ramal.media.audio.Goertzel;
-import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.server.config.Config;
 import io.ramal.server.config.ExtensionConfig;
 import io.ramal.server.config.TenantConfig;
@@ -48,45 +47,45 @@ class SupervisionApiTest {
   private static final double AGENT = 600;
   private static final double SUPERVISOR = 850;
   private static final double BEEP = 440;
+  private PhoneRig rig;
   private TestServer server;
   private ApiClient api;
   private String admin;
   private String carol;
   private String alice;
   private String acmeAdmin;
-  private int portPairs;
 
   @BeforeAll
   void start() {
     TenantConfig acme = new TenantConfig("acme", "Acme", List.of("acme.example"),
         List.of(new ExtensionConfig("2001", "Reception", "acme2001secret")), List.of(), List.of());
-    server = TestServer.startWithTenants(demo -> demo, List.of(acme), Config.demo().media());
-    api = new ApiClient(server.httpPort());
-    admin = api.accessToken("admin", "demo-admin");
+    rig = new PhoneRig(TestServer.startWithTenants(demo -> demo, List.of(acme), Config.demo().media()));
+    server = rig.server();
+    api = rig.api();
+    admin = rig.admin();
     carol = api.accessToken("carol", "demo-carol");
     alice = api.accessToken("alice", "demo-alice");
     acmeAdmin = api.accessToken("admin@acme", server.initialAdminPassword("acme"));
-    portPairs = media().availablePortPairs();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) server.close();
+    if (rig != null) rig.close();
   }
 
   @AfterEach
   void everyRtpPortIsBackInThePool() {
-    await().atMost(WAIT).untilAsserted(() -> assertThat(media().availablePortPairs()).isEqualTo(portPairs));
+    rig.awaitEveryRtpPortBack();
   }
 
   @Test
   void aListeningSupervisorHearsBothPartiesUnheardAndIsHeardByBothOnceItBargesIn() {
-    try (EventStreamClient events = subscribed("call.supervision_started", "call.supervision_mode_changed",
+    try (EventStreamClient events = rig.subscribed("call.supervision_started", "call.supervision_mode_changed",
         "call.supervision_ended");
-        Baresip customer = phone("1001", CUSTOMER).start(); Baresip agent = phone("1002", AGENT).start();
-        Baresip supervisor = phone("1003", SUPERVISOR).start()) {
+        Baresip customer = rig.phone("1001", CUSTOMER).start(); Baresip agent = rig.phone("1002", AGENT).start();
+        Baresip supervisor = rig.phone("1003", SUPERVISOR).start()) {
       supervisor.awaitRegistered(WAIT);
-      String callId = LiveCalls.connect(api, admin, customer, agent);
+      String callId = rig.connect(customer, agent);
       Answer byAgent = supervise(alice, callId, Map.of("supervisor_device", "1001", "mode", "listen"));
       Answer otherTenant = supervise(acmeAdmin, callId, Map.of("supervisor_device", "2001", "mode", "listen"));
 
@@ -160,11 +159,11 @@ class SupervisionApiTest {
 
   @Test
   void aWhisperIsHeardByTheAgentOnlyAndEndsWhenTheSupervisorHangsUp() {
-    try (EventStreamClient events = subscribed("call.supervision_started", "call.supervision_ended");
-        Baresip customer = phone("1004", CUSTOMER).start(); Baresip agent = phone("1005", AGENT).start();
-        Baresip supervisor = phone("1006", SUPERVISOR).start()) {
+    try (EventStreamClient events = rig.subscribed("call.supervision_started", "call.supervision_ended");
+        Baresip customer = rig.phone("1004", CUSTOMER).start(); Baresip agent = rig.phone("1005", AGENT).start();
+        Baresip supervisor = rig.phone("1006", SUPERVISOR).start()) {
       supervisor.awaitRegistered(WAIT);
-      String callId = LiveCalls.connect(api, admin, customer, agent);
+      String callId = rig.connect(customer, agent);
       Answer recording = api.call("POST", "/api/v1/calls/" + callId + "/recording/start", Optional.of(admin), null);
       assertThat(recording.status()).as(recording.json().toString()).isEqualTo(202);
       Answer noAgent = supervise(carol, callId, Map.of("supervisor_device", "1006", "mode", "whisper"));
@@ -256,17 +255,5 @@ class SupervisionApiTest {
 
   private static java.util.function.Predicate<JsonNode> type(String type) {
     return e -> e.path("type").asText().equals(type);
-  }
-
-  private AnchoredMediaPlane media() {
-    return (AnchoredMediaPlane) server.ramal().media();
-  }
-
-  private Baresip.Builder phone(String user, double toneHz) {
-    return Baresip.builder(user).registrar(server.sipAddress(), "demo" + user).tone(toneHz);
-  }
-
-  private EventStreamClient subscribed(String... types) {
-    return LiveCalls.subscribed(server.httpPort(), admin, types);
   }
 }

@@ -1,30 +1,26 @@
 package io.ramal.it.api;
 
+import static io.ramal.it.harness.PhoneRig.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.ramal.it.harness.HeardAudio.awaitHeard;
 import static io.ramal.it.harness.HeardAudio.heard;
 import static io.ramal.it.harness.HeardAudio.received;
 import static io.ramal.it.harness.HeardAudio.window;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ramal.it.harness.ApiClient;
 import io.ramal.it.harness.ApiClient.Answer;
 import io.ramal.it.harness.Baresip;
 import io.ramal.it.harness.EventStreamClient;
-import io.ramal.it.harness.LiveCalls;
+import io.ramal.it.harness.PhoneRig;
 import io.ramal.it.harness.ToneReport;
 import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
-import io.ramal.pbx.media.AnchoredMediaPlane;
 import io.ramal.server.config.Config;
-import io.ramal.server.config.ExtensionConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,46 +37,41 @@ import org.junit.jupiter.api.TestInstance;
 class TransferApiTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Duration MARGIN = Duration.ofMillis(700);
+  private PhoneRig rig;
   private TestServer server;
   private ApiClient api;
   private String admin;
-  private int portPairs;
 
   @BeforeAll
   void start() {
-    server = TestServer.startWithTenants(demo -> {
-      List<ExtensionConfig> more = new ArrayList<>(demo.extensions());
-      IntStream.rangeClosed(1011, 1020).forEach(n -> more.add(new ExtensionConfig(Integer.toString(n), "Ext " + n,
-          "demo" + n)));
-      return demo.withExtensions(more);
-    }, List.of(), Config.demo().media());
-    api = new ApiClient(server.httpPort());
-    admin = api.accessToken("admin", "demo-admin");
-    portPairs = media().availablePortPairs();
+    rig = new PhoneRig(TestServer.startWithTenants(PhoneRig.withExtensions(1011, 1020), List.of(), Config.demo().media()));
+    server = rig.server();
+    api = rig.api();
+    admin = rig.admin();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) server.close();
+    if (rig != null) rig.close();
   }
 
   @AfterEach
   void everyRtpPortIsBackInThePool() {
-    await().atMost(WAIT).untilAsserted(() -> assertThat(media().availablePortPairs()).isEqualTo(portPairs));
+    rig.awaitEveryRtpPortBack();
   }
 
   @Test
   void aBlindTransferThroughTheApiReleasesTheTransferringPhoneAndConnectsTheOtherToTheTarget() {
-    try (EventStreamClient events = subscribed("call.transferred", "call.delivered", "call.established",
+    try (EventStreamClient events = rig.subscribed("call.transferred", "call.delivered", "call.established",
         "connection.cleared");
-        Baresip a = phone("1001", 1000).start(); Baresip b = phone("1002", 600).start();
-        Baresip c = phone("1003", 800).start()) {
+        Baresip a = rig.phone("1001", 1000).start(); Baresip b = rig.phone("1002", 600).start();
+        Baresip c = rig.phone("1003", 800).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
       Duration aAtTransfer = awaitHeard(a, Duration.ofMillis(1500));
 
-      Answer transfer = command(callId, "transfer", Map.of("party", "1002", "to", "1003"));
+      Answer transfer = rig.command(callId, "transfer", Map.of("party", "1002", "to", "1003"));
       assertThat(transfer.status()).as(transfer.json().toString()).isEqualTo(202);
       assertThat(transfer.json().path("status").asText()).isEqualTo("transferring");
       b.awaitEvent("CALL_CLOSED", WAIT);
@@ -112,11 +103,11 @@ class TransferApiTest {
 
   @Test
   void aPhonesReferTransfersTheCallAndTheRamalNotifiesItsProgress() {
-    try (EventStreamClient events = subscribed("call.transferred", "call.established");
-        Baresip a = phone("1004", 1000).start(); Baresip b = phone("1005", 600).sipTrace().start();
-        Baresip c = phone("1006", 800).start()) {
+    try (EventStreamClient events = rig.subscribed("call.transferred", "call.established");
+        Baresip a = rig.phone("1004", 1000).start(); Baresip b = rig.phone("1005", 600).sipTrace().start();
+        Baresip c = rig.phone("1006", 800).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
 
       assertThat(b.command("transfer", "sip:1006@127.0.0.1").ok()).isTrue();
@@ -139,17 +130,17 @@ class TransferApiTest {
 
   @Test
   void aConsultationHoldsTheCallTalksToTheTargetAndCompletesIntoATransfer() {
-    try (EventStreamClient events = subscribed("call.originated", "call.held", "call.transferred",
+    try (EventStreamClient events = rig.subscribed("call.originated", "call.held", "call.transferred",
         "call.established");
-        Baresip a = phone("1007", 1000).start(); Baresip b = phone("1008", 600).start();
-        Baresip c = phone("1009", 800).start()) {
+        Baresip a = rig.phone("1007", 1000).start(); Baresip b = rig.phone("1008", 600).start();
+        Baresip c = rig.phone("1009", 800).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
       Duration aAtConsult = awaitHeard(a, Duration.ofMillis(1500));
       Duration bAtConsult = awaitHeard(b, Duration.ofMillis(1500));
 
-      Answer consult = command(callId, "consultations", Map.of("party", "1008", "to", "1009"));
+      Answer consult = rig.command(callId, "consultations", Map.of("party", "1008", "to", "1009"));
       assertThat(consult.status()).as(consult.json().toString()).isEqualTo(202);
       String consultation = consult.json().path("consultation_id").asText();
       assertThat(consultation).isNotBlank().isNotEqualTo(callId);
@@ -192,14 +183,14 @@ class TransferApiTest {
 
   @Test
   void aCancelledConsultationReturnsToTheHeldCall() {
-    try (EventStreamClient events = subscribed("call.retrieved", "connection.cleared");
-        Baresip a = phone("1011", 1000).start(); Baresip b = phone("1012", 600).start();
-        Baresip c = phone("1013", 800).start()) {
+    try (EventStreamClient events = rig.subscribed("call.retrieved", "connection.cleared");
+        Baresip a = rig.phone("1011", 1000).start(); Baresip b = rig.phone("1012", 600).start();
+        Baresip c = rig.phone("1013", 800).start()) {
       c.awaitRegistered(WAIT);
-      String callId = connect(a, b);
+      String callId = rig.connect(a, b);
       events.drain();
 
-      Answer consult = command(callId, "consultations", Map.of("party", "1012", "to", "1013"));
+      Answer consult = rig.command(callId, "consultations", Map.of("party", "1012", "to", "1013"));
       assertThat(consult.status()).as(consult.json().toString()).isEqualTo(202);
       String consultation = consult.json().path("consultation_id").asText();
       c.awaitEvent("CALL_ESTABLISHED", WAIT);
@@ -226,14 +217,14 @@ class TransferApiTest {
 
   @Test
   void transfersThatDoNotFitTheCallAreRefusedWithClearErrors() {
-    try (Baresip a = phone("1014", 1000).start(); Baresip b = phone("1015", 600).start()) {
-      String callId = connect(a, b);
+    try (Baresip a = rig.phone("1014", 1000).start(); Baresip b = rig.phone("1015", 600).start()) {
+      String callId = rig.connect(a, b);
 
-      assertThat(refusal(command(callId, "transfer", Map.of("party", "1015")))).as("no target")
+      assertThat(refusal(rig.command(callId, "transfer", Map.of("party", "1015")))).as("no target")
           .isEqualTo("400 invalid_request");
-      assertThat(refusal(command(callId, "transfer", Map.of("party", "1015", "to", "99")))).as("unknown target")
+      assertThat(refusal(rig.command(callId, "transfer", Map.of("party", "1015", "to", "99")))).as("unknown target")
           .isEqualTo("400 invalid_argument");
-      assertThat(refusal(command(callId, "transfer", Map.of("party", "1015", "to", "1014")))).as("a party of the call")
+      assertThat(refusal(rig.command(callId, "transfer", Map.of("party", "1015", "to", "1014")))).as("a party of the call")
           .isEqualTo("400 invalid_argument");
       Answer unknown = api.call("POST", "/api/v1/calls/" + callId + "/consultations/nope/complete", Optional.of(admin),
           Map.of("party", "1015"));
@@ -242,36 +233,10 @@ class TransferApiTest {
       Answer stale = api.call("POST", "/api/v1/calls/" + callId + "/transfer", Optional.of(admin),
           Map.of("party", "1015", "to", "1016"), Map.of("If-Match", "\"" + (version - 1) + "\""));
       assertThat(refusal(stale)).isEqualTo("412 version_mismatch");
-      Answer unreachable = command(callId, "transfer", Map.of("party", "1015", "to", "1016"));
+      Answer unreachable = rig.command(callId, "transfer", Map.of("party", "1015", "to", "1016"));
       assertThat(unreachable.status()).as("1016 is not registered: accepted, then the call fails").isEqualTo(202);
       a.awaitEvent("CALL_CLOSED", WAIT);
       b.awaitEvent("CALL_CLOSED", WAIT);
     }
-  }
-
-  // ---- helpers ----
-
-  private AnchoredMediaPlane media() {
-    return (AnchoredMediaPlane) server.ramal().media();
-  }
-
-  private Baresip.Builder phone(String user, double toneHz) {
-    return Baresip.builder(user).registrar(server.sipAddress(), "demo" + user).tone(toneHz);
-  }
-
-  private EventStreamClient subscribed(String... types) {
-    return LiveCalls.subscribed(server.httpPort(), admin, types);
-  }
-
-  private String connect(Baresip caller, Baresip callee) {
-    return LiveCalls.connect(api, admin, caller, callee);
-  }
-
-  private Answer command(String callId, String command, Map<String, Object> body) {
-    return api.call("POST", "/api/v1/calls/" + callId + "/" + command, Optional.of(admin), body);
-  }
-
-  private static String refusal(Answer answer) {
-    return answer.status() + " " + answer.code();
   }
 }

@@ -224,6 +224,17 @@ if (( active_after > 0 )); then
   if (( left == 0 )); then drain="${waited} s"; else drain="NOT drained: $left still active after ${waited} s"; fi
 fi
 
+media_line=""
+if [[ "${AUDIO:-0}" == 1 ]]; then
+  # The media counters grow when a call's legs close: read them once the calls have drained.
+  m="$(scrape_metrics)"
+  rtp_received=$(( $(metric "$m" ramal_media_packets_received_total) - $(metric "$metrics_before" ramal_media_packets_received_total) ))
+  rtp_lost=$(( $(metric "$m" ramal_media_packets_lost_total) - $(metric "$metrics_before" ramal_media_packets_lost_total) ))
+  rtp_late=$(( $(metric "$m" ramal_media_packets_late_total) - $(metric "$metrics_before" ramal_media_packets_late_total) ))
+  media_line="$(awk -v r="$rtp_received" -v l="$rtp_lost" -v d="$rtp_late" -v t="$elapsed" \
+    'BEGIN { printf "RTP read by the server on the measured calls: %d packets (%.0f/s), lost %d (%.4f %%), late by more than 20 ms %d (%.4f %%)", r, r / t, l, (r + l > 0 ? 100 * l / (r + l) : 0), d, (r > 0 ? 100 * d / r : 0) }')"
+fi
+
 recording_line=""
 if [[ "${RECORD:-0}" == 1 ]]; then
   # MP3s are made one at a time after each recording stops: wait for them, then count the
@@ -274,6 +285,7 @@ summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s$( [[ "${AUDIO:-0}" == 
   echo "INVITE->180 (ms, $n180 samples): p50 $p50_180, p90 $p90_180, p99 $p99_180, max $max_180"
   echo "first INVITE->200 incl. challenge (ms, $n200 samples): p50 $p50_200, p90 $p90_200, p99 $p99_200, max $max_200"
   echo "server gauges when the callers ended: calls_active $active_after (back to 0 after: $drain), sip_transactions $(metric "$metrics_after" ramal_sip_transactions)"
+  if [[ -n "$media_line" ]]; then echo "$media_line"; fi
   if [[ -n "$recording_line" ]]; then echo "$recording_line"; fi
   if [[ -n "${PROBE_PID:-}" ]]; then cat "$RUN_DIR/probe.txt"; fi
   if [[ -n "$heap_line" ]]; then echo "$heap_line"; echo "largest classes then (instances, bytes, class):"; echo "$heap_top"; fi

@@ -137,7 +137,7 @@ final class RtcpReporter {
 
     synchronized StreamQuality quality() {
         return new StreamQuality(sendPath.sent(), sendPath.octets(), reception.packetsReceived(),
-                reception.packetsLost(), Duration.ofNanos(reception.jitter() * 1_000_000_000L / CLOCK_RATE),
+                reception.packetsLost(), reception.packetsLate(), Duration.ofNanos(reception.jitter() * 1_000_000_000L / CLOCK_RATE),
                 reportsSent, reportsReceived, Optional.ofNullable(peer), Optional.ofNullable(worstRoundTrip));
     }
 

@@ -7,7 +7,10 @@ import java.util.Optional;
  * it: sequence numbers validated and extended (A.1: a new source is on probation for two packets,
  * a jump beyond 3000 is believed only when the next packet follows it), packets expected and lost
  * (A.3, overall and since the previous report), interarrival jitter in timestamp units (A.8), and
- * the last sender report of the source for LSR/DLSR. When the source's SSRC changes, counting
+ * the last sender report of the source for LSR/DLSR, and how many packets arrived late: more than
+ * {@link #LATE_AFTER_MICROS} later than the source's quickest transit so far (transit is arrival
+ * time minus RTP timestamp, as for jitter, so a packet is late when it waited, on the way or
+ * before our receiving thread read it, longer than the quickest packet of its stream). When the source's SSRC changes, counting
  * starts over for the new one, and what the old one lost stays in the totals. Not thread-safe;
  * nothing here reads a clock: arrival times are given in microseconds of any steady time base.
  */
@@ -16,8 +19,11 @@ public final class ReceptionStatistics {
     private static final int MAX_MISORDER = 100;
     private static final int MIN_SEQUENTIAL = 2;
     private static final int SEQ_MOD = 1 << 16;
+    /** How much later than the stream's quickest transit a packet may arrive without counting as late. */
+    public static final long LATE_AFTER_MICROS = 20_000;
 
     private final int clockRate;
+    private final int lateAfter;
 
     private boolean hasSource;
     private long ssrc;
@@ -34,6 +40,10 @@ public final class ReceptionStatistics {
     private boolean hasTransit;
     private int lastTransit;
     private long jitterQ4;
+    private boolean hasQuickest;
+    private int quickestTransit;
+    private long late;
+    private long closedLate;
 
     private long lastSenderReport;
     private NtpTimestamp senderReportArrival;
@@ -47,6 +57,7 @@ public final class ReceptionStatistics {
             throw new IllegalArgumentException("clock rate must be positive");
         }
         this.clockRate = clockRate;
+        this.lateAfter = (int) (LATE_AFTER_MICROS * clockRate / 1_000_000L);
     }
 
     /**
@@ -72,6 +83,7 @@ public final class ReceptionStatistics {
             }
             lastTransit = transit;
             hasTransit = true;
+            lateness(transit);
         }
         return true;
     }
@@ -122,6 +134,11 @@ public final class ReceptionStatistics {
         return closedExpected + (hasSource && probation == 0 ? expected() : 0);
     }
 
+    /** Packets that arrived late (see the class comment), from every source so far. */
+    public long packetsLate() {
+        return closedLate + late;
+    }
+
     /** Packets lost (never below 0: duplicates do not make up for losses of other sources). */
     public long packetsLost() {
         return Math.max(0, packetsExpected() - packetsReceived());
@@ -130,6 +147,16 @@ public final class ReceptionStatistics {
     /** Interarrival jitter of the current source in timestamp units. */
     public long jitter() {
         return jitterQ4 >> 4;
+    }
+
+    /** Transits compare as differences, so that RTP timestamps may wrap. */
+    private void lateness(int transit) {
+        if (!hasQuickest || transit - quickestTransit < 0) {
+            quickestTransit = transit;
+            hasQuickest = true;
+        } else if (transit - quickestTransit > lateAfter) {
+            late++;
+        }
     }
 
     private long expected() {
@@ -148,6 +175,9 @@ public final class ReceptionStatistics {
         probation = MIN_SEQUENTIAL;
         hasTransit = false;
         jitterQ4 = 0;
+        closedLate += late;
+        late = 0;
+        hasQuickest = false;
         lastSenderReport = 0;
         senderReportArrival = null;
         receivedSinceReport = false;

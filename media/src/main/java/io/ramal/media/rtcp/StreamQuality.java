@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param octetsSent payload octets in them
  * @param packetsReceived RTP packets received and counted by sequence number
  * @param packetsLost packets the sequence numbers say are missing
+ * @param packetsLate packets that arrived more than 20 ms later than the quickest of their stream
+ *     ({@link ReceptionStatistics#packetsLate()})
  * @param jitter interarrival jitter we measured on the peer's stream (at the last packet)
  * @param reportsSent RTCP compounds we sent
  * @param reportsReceived RTCP compounds from the peer that we accepted
@@ -23,13 +25,14 @@ public record StreamQuality(
         long octetsSent,
         long packetsReceived,
         long packetsLost,
+        long packetsLate,
         Duration jitter,
         long reportsSent,
         long reportsReceived,
         Optional<PeerReport> peer,
         Optional<Duration> worstRoundTrip) {
 
-    public static final StreamQuality NONE = new StreamQuality(0, 0, 0, 0, Duration.ZERO, 0, 0, Optional.empty(),
+    public static final StreamQuality NONE = new StreamQuality(0, 0, 0, 0, 0, Duration.ZERO, 0, 0, Optional.empty(),
             Optional.empty());
 
     public StreamQuality {

@@ -75,6 +75,42 @@ class ReceptionStatisticsTest {
     }
 
     @Test
+    void packetsHeldUpMoreThan20MsBeyondTheQuickestOfTheStreamAreLate() {
+        for (int n = 0; n < 100; n++) {
+            long held = n == 40 ? 30_000 : n == 41 ? 10_000 : n == 60 ? 15_000 : 0;
+            packet(0, n, held);
+        }
+
+        assertThat(stats.packetsLate()).as("40 held 30 ms; 41 held 10 ms and 60 held 15 ms are within 20 ms")
+            .isEqualTo(1);
+    }
+
+    @Test
+    void aStallOfTheReaderMakesEveryPacketItHeldLate() {
+        // the receiving thread stalls 100 ms: packets 50 to 54 are all read at once when it resumes
+        for (int n = 0; n < 100; n++) {
+            long readAt = n >= 50 && n <= 54 ? 20_000L * 55 : 20_000L * n;
+            stats.received(SSRC, n, 1000 + 160L * n, readAt, true);
+        }
+
+        assertThat(stats.packetsLate()).as("held 100, 80, 60, 40 and 20 ms: only 20 ms is not more than 20 ms")
+            .isEqualTo(4);
+    }
+
+    @Test
+    void latenessIsMeasuredAcrossATimestampWrapAndANewSourceKeepsTheOldCount() {
+        for (int n = 0; n < 20; n++) {
+            stats.received(SSRC, n, 0xFFFF_FFFFL - 160L * 10 + 160L * n & 0xFFFF_FFFFL, 20_000L * n + (n == 15 ? 25_000 : 0),
+                true);
+        }
+        for (int n = 0; n < 20; n++) {
+            stats.received(SSRC + 1, 500 + n, 160L * n, 1_000_000 + 20_000L * n + (n == 10 ? 40_000 : 0), true);
+        }
+
+        assertThat(stats.packetsLate()).isEqualTo(2);
+    }
+
+    @Test
     void telephoneEventsCountButDoNotMakeJitter() {
         for (int n = 0; n < 50; n++) {
             stats.received(SSRC, n, 1000, 20_000L * n, false); // one event: the timestamp repeats

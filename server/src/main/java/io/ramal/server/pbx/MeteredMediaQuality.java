@@ -1,5 +1,6 @@
 package io.ramal.server.pbx;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,7 +11,8 @@ import java.util.Objects;
 /**
  * Media quality as metrics, one observation per leg of each ended call: the loss and jitter Ramal
  * measured on what the phone sent, the loss the phone reported of what Ramal sent, and the
- * round trip; then hands the call on to {@code next}.
+ * round trip; packets received, lost and late (over 20 ms) as totals over all legs; then hands
+ * the call on to {@code next}.
  */
 public final class MeteredMediaQuality implements MediaQualityListener {
   private final MediaQualityListener next;
@@ -18,6 +20,9 @@ public final class MeteredMediaQuality implements MediaQualityListener {
   private final DistributionSummary peerLoss;
   private final Timer jitter;
   private final Timer roundTrip;
+  private final Counter packetsReceived;
+  private final Counter packetsLost;
+  private final Counter packetsLate;
 
   public MeteredMediaQuality(MeterRegistry registry, MediaQualityListener next) {
     this.next = Objects.requireNonNull(next, "next");
@@ -30,6 +35,13 @@ public final class MeteredMediaQuality implements MediaQualityListener {
         .register(registry);
     this.roundTrip = Timer.builder("ramal_media_round_trip")
         .description("Longest RTCP round-trip time per call leg").register(registry);
+    this.packetsReceived = Counter.builder("ramal_media_packets_received")
+        .description("RTP packets Ramal received on the legs of ended calls").register(registry);
+    this.packetsLost = Counter.builder("ramal_media_packets_lost")
+        .description("RTP packets missing by sequence number on the legs of ended calls").register(registry);
+    this.packetsLate = Counter.builder("ramal_media_packets_late")
+        .description("RTP packets read more than 20 ms later than the quickest of their stream, ended calls")
+        .register(registry);
   }
 
   @Override
@@ -40,6 +52,9 @@ public final class MeteredMediaQuality implements MediaQualityListener {
   }
 
   private void observe(StreamQuality q) {
+    packetsReceived.increment(q.packetsReceived());
+    packetsLost.increment(q.packetsLost());
+    packetsLate.increment(q.packetsLate());
     if (q.packetsReceived() + q.packetsLost() > 0) {
       receivedLoss.record(q.lossRatio());
       jitter.record(q.jitter());

@@ -23,7 +23,6 @@ import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.message.SipUri;
-import io.ramal.sip.transaction.ClientTransaction;
 import io.ramal.sip.transaction.ServerTransaction;
 import io.ramal.sip.transport.Peer;
 import io.ramal.sip.transport.Transport;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The back-to-back user agent of one shard: answers the caller's INVITE as a UAS and places one
- * INVITE per callee contact as a UAC (forking), then bridges two independent dialogs — no Call-ID,
+ * INVITE per callee contact as a UAC (forking, {@link CalleeForks}), then bridges two independent dialogs — no Call-ID,
  * tag or branch crosses from one side to the other. Every session description crossing it goes
  * through the call's {@link CallMedia}, which leaves it alone (direct media) or rewrites it per leg
  * (anchored media).
@@ -62,6 +61,7 @@ public final class B2bua {
   private final Conferences conferences;
   private final QueueCalls queues;
   private final Supervisions supervisions;
+  private final CalleeForks forks;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -71,6 +71,7 @@ public final class B2bua {
     this.conferences = new Conferences(sip, location, this, transfers, observer, clock, noAnswerTimeout);
     this.queues = new QueueCalls(sip, location, this, observer, clock, noAnswerTimeout, plan);
     this.supervisions = new Supervisions(sip, location, this, observer, clock, noAnswerTimeout);
+    this.forks = new CalleeForks(sip, this, calls, observer, clock);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -163,67 +164,8 @@ public final class B2bua {
     calls.ringing(tx, call);
     log.info("event=call_started call={} tenant={} caller={} callee={} direction={} forks={}", call.id,
         origin.tenantId(), origin.number(), dialed, direction.wire(), call.forks.size());
-    for (Fork f : call.forks) send(call, f);
-    call.noAnswerTimer = sip.shard().schedule(noAnswerTimeout, () -> noAnswer(call));
-  }
-
-  private void send(Call call, Fork fork) {
-    fork.tx = sip.layer().send(fork.invite, fork.peer, new ClientTransaction.Listener() {
-      @Override
-      public void onResponse(ClientTransaction tx, SipResponse response) {
-        onForkResponse(call, fork, response);
-      }
-
-      @Override
-      public void onTimeout(ClientTransaction tx) {
-        onForkFailed(call, fork, SipResponse.to(fork.invite, 408).withReason("Request Timeout"));
-      }
-
-      @Override
-      public void onTransportError(ClientTransaction tx) {
-        onForkFailed(call, fork, SipResponse.to(fork.invite, 503).withReason("Service Unavailable"));
-      }
-    });
-  }
-
-  private void onForkResponse(Call call, Fork fork, SipResponse r) {
-    if (r.status() == 100) return;
-    if (r.isProvisional()) {
-      if (r.to().tag().isPresent() && r.headers().has(HeaderNames.CONTACT)) fork.early = r;
-      if (call.state == Call.State.RINGING && (r.status() == 180 || r.status() == 183)) relayProvisional(call, r);
-      return;
-    }
-    if (r.isSuccess()) {
-      onForkAnswered(call, fork, r);
-      return;
-    }
-    if ((r.status() == 401 || r.status() == 407) && call.trunk.isPresent() && !fork.authRetried
-        && call.state == Call.State.RINGING && retryWithCredentials(call, fork, r)) {
-      return;
-    }
-    onForkFailed(call, fork, r);
-  }
-
-  private boolean retryWithCredentials(Call call, Fork fork, SipResponse challenge) {
-    Optional<SipRequest> retry = TrunkChallenge.answer(call.trunk.orElseThrow(), fork.invite, challenge, sip.viaFor(fork.peer));
-    if (retry.isEmpty()) return false;
-    fork.invite = retry.get();
-    fork.authRetried = true;
-    send(call, fork);
-    return true;
-  }
-
-  private void relayProvisional(Call call, SipResponse r) {
-    if (!call.alerted) {
-      call.alerted = true;
-      CallReports.observe(() -> observer.alerting(call.origin.tenantId(), call.id, clock.instant()));
-    }
-    SipResponse toCaller = callerResponse(call, r.status(), r.reason());
-    if (r.body().length > 0 && !call.lateOffer()
-        && call.media.fromSide(Side.CALLEE, Kind.ANSWER, r.body()) instanceof Outcome.Forward f && f.body().length > 0) {
-      toCaller = toCaller.withBody("application/sdp", f.body());
-    }
-    call.callerInvite.respond(toCaller);
+    for (Fork f : call.forks) forks.send(call, f);
+    call.noAnswerTimer = sip.shard().schedule(noAnswerTimeout, () -> forks.noAnswer(call));
   }
 
   /** Media threads report here; everything they ask for happens on the call's shard. */
@@ -405,7 +347,7 @@ public final class B2bua {
     return calls.answered(tenant, callId).map(call -> recordingOf(call).act(action));
   }
 
-  private CallRecording recordingOf(Call call) {
+  CallRecording recordingOf(Call call) {
     if (call.recording == null) {
       String tenant = call.origin.tenantId();
       Optional<String> callerExtension = call.direction == CallRecord.Direction.INBOUND ? Optional.empty()
@@ -447,7 +389,7 @@ public final class B2bua {
     sendBye(leg.dialog, leg.peer);
   }
 
-  private SipResponse callerResponse(Call call, int status, String reason) {
+  SipResponse callerResponse(Call call, int status, String reason) {
     SipResponse resp = SipResponse.to(call.callerRequest(), status, call.callerTag);
     if (!reason.isEmpty()) resp = resp.withReason(reason);
     if (status > 100 && status < 300) {
@@ -457,89 +399,6 @@ public final class B2bua {
           .add(HeaderNames.SERVER, sip.userAgent()).build());
     }
     return resp;
-  }
-
-  private void onForkAnswered(Call call, Fork fork, SipResponse r) {
-    Dialog calleeDialog;
-    try {
-      calleeDialog = Dialog.asUac(fork.invite, r);
-    } catch (IllegalArgumentException e) {
-      // A 2xx without Contact or To tag: no dialog can be built with that callee.
-      onForkFailed(call, fork, SipResponse.to(fork.invite, 502).withReason("Bad Gateway"));
-      return;
-    }
-    if (call.state != Call.State.RINGING) {
-      // A second fork answered, or the caller gave up meanwhile: confirm and hang up that dialog.
-      if (call.calleeLeg != null && call.calleeLeg.dialog.id().equals(calleeDialog.id())) {
-        sip.layer().sendStateless(ackFor(calleeDialog, fork.invite, fork.peer), fork.peer);
-        return;
-      }
-      sip.layer().sendStateless(ackFor(calleeDialog, fork.invite, fork.peer), fork.peer);
-      sendBye(calleeDialog, fork.peer);
-      return;
-    }
-    byte[] towardsCaller = new byte[0];
-    if (r.body().length > 0) {
-      switch (call.media.fromSide(Side.CALLEE, call.lateOffer() ? Kind.OFFER : Kind.ANSWER, r.body())) {
-        case Outcome.Forward f -> towardsCaller = f.body();
-        case Outcome.AnswerLocally a -> towardsCaller = a.body();
-        case Outcome.Refuse refused -> {
-          // The callee answered with a description we cannot use: confirm and hang up its dialog.
-          sip.layer().sendStateless(ackFor(calleeDialog, fork.invite, fork.peer), fork.peer);
-          sendBye(calleeDialog, fork.peer);
-          onForkFailed(call, fork, SipResponse.to(fork.invite, refused.status()).withReason(refused.reason()));
-          return;
-        }
-      }
-    }
-    fork.finalResponse = Optional.of(r);
-    call.state = Call.State.ANSWERED;
-    call.media.answered(Side.CALLEE);
-    call.answeredAt = clock.instant();
-    Instant answeredAt = call.answeredAt;
-    CallReports.observe(() -> observer.answered(call.origin.tenantId(), call.id, answeredAt));
-    recordingOf(call).answered();
-    call.noAnswerTimer.cancel();
-    for (Fork other : call.forks) if (other != fork && !other.isDone()) other.tx.cancel();
-    call.calleeLeg = new Leg(call, false, calleeDialog, fork.peer);
-    SipRequest ack = ackFor(calleeDialog, fork.invite, fork.peer);
-    if (call.lateOffer()) call.pendingCalleeAck = ack;
-    else sip.layer().sendStateless(ack, fork.peer);
-    SipResponse ok = callerResponse(call, 200, r.reason());
-    if (towardsCaller.length > 0) ok = ok.withBody("application/sdp", towardsCaller);
-    call.callerInvite.respond(ok);
-    call.callerLeg = new Leg(call, true, Dialog.asUas(call.callerRequest(), ok), call.callerInvite.peer());
-    calls.answered(call);
-    log.debug("event=call_answered call={} tenant={}", call.id, call.origin.tenantId());
-  }
-
-  private SipRequest ackFor(Dialog d, SipRequest invite, Peer peer) {
-    return d.ack(invite.cseq().seq(), sip.viaFor(peer));
-  }
-
-  private void onForkFailed(Call call, Fork fork, SipResponse r) {
-    if (fork.isDone()) return;
-    fork.finalResponse = Optional.of(r);
-    if (call.state != Call.State.RINGING) return;
-    if (r.status() >= 600) {
-      for (Fork other : call.forks) if (!other.isDone()) other.tx.cancel();
-    } else if (!call.forks.stream().allMatch(Fork::isDone)) {
-      return;
-    }
-    SipResponse best = FailureChoice.best(call.forks);
-    int status = best.status() == 408 || best.status() == 503 && call.trunk.isEmpty() ? 480 : best.status();
-    CallRecord.Disposition d = switch (status) {
-      case 486, 600 -> CallRecord.Disposition.BUSY;
-      case 408, 480, 487 -> CallRecord.Disposition.NO_ANSWER;
-      default -> CallRecord.Disposition.FAILED;
-    };
-    reject(call, status, status == best.status() ? best.reason() : "", d);
-  }
-
-  private void noAnswer(Call call) {
-    if (call.state != Call.State.RINGING) return;
-    for (Fork f : call.forks) if (!f.isDone()) f.tx.cancel();
-    reject(call, 480, "No Answer", CallRecord.Disposition.NO_ANSWER);
   }
 
   /** The caller cancelled (the transaction layer already answered the CANCEL). */
@@ -553,7 +412,7 @@ public final class B2bua {
     return true;
   }
 
-  private void reject(Call call, int status, String reason, CallRecord.Disposition disposition) {
+  void reject(Call call, int status, String reason, CallRecord.Disposition disposition) {
     call.noAnswerTimer.cancel();
     SipResponse resp = callerResponse(call, status, reason);
     call.callerInvite.respond(resp);
@@ -679,22 +538,7 @@ public final class B2bua {
 
   /** A 2xx retransmission or late forked 2xx for one of our callee-side INVITEs. */
   public boolean onStrayResponse(SipResponse r) {
-    Call call = calls.byCalleeCallId(r.callId());
-    Leg leg = call == null ? null : call.calleeLeg;
-    if (leg == null || !r.isSuccess() || !r.cseq().method().equals("INVITE")) return leg != null;
-    Dialog d;
-    try {
-      d = Dialog.asUac(leg.call.forks.get(0).invite, r);
-    } catch (IllegalArgumentException e) {
-      return true;
-    }
-    if (d.id().equals(leg.dialog.id())) {
-      sip.layer().sendStateless(leg.dialog.ack(r.cseq().seq(), sip.viaFor(leg.peer)), leg.peer);
-    } else {
-      sip.layer().sendStateless(d.ack(r.cseq().seq(), sip.viaFor(leg.peer)), leg.peer);
-      sendBye(d, leg.peer);
-    }
-    return true;
+    return forks.onStrayResponse(calls.byCalleeCallId(r.callId()), r);
   }
 
   /** A 2xx to the caller was never ACKed: hang up both sides. */
@@ -727,7 +571,7 @@ public final class B2bua {
     sip.layer().send(leg.dialog.newRequest("BYE", sip.viaFor(leg.peer), 70), leg.peer, InDialogRelay.IGNORE);
   }
 
-  private void sendBye(Dialog d, Peer peer) {
+  void sendBye(Dialog d, Peer peer) {
     sip.layer().send(d.newRequest("BYE", sip.viaFor(peer), 70), peer, InDialogRelay.IGNORE);
   }
 

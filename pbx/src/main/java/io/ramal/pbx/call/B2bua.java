@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The back-to-back user agent of one shard: answers the caller's INVITE as a UAS and places one
- * INVITE per callee contact as a UAC (forking, {@link CalleeForks}), then bridges two independent dialogs — no Call-ID,
- * tag or branch crosses from one side to the other. Every session description crossing it goes
+ * INVITE per callee contact as a UAC (forking, {@link CalleeForks}), then bridges two independent
+ * dialogs — no Call-ID, tag or branch crosses from one side to the other. Every session description crossing it goes
  * through the call's {@link CallMedia}, which leaves it alone (direct media) or rewrites it per leg
  * (anchored media).
  */

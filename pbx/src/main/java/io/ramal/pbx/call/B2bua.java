@@ -62,6 +62,8 @@ public final class B2bua {
   private final Conferences conferences;
   private final QueueCalls queues;
   private final Supervisions supervisions;
+  private final ReplacesJoin replacesJoin;
+  private final ReplacingInvite replacingInvite;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -83,6 +85,18 @@ public final class B2bua {
     this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan,
         new ParkingLot(ParkSettings.DEFAULTS, clock), CallIdPins.NONE);
     this.plan = plan;
+    this.replacesJoin = new ReplacesJoin(sip, this, transfers, reports, observer, clock);
+    this.replacingInvite = new ReplacingInvite(sip, this, observer, clock);
+  }
+
+  /** REFER with Replaces (RFC 5589 §7), joining calls of this shard and of other {@code shards} (set once at start). */
+  public ReplacesJoin replacesJoin() {
+    return replacesJoin;
+  }
+
+  /** INVITE with Replaces (RFC 3891) for the dialogs of this shard. */
+  public ReplacingInvite replacingInvite() {
+    return replacingInvite;
   }
 
   /** Parks this shard's calls in {@code lot} (shared by every shard), pinning joined Call-IDs through {@code pins}. */
@@ -600,7 +614,7 @@ public final class B2bua {
       return true;
     }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
-      transfers.refer(leg.call, leg, tx);
+      if (!replacesJoin.refer(leg.call, leg, tx)) transfers.refer(leg.call, leg, tx);
       return true;
     }
     if (leg.call.transfer != null && (req.isMethod("INVITE") || req.isMethod("UPDATE") || req.isMethod("REFER"))) {
@@ -717,9 +731,12 @@ public final class B2bua {
   }
 
   private Leg legFor(SipRequest req) {
-    String toTag = req.to().tag().orElse("");
-    String fromTag = req.from().tag().orElse("");
-    return calls.leg(new DialogId(req.callId(), toTag, fromTag));
+    return legOf(DialogId.ofIncomingRequest(req));
+  }
+
+  /** The leg of a live call whose dialog is {@code id}; null when none. */
+  Leg legOf(DialogId id) {
+    return calls.leg(id);
   }
 
   private void sendBye(Leg leg) {
@@ -732,7 +749,13 @@ public final class B2bua {
   }
 
   private void end(Call call, String cause) {
-    if (call.state == Call.State.ENDED) return;
+    CallRecord r = release(call, cause);
+    if (r != null) reports.write(r);
+  }
+
+  /** Ends {@code call} without reporting it: its record, to {@link #report} later; null when it had ended. */
+  CallRecord release(Call call, String cause) {
+    if (call.state == Call.State.ENDED) return null;
     call.state = Call.State.ENDED;
     calls.ended(call);
     transfers.callEnded(call, cause);
@@ -743,7 +766,8 @@ public final class B2bua {
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     boolean abandoned = call.queue != null && call.calleeLeg == null;
-    reports.ended(call, abandoned ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
+    if (call.recorded) return null;
+    return reports.recordOf(call, abandoned ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
         abandoned ? cause + " (waiting in queue " + call.queue.queue + ")" : cause);
   }
 

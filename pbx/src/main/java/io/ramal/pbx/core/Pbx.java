@@ -161,7 +161,10 @@ public final class Pbx implements AutoCloseable {
     }
     Shards shards = new Shards(lanes);
     joins.shards(shards);
-    for (Shards.Lane lane : lanes) lane.router().b2bua().parkIn(lot, shards);
+    for (Shards.Lane lane : lanes) {
+      lane.router().b2bua().parkIn(lot, shards);
+      lane.router().b2bua().replacesJoin().across(shards);
+    }
     sink[0] = new InboundPipeline(authenticator, transports, shards, events, System::nanoTime);
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());

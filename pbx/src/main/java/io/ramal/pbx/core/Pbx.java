@@ -401,6 +401,16 @@ public final class Pbx implements AutoCloseable {
     return shards.activeCalls();
   }
 
+  /** The shard that serves dialogs with {@code callId} now (by its hash, or where it is pinned). */
+  public int shardOf(String callId) {
+    return shards.indexFor(callId);
+  }
+
+  /** How many shards the SIP core runs. */
+  public int shardCount() {
+    return shards.lanes().size();
+  }
+
   public int transactions() {
     return shards.transactions();
   }

@@ -46,8 +46,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Dialogs named by Replaces, with real peers on anchored media. Attended transfer done by the
  * phone (RFC 5589 §7): phone A (SIPp, two processes, one per dialog, told the other's dialog by
- * the test) talks with B and with C (baresip phones, each sending its own tone) in two calls, then
- * sends a REFER in its call with B naming its dialog with C; B and C must then hear each other
+ * the test) talks with C and holds B (baresip phones, each sending its own tone) in two calls,
+ * then sends a REFER in its call with B naming its dialog with C; B and C must then hear each other
  * (checked by frequency), A's two dialogs get BYE and A a NOTIFY with 200. The two calls are put
  * on the same or on different SIP shards by choosing A's Call-IDs. INVITE with Replaces (RFC
  * 3891): a phone (SIPp, sending a 1 kHz tone) takes the place of an answered baresip phone.
@@ -131,6 +131,8 @@ class ReplacesCallsTest {
           established(referring);
           String call1 = callBetween(a, bNumber);
           b.awaitEvent("CALL_ESTABLISHED", WAIT);
+          referring.awaitActionLog("held", WAIT);
+          Duration bAtHold = heard(b);
           events.drain();
 
           SippResult refer = referring.awaitExit(WAIT);
@@ -171,6 +173,9 @@ class ReplacesCallsTest {
           await().atMost(WAIT).untilAsserted(() -> assertThat(server.callRecords())
               .filteredOn(r -> r.id().equals(call1)).hasSize(1));
 
+          ToneReport music = window(received(b), bAtHold.plus(MARGIN), bAtJoin.minusMillis(300));
+          assertThat(music.rms()).as(bNumber + " hears music while " + a + " holds it: " + music).isGreaterThan(0.005);
+          assertThat(music.isToneOf(800, 40)).as("and not " + cNumber + " yet: " + music).isFalse();
           ToneReport bHears = window(received(b), bAtJoin.plus(MARGIN), bLater);
           assertThat(bHears.isToneOf(800, 20)).as(bNumber + " hears " + cNumber + " after the transfer: " + bHears)
               .isTrue();

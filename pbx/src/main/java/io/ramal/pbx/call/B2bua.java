@@ -62,8 +62,7 @@ public final class B2bua {
   private final Conferences conferences;
   private final QueueCalls queues;
   private final Supervisions supervisions;
-  private final ReplacesJoin replacesJoin;
-  private final ReplacingInvite replacingInvite;
+  private final ReplacesJoin replaces;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -85,18 +84,12 @@ public final class B2bua {
     this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan,
         new ParkingLot(ParkSettings.DEFAULTS, clock), CallIdPins.NONE);
     this.plan = plan;
-    this.replacesJoin = new ReplacesJoin(sip, this, transfers, reports, observer, clock);
-    this.replacingInvite = new ReplacingInvite(sip, this, observer, clock);
+    this.replaces = new ReplacesJoin(sip, this, transfers, reports, observer, clock);
   }
 
-  /** REFER with Replaces (RFC 5589 §7), joining calls of this shard and of other {@code shards} (set once at start). */
-  public ReplacesJoin replacesJoin() {
-    return replacesJoin;
-  }
-
-  /** INVITE with Replaces (RFC 3891) for the dialogs of this shard. */
-  public ReplacingInvite replacingInvite() {
-    return replacingInvite;
+  /** REFER and INVITE with Replaces (RFC 5589 §7, RFC 3891) for the dialogs of this shard. */
+  public ReplacesJoin replaces() {
+    return replaces;
   }
 
   /** Parks this shard's calls in {@code lot} (shared by every shard), pinning joined Call-IDs through {@code pins}. */
@@ -614,7 +607,7 @@ public final class B2bua {
       return true;
     }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
-      if (!replacesJoin.refer(leg.call, leg, tx)) transfers.refer(leg.call, leg, tx);
+      if (!replaces.refer(leg.call, leg, tx)) transfers.refer(leg.call, leg, tx);
       return true;
     }
     if (leg.call.transfer != null && (req.isMethod("INVITE") || req.isMethod("UPDATE") || req.isMethod("REFER"))) {
@@ -734,7 +727,7 @@ public final class B2bua {
     return legOf(DialogId.ofIncomingRequest(req));
   }
 
-  /** The leg of a live call whose dialog is {@code id}; null when none. */
+  /** The leg of a live call whose dialog is {@code id}, or null. */
   Leg legOf(DialogId id) {
     return calls.leg(id);
   }
@@ -753,7 +746,7 @@ public final class B2bua {
     if (r != null) reports.write(r);
   }
 
-  /** Ends {@code call} without reporting it: its record, to {@link #report} later; null when it had ended. */
+  /** Ends {@code call} without reporting it; its record is for the caller to write later (null: it had ended). */
   CallRecord release(Call call, String cause) {
     if (call.state == Call.State.ENDED) return null;
     call.state = Call.State.ENDED;

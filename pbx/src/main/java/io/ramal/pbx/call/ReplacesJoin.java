@@ -48,6 +48,7 @@ public final class ReplacesJoin {
   private final CallReports reports;
   private final CallObserver observer;
   private final InstantSource clock;
+  private final ReplacingInvite invites;
   private CallShards shards;
 
   ReplacesJoin(SipContext sip, B2bua b2bua, Transfers transfers, CallReports reports, CallObserver observer,
@@ -59,6 +60,12 @@ public final class ReplacesJoin {
     this.observer = observer;
     this.clock = clock;
     this.shards = CallShards.one(sip.shard().index(), sip.shard(), b2bua);
+    this.invites = new ReplacingInvite(sip, b2bua, observer, clock);
+  }
+
+  /** INVITEs with Replaces (RFC 3891) naming this shard's dialogs. */
+  public ReplacingInvite invites() {
+    return invites;
   }
 
   /** The shards whose calls may be joined with this shard's (set once, while the PBX starts). */
@@ -112,7 +119,7 @@ public final class ReplacesJoin {
     log.info("event=transfer_started call={} tenant={} kind=refer_replaces side={} shard={} replaced_dialog_shard={}",
         call.id, tenant, side, here, there);
     shards.execute(there, other -> {
-      Handover h = other.replacesJoin().giveUp(tenant, replaces.dialog(), callId, t.transferor);
+      Handover h = other.replaces().giveUp(tenant, replaces.dialog(), callId, t.transferor);
       sip.shard().execute(() -> handedOver(call, t, offer, h, there));
     });
     return true;

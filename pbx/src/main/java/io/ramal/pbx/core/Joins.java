@@ -70,7 +70,7 @@ final class Joins {
     Shards.Lane thereLane = shards.lane(there);
     Peer peer = tx.peer();
     thereLane.shard().execute(() -> {
-      SipResponse r = thereLane.router().b2bua().replacingInvite().answer(tenant, device, invite, peer, replaces, toTag);
+      SipResponse r = thereLane.router().b2bua().replaces().invites().answer(tenant, device, invite, peer, replaces, toTag);
       if (r.isSuccess() && there != here) awaitingAck.put(invite.callId(), there);
       hereLane.shard().execute(() -> tx.respond(r));
     });

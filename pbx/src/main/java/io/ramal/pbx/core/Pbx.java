@@ -163,7 +163,7 @@ public final class Pbx implements AutoCloseable {
     joins.shards(shards);
     for (Shards.Lane lane : lanes) {
       lane.router().b2bua().parkIn(lot, shards);
-      lane.router().b2bua().replacesJoin().across(shards);
+      lane.router().b2bua().replaces().across(shards);
     }
     sink[0] = new InboundPipeline(authenticator, transports, shards, events, System::nanoTime);
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

@@ -247,7 +247,7 @@ public final class SipRouter implements TransactionUser {
     if (joins != null) {
       joins.replace(sip.shard().index(), tx, tenant, device, replaces, toTag);
     } else {
-      respond(tx, b2bua.replacingInvite().answer(tenant, device, req, tx.peer(), replaces, toTag));
+      respond(tx, b2bua.replaces().invites().answer(tenant, device, req, tx.peer(), replaces, toTag));
     }
   }
 

@@ -62,6 +62,7 @@ public final class B2bua {
   private final QueueCalls queues;
   private final Supervisions supervisions;
   private final CalleeForks forks;
+  private final ReplacesJoin replaces;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -84,6 +85,12 @@ public final class B2bua {
     this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan,
         new ParkingLot(ParkSettings.DEFAULTS, clock), CallIdPins.NONE);
     this.plan = plan;
+    this.replaces = new ReplacesJoin(sip, this, transfers, reports, observer, clock);
+  }
+
+  /** REFER and INVITE with Replaces (RFC 5589 §7, RFC 3891) for the dialogs of this shard. */
+  public ReplacesJoin replaces() {
+    return replaces;
   }
 
   /** Parks this shard's calls in {@code lot} (shared by every shard), pinning joined Call-IDs through {@code pins}. */
@@ -459,7 +466,7 @@ public final class B2bua {
       return true;
     }
     if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
-      transfers.refer(leg.call, leg, tx);
+      if (!replaces.refer(leg.call, leg, tx)) transfers.refer(leg.call, leg, tx);
       return true;
     }
     if (leg.call.transfer != null && (req.isMethod("INVITE") || req.isMethod("UPDATE") || req.isMethod("REFER"))) {
@@ -561,9 +568,12 @@ public final class B2bua {
   }
 
   private Leg legFor(SipRequest req) {
-    String toTag = req.to().tag().orElse("");
-    String fromTag = req.from().tag().orElse("");
-    return calls.leg(new DialogId(req.callId(), toTag, fromTag));
+    return legOf(DialogId.ofIncomingRequest(req));
+  }
+
+  /** The leg of a live call whose dialog is {@code id}, or null. */
+  Leg legOf(DialogId id) {
+    return calls.leg(id);
   }
 
   private void sendBye(Leg leg) {
@@ -576,7 +586,13 @@ public final class B2bua {
   }
 
   private void end(Call call, String cause) {
-    if (call.state == Call.State.ENDED) return;
+    CallRecord r = release(call, cause);
+    if (r != null) reports.write(r);
+  }
+
+  /** Ends {@code call} without reporting it; its record is for the caller to write later (null: it had ended). */
+  CallRecord release(Call call, String cause) {
+    if (call.state == Call.State.ENDED) return null;
     call.state = Call.State.ENDED;
     calls.ended(call);
     transfers.callEnded(call, cause);
@@ -587,7 +603,8 @@ public final class B2bua {
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
     boolean abandoned = call.queue != null && call.calleeLeg == null;
-    reports.ended(call, abandoned ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
+    if (call.recorded) return null;
+    return reports.recordOf(call, abandoned ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
         abandoned ? cause + " (waiting in queue " + call.queue.queue + ")" : cause);
   }
 

@@ -79,6 +79,24 @@ public interface CallObserver {
       Optional<String> consultCallId, Instant at) {}
 
   /**
+   * As {@link #transferred} for an attended transfer whose consultation was a call of its own: the
+   * leaving party's phone sent a REFER with Replaces naming its dialog in call {@code consultCallId}
+   * (RFC 5589 §7). The party on the {@code consultedIsCaller} side of that call takes the leaver's
+   * place in this call, with its leg, and the consultation call ends.
+   */
+  default void transferredWith(String tenantId, String callId, boolean leaverIsCaller, String target,
+      boolean targetExternal, String consultCallId, boolean consultedIsCaller, Instant at) {
+    transferred(tenantId, callId, leaverIsCaller, target, targetExternal, Optional.of(consultCallId), at);
+  }
+
+  /**
+   * The party on one side ({@code callerSide}) was replaced by device {@code by}, whose phone sent
+   * an INVITE with Replaces naming that side's dialog (RFC 3891; a pickup of the conversation):
+   * {@code by} is the side's party from now on, and the replaced party has left the call.
+   */
+  default void sideReplaced(String tenantId, String callId, boolean callerSide, String by, Instant at) {}
+
+  /**
    * A consultation began: the party on one side ({@code consulterIsCaller}) holds the call and
    * talks in consultation call {@code consultCallId} with whoever {@link #newLegCalled} reaches.
    */

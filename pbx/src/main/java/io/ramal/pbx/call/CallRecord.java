@@ -30,6 +30,11 @@ public record CallRecord(
     }
   }
 
+  /** This record with the attempt ending at {@code at} for {@code why} (a call given up before it was reported). */
+  public CallRecord endedAt(Instant at, String why) {
+    return new CallRecord(id, tenantId, callId, caller, callee, direction, startedAt, answeredAt, at, disposition, why);
+  }
+
   /** Billable duration: from answer to end, zero when never answered. */
   public long billableMillis() {
     return answeredAt.map(a -> Math.max(0, endedAt.toEpochMilli() - a.toEpochMilli())).orElse(0L);

@@ -26,15 +26,24 @@ final class CallReports {
 
   void ended(Call call, CallRecord.Disposition disposition, String cause) {
     if (call.recorded) return;
+    write(recordOf(call, disposition, cause));
+  }
+
+  /** The record of {@code call}, ending now, which nobody else will write: {@link #write} it later. */
+  CallRecord recordOf(Call call, CallRecord.Disposition disposition, String cause) {
     call.recorded = true;
-    CallRecord r = new CallRecord(call.id, call.origin.tenantId(), call.callerCallId, call.origin.number(),
+    return new CallRecord(call.id, call.origin.tenantId(), call.callerCallId, call.origin.number(),
         call.callee, call.direction, call.startedAt, Optional.ofNullable(call.answeredAt), clock.instant(), disposition, cause);
-    log.info("event=call_ended call={} tenant={} disposition={} cause=\"{}\"", call.id, call.origin.tenantId(),
-        disposition.wire(), cause);
+  }
+
+  /** Writes the CDR and tells the observer the call ended. */
+  void write(CallRecord r) {
+    log.info("event=call_ended call={} tenant={} disposition={} cause=\"{}\"", r.id(), r.tenantId(),
+        r.disposition().wire(), r.cause());
     try {
       records.record(r);
     } catch (RuntimeException e) {
-      log.error("event=cdr_write_failed call={}", call.id, e);
+      log.error("event=cdr_write_failed call={}", r.id(), e);
     }
     observe(() -> observer.ended(r));
   }

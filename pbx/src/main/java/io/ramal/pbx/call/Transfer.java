@@ -18,7 +18,12 @@ final class Transfer {
      */
     REFER,
     /** The side's party holds the call and talks with the new leg; complete or cancel follows. */
-    CONSULTATION
+    CONSULTATION,
+    /**
+     * The transferring phone sent a REFER with Replaces naming its dialog in another of our calls
+     * ({@link ReplacesJoin}): that call's other party takes this side's place, told by NOTIFY.
+     */
+    REFER_REPLACES
   }
 
   final Kind kind;

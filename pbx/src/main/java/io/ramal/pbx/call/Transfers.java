@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Blind transfer through the API: the transferring party gets a BYE at once; the other
  *       hears music until the target answers, and is hung up if it does not.
  *   <li>REFER from a phone (RFC 3515, without Replaces): 202, then NOTIFYs with the target's
- *       progress as message/sipfrag; on failure the phones talk again (RFC 5589 §6).
+ *       progress as message/sipfrag; on failure the phones talk again (RFC 5589 §6). A REFER with
+ *       Replaces (the phone's own attended transfer) is {@link ReplacesJoin}'s.
  *   <li>Consultation: the consulting party holds the call (the other hears music) and talks
  *       with the consulted party; complete joins the held party with the consulted one, cancel
  *       (or the consulted party hanging up or not answering) returns to the held call; the
@@ -115,10 +116,6 @@ final class Transfers {
     }
     if (uri == null || uri.userDecoded().isEmpty()) {
       tx.respond(SipResponse.to(req, 400).withReason("Bad Request (Refer-To must be a SIP URI with a user part)"));
-      return;
-    }
-    if (uri.headers() != null && uri.headers().toLowerCase(java.util.Locale.ROOT).contains("replaces=")) {
-      tx.respond(SipResponse.to(req, 501).withReason("Not Implemented (REFER with Replaces: use the consultation API)"));
       return;
     }
     String target = uri.userDecoded();
@@ -399,6 +396,10 @@ final class Transfers {
     if (t == null) return;
     call.transfer = null;
     Instant at = clock.instant();
+    if (t.kind == Transfer.Kind.REFER_REPLACES) { // the joining party, if handed over, is let go by ReplacesJoin
+      notifyReferrer(t, 487, "Request Terminated");
+      return;
+    }
     if (t.newLeg == null) {
       if (t.dialer != null) t.dialer.cancel();
       report(() -> observer.newLegFailed(tenant(call), call.id, CallRecord.Disposition.CANCELLED, "487 Request Terminated",
@@ -415,7 +416,7 @@ final class Transfers {
   }
 
   /** RFC 3515 §2.4.5: the target's progress as a sipfrag in a NOTIFY of the implicit subscription. */
-  private void notifyReferrer(Transfer t, int status, String reason) {
+  void notifyReferrer(Transfer t, int status, String reason) {
     Leg leg = t.transferorLeg;
     if (t.referTerminated || b2bua.isForgotten(leg)) return;
     boolean last = status >= 200;

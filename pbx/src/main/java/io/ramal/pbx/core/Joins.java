@@ -1,6 +1,7 @@
 package io.ramal.pbx.core;
 
 import io.ramal.pbx.call.ParkingLot;
+import io.ramal.sip.dialog.Replaces;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transaction.ServerTransaction;
@@ -10,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * New dialogs that join a call on another shard (docs/adr/0006-park-and-cross-call-joins.md): the
+ * New dialogs that join a call on another shard (docs/adr/0006-park-and-cross-call-joins.md; a
+ * pickup of a park slot, an INVITE with Replaces): the
  * shard that received the INVITE keeps its transaction and hands the request to the call's shard,
  * which answers it; once the ACK for that answer arrives, the Call-ID is pinned to the call's
  * shard so the rest of the dialog is served there.
@@ -51,6 +53,24 @@ final class Joins {
     Peer peer = tx.peer();
     thereLane.shard().execute(() -> {
       SipResponse r = thereLane.router().b2bua().parking().joinByInvite(tenant, slot, invite, peer, device, toTag);
+      if (r.isSuccess() && there != here) awaitingAck.put(invite.callId(), there);
+      hereLane.shard().execute(() -> tx.respond(r));
+    });
+  }
+
+  /**
+   * On the receiving shard {@code here}: {@code device} of {@code tenant} sent an INVITE with
+   * {@code replaces} (RFC 3891). The shard serving the named dialog's Call-ID answers it, as for a
+   * pickup; a 200 pins the new dialog there once ACKed.
+   */
+  void replace(int here, ServerTransaction tx, String tenant, String device, Replaces replaces, String toTag) {
+    SipRequest invite = tx.request();
+    int there = shards.indexFor(replaces.callId());
+    Shards.Lane hereLane = shards.lane(here);
+    Shards.Lane thereLane = shards.lane(there);
+    Peer peer = tx.peer();
+    thereLane.shard().execute(() -> {
+      SipResponse r = thereLane.router().b2bua().replaces().invites().answer(tenant, device, invite, peer, replaces, toTag);
       if (r.isSuccess() && there != here) awaitingAck.put(invite.callId(), there);
       hereLane.shard().execute(() -> tx.respond(r));
     });

@@ -161,7 +161,10 @@ public final class Pbx implements AutoCloseable {
     }
     Shards shards = new Shards(lanes);
     joins.shards(shards);
-    for (Shards.Lane lane : lanes) lane.router().b2bua().parkIn(lot, shards);
+    for (Shards.Lane lane : lanes) {
+      lane.router().b2bua().parkIn(lot, shards);
+      lane.router().b2bua().replaces().across(shards);
+    }
     sink[0] = new InboundPipeline(authenticator, transports, shards, events, System::nanoTime);
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("pbx-housekeeping").daemon().factory());
@@ -396,6 +399,16 @@ public final class Pbx implements AutoCloseable {
 
   public int activeCalls() {
     return shards.activeCalls();
+  }
+
+  /** The shard that serves dialogs with {@code callId} now (by its hash, or where it is pinned). */
+  public int shardOf(String callId) {
+    return shards.indexFor(callId);
+  }
+
+  /** How many shards the SIP core runs. */
+  public int shardCount() {
+    return shards.lanes().size();
   }
 
   public int transactions() {

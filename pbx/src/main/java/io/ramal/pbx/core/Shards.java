@@ -7,7 +7,7 @@ import java.util.List;
  * The shards of the SIP core. A Call-ID always maps to the same shard; Call-IDs we generate end
  * in {@code ~s<index>} so both legs of a call live on one shard.
  */
-public final class Shards implements AutoCloseable, io.ramal.pbx.call.CallIdPins {
+public final class Shards implements AutoCloseable, io.ramal.pbx.call.CallShards {
   /** One shard with its transaction layer and transaction user. */
   public record Lane(Shard shard, TransactionLayer layer, SipRouter router, ShardLoad load) {}
 
@@ -19,6 +19,7 @@ public final class Shards implements AutoCloseable, io.ramal.pbx.call.CallIdPins
     this.lanes = List.copyOf(lanes);
   }
 
+  @Override
   public int indexFor(String callId) {
     Integer pinned = pins.get(callId);
     if (pinned != null) return pinned;
@@ -32,6 +33,12 @@ public final class Shards implements AutoCloseable, io.ramal.pbx.call.CallIdPins
       }
     }
     return Math.floorMod(callId.hashCode(), lanes.size());
+  }
+
+  @Override
+  public void execute(int index, java.util.function.Consumer<io.ramal.pbx.call.B2bua> task) {
+    Lane lane = lanes.get(index);
+    lane.shard().execute(() -> task.accept(lane.router().b2bua()));
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.RegisterOutcome;
 import io.ramal.pbx.registrar.Registrar;
+import io.ramal.sip.dialog.Replaces;
 import io.ramal.sip.message.Address;
 import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.Headers;
@@ -213,9 +214,9 @@ public final class SipRouter implements TransactionUser {
       respond(tx, SipResponse.to(req, 403, toTag).withReason("From Does Not Match Credentials"));
       return;
     }
-    if (req.headers().first("Replaces").isPresent()) {
-      // RFC 3891: an INVITE that replaces a dialog must match one of ours; we join none yet.
-      respond(tx, SipResponse.to(req, 481, toTag).withReason("Call/Transaction Does Not Exist (no dialog to replace)"));
+    List<String> replaces = req.headers().values("Replaces");
+    if (!replaces.isEmpty()) {
+      replace(tx, tenant.get(), ext.number(), replaces, toTag);
       return;
     }
     if (joins != null && joins.isSlot(dialed)) {
@@ -229,6 +230,25 @@ public final class SipRouter implements TransactionUser {
     Destination dest = plan.route(tenant.get(), dialed);
     CallRecord.Direction dir = dest instanceof Destination.ToTrunk ? CallRecord.Direction.OUTBOUND : CallRecord.Direction.INTERNAL;
     b2bua.place(tx, origin, dest, dir);
+  }
+
+  /** RFC 3891: an INVITE naming one of our dialogs to take its place; 400 for anything but one valid Replaces. */
+  private void replace(ServerTransaction tx, String tenant, String device, List<String> values, String toTag) {
+    SipRequest req = tx.request();
+    Replaces replaces;
+    try {
+      if (values.size() != 1) throw new IllegalArgumentException("more than one Replaces header");
+      replaces = Replaces.parse(values.get(0));
+    } catch (IllegalArgumentException e) {
+      respond(tx, SipResponse.to(req, 400, toTag).withReason("Bad Request (Replaces: " + e.getMessage() + ")"));
+      return;
+    }
+    tx.respond(SipResponse.to(req, 100));
+    if (joins != null) {
+      joins.replace(sip.shard().index(), tx, tenant, device, replaces, toTag);
+    } else {
+      respond(tx, b2bua.replaces().invites().answer(tenant, device, req, tx.peer(), replaces, toTag));
+    }
   }
 
   /** The extension whose credentials the request carries, or empty once a challenge or refusal was sent. */

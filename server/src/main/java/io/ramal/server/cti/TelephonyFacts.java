@@ -213,6 +213,31 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   }
 
   @Override
+  public void transferredWith(String tenantId, String callId, boolean leaverIsCaller, String target,
+      boolean targetExternal, String consultCallId, boolean consultedIsCaller, Instant at) {
+    String moved = leg(consultCallId, consultedIsCaller);
+    sink.accept(new LegTransferred(tenantId, callId, at, leg(callId, leaverIsCaller), endpoint(target, targetExternal),
+        Optional.of(consultCallId)));
+    // The consulted party's leg moved into this call with its id; it is this side's leg now.
+    LegNames names = names(callId);
+    names.side(leaverIsCaller, moved);
+    names.newLegDone();
+  }
+
+  /** The replacing device gets a leg of its own, answered; the replaced one leaves as picked up elsewhere. */
+  @Override
+  public void sideReplaced(String tenantId, String callId, boolean callerSide, String by, Instant at) {
+    String replaced = leg(callId, callerSide);
+    LegNames names = names(callId);
+    names.legsMade++;
+    String legId = callId + (callerSide ? "-a" : "-b") + names.legsMade;
+    sink.accept(new LegCreated(tenantId, callId, at, legId, Endpoint.device(by), Optional.empty()));
+    sink.accept(new LegAnswered(tenantId, callId, at, legId));
+    sink.accept(new LegReleased(tenantId, callId, at, replaced, ReleaseCause.DIVERTED));
+    names.side(callerSide, legId);
+  }
+
+  @Override
   public void consultationStarted(String tenantId, String callId, String consultCallId, boolean consulterIsCaller,
       String consulter, String target, CallRecord.Direction direction, Instant at) {
     sink.accept(new CallCreated(tenantId, consultCallId, at, callerLeg(consultCallId), Endpoint.device(consulter),

@@ -94,4 +94,50 @@ class TelephonyFactsTest {
         "call.failed@+5511955554444", "connection.cleared@+5511955554444", "connection.cleared@1001");
     assertThat(anomalies).isEmpty();
   }
+
+  private void call(String callId, String caller, String callee) {
+    facts.offered(new CallObserver.Offer("acme", callId, Direction.INTERNAL, caller, "", callee, true, T0));
+    facts.alerting("acme", callId, T0);
+    facts.answered("acme", callId, T0);
+  }
+
+  private void ended(String callId, String caller, String callee, String cause) {
+    facts.ended(new CallRecord(callId, "acme", callId + "@sip", caller, callee, Direction.INTERNAL, T0,
+        Optional.of(T0), T0.plusSeconds(9), Disposition.ANSWERED, cause));
+  }
+
+  @Test
+  void aPhonesAttendedTransferMovesTheCallerOfTheOtherCallIntoTheSurvivingCall() {
+    call("k1", "1002", "1001"); // B called A
+    call("k2", "1003", "1001"); // C called A: C is the caller of the consultation call
+    facts.holdChanged("acme", "k1", false, true, io.ramal.pbx.media.HoldOrigin.PHONE, T0);
+    events.clear();
+
+    facts.transferredWith("acme", "k1", false, "1003", false, "k2", true, T0.plusSeconds(3));
+    ended("k2", "1003", "1001", "transferred");
+    facts.holdChanged("acme", "k1", false, true, io.ramal.pbx.media.HoldOrigin.PHONE, T0.plusSeconds(4));
+    ended("k1", "1002", "1001", "callee hung up");
+
+    // 1001 leaves k1, 1003 moves out of k2 (cleared there), 1001 leaves k2; 1003 is 1001's side of k1 from now on.
+    assertThat(trace()).containsExactly("call.transferred@1001", "connection.cleared@1001", "connection.cleared@1003",
+        "connection.cleared@1001", "call.held@1003", "connection.cleared@1003", "connection.cleared@1002");
+    assertThat(events.get(4).callId()).contains("k1");
+    assertThat(anomalies).isEmpty();
+  }
+
+  @Test
+  void aPhoneReplacingTheCalleeTakesItsPlaceAndTheReplacedPartyLeavesAsDiverted() {
+    call("r1", "1001", "1002");
+    events.clear();
+
+    facts.sideReplaced("acme", "r1", false, "1003", T0.plusSeconds(2));
+    facts.holdChanged("acme", "r1", false, true, io.ramal.pbx.media.HoldOrigin.PHONE, T0.plusSeconds(3));
+    ended("r1", "1001", "1002", "caller hung up");
+
+    assertThat(trace()).containsExactly("call.established@1003", "connection.cleared@1002", "call.held@1003",
+        "connection.cleared@1003", "connection.cleared@1001");
+    assertThat(((io.ramal.cti.event.ConnectionCleared) events.get(1)).cause())
+        .isEqualTo(io.ramal.cti.ReleaseCause.DIVERTED);
+    assertThat(anomalies).isEmpty();
+  }
 }

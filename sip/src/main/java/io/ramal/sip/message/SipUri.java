@@ -162,6 +162,43 @@ public record SipUri(
     return b.toString();
   }
 
+  /**
+   * The value of URI header {@code name} (RFC 3261 §19.1.1: {@code ?hname=hvalue&...}), its name
+   * matched without regard to case and its %HEX escapes decoded as UTF-8: for
+   * {@code sip:1003@pbx?Replaces=abc%40h%3Bto-tag%3D1%3Bfrom-tag%3D2}, {@code header("replaces")}
+   * is {@code abc@h;to-tag=1;from-tag=2}. Empty when the URI has no such header.
+   *
+   * @throws MalformedException when the value has a bad escape
+   */
+  public Optional<String> header(String name) {
+    if (headers.isEmpty()) return Optional.empty();
+    for (String field : headers.split("&", -1)) {
+      int eq = field.indexOf('=');
+      String hname = eq < 0 ? field : field.substring(0, eq);
+      if (decode(hname).equalsIgnoreCase(name)) return Optional.of(eq < 0 ? "" : decode(field.substring(eq + 1)));
+    }
+    return Optional.empty();
+  }
+
+  private static String decode(String escaped) {
+    if (escaped.indexOf('%') < 0) return escaped;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(escaped.length());
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= escaped.length() || !Grammar.isHex(escaped.charAt(i + 1)) || !Grammar.isHex(escaped.charAt(i + 2))) {
+          throw new MalformedException("bad escape in URI header: " + Snippet.of(escaped));
+        }
+        bytes.write(Integer.parseInt(escaped, i + 1, i + 3, 16));
+        i += 2;
+      } else {
+        byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(b, 0, b.length);
+      }
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public boolean isSecure() {
     return scheme.equalsIgnoreCase("sips");
   }

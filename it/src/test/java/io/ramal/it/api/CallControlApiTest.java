@@ -62,6 +62,15 @@ class CallControlApiTest {
           java.util.Map.of("If-Match", "\"" + (version - 1) + "\""));
       assertThat(stale.status()).isEqualTo(412);
       assertThat(stale.code()).isEqualTo("version_mismatch");
+      Answer staleInBody = api.call("POST", "/api/v1/calls/" + callId + "/hold", Optional.of(alice),
+          java.util.Map.of("version", version - 1));
+      assertThat(staleInBody.status()).as("a version in the body is a conflict, not a precondition").isEqualTo(409);
+      assertThat(staleInBody.code()).isEqualTo("version_mismatch");
+      Answer disagreeing = api.call("POST", "/api/v1/calls/" + callId + "/hold", Optional.of(alice),
+          java.util.Map.of("version", version - 1), java.util.Map.of("If-Match", "\"" + version + "\""));
+      assertThat(disagreeing.status() + " " + disagreeing.code()).isEqualTo("400 invalid_version");
+      assertThat(api.get("/api/v1/calls/" + callId, alice).json().path("version").asLong())
+          .as("nothing happened to the call").isEqualTo(version);
       Answer hungUp = api.call("DELETE", "/api/v1/calls/" + callId, Optional.of(alice), null,
           java.util.Map.of("If-Match", "\"" + version + "\""));
       assertThat(hungUp.status()).isEqualTo(202);

@@ -1,5 +1,8 @@
 package io.ramal.api.calls;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.Principal;
@@ -62,11 +65,39 @@ public final class CallAccess {
         }
     }
 
+    /**
+     * The {@code "version"} of a command's body: the same check as {@code If-Match}, for clients
+     * that cannot set headers; when both are given they must agree.
+     */
+    public static OptionalLong expectedVersion(OptionalLong ifMatch, ObjectNode body) {
+        JsonNode field = body.get("version");
+        if (field == null || field.isNull()) {
+            return ifMatch;
+        }
+        if (!field.canConvertToLong() || !field.isIntegralNumber() || field.asLong() < 0) {
+            throw new ApiException(400, "invalid_version", "version must be a call version such as 3");
+        }
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != field.asLong()) {
+            throw new ApiException(400, "invalid_version", "If-Match says version " + ifMatch.getAsLong()
+                    + " and the body says " + field.asLong() + ": send one");
+        }
+        return OptionalLong.of(field.asLong());
+    }
+
     /** A refusal of a command on a call as its HTTP answer. */
     public static ApiException refused(Refusal refusal) {
+        return refused(refusal, false);
+    }
+
+    /**
+     * A refusal of a command on a call as its HTTP answer; a stale version is 412 when it came as
+     * {@code If-Match} (a failed precondition) and 409 when it came in the body (a conflict with
+     * the call's state).
+     */
+    public static ApiException refused(Refusal refusal, boolean versionInBody) {
         int status = switch (refusal.code()) {
             case NOT_FOUND -> 404;
-            case VERSION_MISMATCH -> 412;
+            case VERSION_MISMATCH -> versionInBody ? 409 : 412;
             case INVALID_STATE, NOT_SUPPORTED_BY_DEVICE, DEVICE_UNAVAILABLE -> 409;
             case INVALID_ARGUMENT -> 400;
             case FAILED -> 503;

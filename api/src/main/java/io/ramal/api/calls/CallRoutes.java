@@ -45,7 +45,8 @@ import java.util.OptionalLong;
  * and acts on the calls of its own extension only; another tenant's call is 404.
  *
  * <p>{@code If-Match: "<version>"} on a command refuses it with 412 {@code version_mismatch} when
- * the call has moved on since the client looked (its ETag is that version).
+ * the call has moved on since the client looked (its ETag is that version); a {@code "version"}
+ * in the body does the same with 409.
  */
 public final class CallRoutes {
 
@@ -184,19 +185,21 @@ public final class CallRoutes {
     private void command(Context ctx, CommandOf commandOf, Accepted answer) {
         Principal caller = authentication.require(ctx, Permission.CALLS_WRITE);
         String callId = ctx.pathParam("id");
-        OptionalLong version = expectedVersion(ctx);
+        OptionalLong ifMatch = expectedVersion(ctx);
         ObjectNode body = Json.readObject(ctx);
+        OptionalLong version = expectedVersion(ifMatch, body);
+        boolean versionInBody = ifMatch.isEmpty() && version.isPresent();
         Checked checked = boards.onTenant(caller.tenantId(), board -> {
             CallSnapshot call = CallAccess.visibleCall(caller, board, callId);
             CallCommand.OnCall command = commandOf.build(new CommandRequest(caller, call, body, version));
             return new Checked(command, board.check(command));
         });
         checked.refusal().ifPresent(r -> {
-            throw refused(r);
+            throw refused(r, versionInBody);
         });
         switch (control.execute(checked.command())) {
             case CommandResult.Accepted accepted -> Json.write(ctx, 202, answer.body(callId, accepted.callId()));
-            case CommandResult.Refused refused -> throw refused(refused.refusal());
+            case CommandResult.Refused refused -> throw refused(refused.refusal(), versionInBody);
         }
     }
 

@@ -62,6 +62,15 @@ class CallControlApiTest {
           java.util.Map.of("If-Match", "\"" + (version - 1) + "\""));
       assertThat(stale.status()).isEqualTo(412);
       assertThat(stale.code()).isEqualTo("version_mismatch");
+      Answer staleInBody = api.call("POST", "/api/v1/calls/" + callId + "/hold", Optional.of(alice),
+          java.util.Map.of("version", version - 1));
+      assertThat(staleInBody.status()).as("a version in the body is a conflict, not a precondition").isEqualTo(409);
+      assertThat(staleInBody.code()).isEqualTo("version_mismatch");
+      Answer disagreeing = api.call("POST", "/api/v1/calls/" + callId + "/hold", Optional.of(alice),
+          java.util.Map.of("version", version - 1), java.util.Map.of("If-Match", "\"" + version + "\""));
+      assertThat(disagreeing.status() + " " + disagreeing.code()).isEqualTo("400 invalid_version");
+      assertThat(api.get("/api/v1/calls/" + callId, alice).json().path("version").asLong())
+          .as("nothing happened to the call").isEqualTo(version);
       Answer hungUp = api.call("DELETE", "/api/v1/calls/" + callId, Optional.of(alice), null,
           java.util.Map.of("If-Match", "\"" + version + "\""));
       assertThat(hungUp.status()).isEqualTo(202);
@@ -87,8 +96,10 @@ class CallControlApiTest {
       callee.awaitRegistered(WAIT);
       Sipp caller = Sipp.builder(SippScenario.resource("uac-silent-expect-bye.xml")).remote(server.sipAddress())
           .accounts(new SipAccount("1003", "demo1003")).service("1004").start();
+      // Answered first: hung up while ringing, the caller would get 487 where its scenario waits for 180.
       String callId = await().atMost(WAIT).until(() -> api.get("/api/v1/calls", admin).json().path("calls"),
-          calls -> calls.size() == 1).get(0).path("call_id").asText();
+          calls -> calls.size() == 1 && calls.get(0).path("state").asText().equals("connected"))
+          .get(0).path("call_id").asText();
 
       assertThat(api.get("/api/v1/calls", bob).json().path("calls")).isEmpty();
       assertThat(api.call("DELETE", "/api/v1/calls/" + callId, Optional.of(bob), null).code())

@@ -187,6 +187,34 @@ class ClickToCallTest {
   }
 
   @Test
+  void aDoubleClickWithOneIdempotencyKeyPlacesOneCallAndAnswersBothClicksAlike() throws Exception {
+    try (EventStreamClient events = subscribe(admin);
+        Sipp own = SippPeers.registeredCallee(server.sipAddress(), new SipAccount("1004", "demo1004"),
+            CalleeBehavior.busy()).start()) {
+      own.awaitRegistered(WAIT); // 1004 may be registered from an earlier test: no device.registered to wait for
+      Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
+
+      var clicks = java.util.stream.IntStream.range(0, 2).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> api.call("POST", "/api/v1/calls", Optional.of(admin), Map.of("from", "1004", "to", "1010"), key)))
+          .toList();
+      Answer first = clicks.get(0).get(20, java.util.concurrent.TimeUnit.SECONDS);
+      Answer second = clicks.get(1).get(20, java.util.concurrent.TimeUnit.SECONDS);
+      String callId = first.json().path("call_id").asText();
+      events.eventsUntil(of(callId, "connection.cleared", "1004"), WAIT);
+      own.awaitExit(WAIT).requireSuccess();
+      Answer later = api.call("POST", "/api/v1/calls", Optional.of(admin), Map.of("from", "1004", "to", "1010"), key);
+
+      assertThat(List.of(first.status(), second.status(), later.status())).containsOnly(202);
+      assertThat(second.json()).isEqualTo(first.json());
+      assertThat(later.json()).as("a retry after the call ended still gets the first answer").isEqualTo(first.json());
+      recordOf("1004", "1010");
+      assertThat(server.callRecords().stream().filter(r -> r.caller().equals("1004") && r.callee().equals("1010")))
+          .as("one call was placed").hasSize(1);
+      assertThat(own.messageLog().split("INVITE sip:", -1)).as("the own phone was rung once").hasSize(2);
+    }
+  }
+
+  @Test
   void aDestinationThatDoesNotAnswerInTimeIsGivenUpAndTheOwnPhoneHungUp() {
     try (EventStreamClient events = subscribe(admin);
         Sipp own = SippPeers.registeredCallee(server.sipAddress(), new SipAccount("1006", "demo1006"),

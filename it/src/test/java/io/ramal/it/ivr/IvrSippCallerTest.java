@@ -90,6 +90,44 @@ class IvrSippCallerTest {
         .isEqualTo("1002");
   }
 
+  @Test
+  void aKeyLeadingToAnExternalNumberCallsItThroughTheTrunk() {
+    // The caller comes in through a second trunk (from 127.0.0.2); the number goes out through the
+    // oldest trunk without prefixes, local-trunk, where a SIPp callee answers.
+    Answer inbound = api.call("POST", "/api/v1/trunks", Optional.of(admin), Map.of("name", "carrier-in",
+        "host", "127.0.0.2", "port", 5099, "inbound_sources", List.of("127.0.0.2")));
+    assertThat(inbound.status()).as(inbound.json().toString()).isEqualTo(201);
+    Answer created = api.call("POST", "/api/v1/ivrs", Optional.of(admin), Map.of("name", "main",
+        "options", Map.of("3", "number:+551130001000"), "timeout_s", 10));
+    assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
+    assertThat(api.call("PUT", "/api/v1/dids/4200", Optional.of(admin), Map.of("ivr", "main")).status())
+        .isEqualTo(201);
+    try (EventStreamClient events = LiveCalls.subscribed(server.httpPort(), admin, "call.*");
+        RtpSink caller = new RtpSink();
+        Sipp outside = Sipp.builder(SippScenario.resource("uas-answer.xml")).autoAnswer().localPort(trunkPort)
+            .start()) {
+      Sipp carrier = Sipp.builder(SippScenario.resource("uac-late-offer-info-key.xml").with("wait_ms", "1500")
+              .with("talk_ms", "2000").with("key", "3"))
+          .remote(server.sipAddress()).localIp("127.0.0.2").service("4200")
+          .keyword("rtp_port", Integer.toString(caller.port())).start();
+
+      JsonNode transferred = events.next(e -> e.path("type").asText().equals("call.transferred"), WAIT);
+      JsonNode established = events.next(e -> e.path("type").asText().equals("call.established")
+          && e.path("device").asText().equals("+551130001000"), WAIT);
+      carrier.awaitExit(WAIT).requireSuccess();
+      outside.awaitExit(WAIT).requireSuccess();
+
+      assertThat(transferred.path("device").asText()).isEqualTo("ivr:main");
+      assertThat(transferred.path("data").path("transferred_to").asText()).isEqualTo("+551130001000");
+      assertThat(transferred.path("data").path("transferred_to_external").asBoolean()).isTrue();
+      assertThat(established.path("call_id").asText()).isEqualTo(transferred.path("call_id").asText());
+      assertThat(outside.messageLog()).contains("INVITE sip:+551130001000@127.0.0.1");
+    }
+    await().atMost(WAIT).until(() -> api.get("/api/v1/cdrs?limit=1", admin).json().path("cdrs").size() == 1);
+    assertThat(api.get("/api/v1/cdrs?limit=1", admin).json().path("cdrs").path(0).path("callee").asText())
+        .isEqualTo("+551130001000");
+  }
+
   private static ToneReport tone(List<RtpSink.Packet> packets) {
     short[] pcm = new short[packets.stream().mapToInt(p -> p.payload().length).sum()];
     int at = 0;

@@ -221,6 +221,38 @@ class IvrCallsTest {
     assertThat(cdr.path("disposition").asText()).isEqualTo("answered");
   }
 
+  @Test
+  void aKeyLeadsIntoAnotherMenuWhosePromptPlaysAndWhoseKeysCountFromThen() {
+    Answer billing = api.call("POST", "/api/v1/ivrs", Optional.of(admin), Map.of("name", "billing",
+        "options", Map.of("1", "extension:1003"), "timeout_s", 10));
+    assertThat(billing.status()).as(billing.json().toString()).isEqualTo(201);
+    assertThat(api.send("PUT", "/api/v1/ivrs/billing/prompt", admin,
+        Tone.sine(900, Duration.ofSeconds(6), 16_000, 0.5).toBytes(), "audio/wav").status()).isEqualTo(200);
+    menu(Map.of("name", "main", "options", Map.of("1", "extension:1002", "9", "ivr:billing"), "timeout_s", 10),
+        Duration.ofSeconds(6));
+    try (Baresip ext = phone("1003", 850).start();
+        Baresip carrier = Baresip.builder(CALLER).sipPort(trunkPort).tone(1000).start()) {
+      ext.awaitRegistered(WAIT);
+      carrier.dial("sip:4200@127.0.0.1:" + server.sipAddress().getPort());
+      carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
+      awaitHeard(carrier, heard(carrier).plusMillis(800));
+      assertThat(carrier.sendDtmf('9').ok()).isTrue();
+      Duration billingFrom = heard(carrier).plus(MARGIN);
+      Duration billingTo = awaitHeard(carrier, billingFrom.plusMillis(1500));
+      assertThat(carrier.sendDtmf('1').ok()).as("key 1 of billing, not of main").isTrue();
+      ext.awaitEvent("CALL_ESTABLISHED", WAIT);
+      Duration talkFrom = heard(carrier).plus(MARGIN);
+      Duration talkTo = awaitHeard(carrier, talkFrom.plusMillis(1500));
+      carrier.hangup();
+      ext.awaitEvent("CALL_CLOSED", WAIT);
+
+      ToneReport second = window(received(carrier), billingFrom, billingTo);
+      assertThat(second.isToneOf(900, 20)).as("the billing menu's prompt: " + second).isTrue();
+      ToneReport callerHears = window(received(carrier), talkFrom, talkTo);
+      assertThat(callerHears.isToneOf(850, 20)).as("billing's key 1 is 1003: " + callerHears).isTrue();
+    }
+  }
+
   // ---- helpers ----
 
   /** Creates menu {@code settings}, uploads a prompt of {@code promptLength} at 1400 Hz, and DID 4200 leads to it. */

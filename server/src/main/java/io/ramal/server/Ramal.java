@@ -45,6 +45,7 @@ import io.ramal.server.pbx.RecordingPurge;
 import io.ramal.server.pbx.RecordingRetention;
 import io.ramal.server.pbx.StoreMediaQuality;
 import io.ramal.server.media.TenantMusicFiles;
+import io.ramal.server.media.TenantPromptFiles;
 import io.ramal.media.audio.UploadLimits;
 import io.ramal.pbx.media.MediaQualityListener;
 import io.micrometer.core.instrument.Counter;
@@ -92,6 +93,7 @@ public final class Ramal implements AutoCloseable {
   private MediaPlane media = MediaPlane.DIRECT;
   private MusicOnHold music;
   private TenantMusicFiles tenantMusic;
+  private TenantPromptFiles prompts;
   private StoreMediaQuality mediaQuality;
   private ScheduledExecutorService housekeeping;
   private ApiPlane api;
@@ -202,6 +204,7 @@ public final class Ramal implements AutoCloseable {
         music = MusicOnHold.withDefaultMusic();
         tenantMusic = TenantMusicFiles.open(config.dataDir().resolve("music-on-hold"), music, UploadLimits.DEFAULT,
             clock);
+        prompts = TenantPromptFiles.open(config.dataDir().resolve("prompts"), UploadLimits.DEFAULT);
         mediaQuality = new StoreMediaQuality(database.dataSource(), clock);
         media = mediaPlane(config.media(), clock, music, new MeteredMediaQuality(registry, mediaQuality));
         if (media instanceof AnchoredMediaPlane anchored) {
@@ -235,6 +238,7 @@ public final class Ramal implements AutoCloseable {
         pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
             recordings, clock);
         pbx.location().listener(api.facts());
+        pbx.prompts(prompts);
         queueControl = new PbxQueueControl(pbx, api.queues()::report, clock);
         api.facts().queueFacts(api.queues()::report);
         api.queues().control(queueControl);
@@ -273,7 +277,8 @@ public final class Ramal implements AutoCloseable {
             config.recordingsDir(), (tenant, address) -> pbx.location().registeredFrom(tenant, address).stream()
                 .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic, trunks,
             (tenant, name) -> pbx.trunkStatus(tenant, name).map(Ramal::trunkStatus), configuredQueues(config))
-            .addTo(routes)));
+            .addTo(routes),
+            routes -> api.ivrRoutes(prompts, configuredMenus(config), this::directoryChanged).addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));
     list.add(new Lifecycle() {
       @Override
@@ -393,6 +398,16 @@ public final class Ramal implements AutoCloseable {
   }
 
   /** The queues the config file manages (their settings; members are the API's). */
+  /** The voice menus the config file manages (none when it only seeds, as the demo does). */
+  static io.ramal.api.ivr.ConfiguredMenus configuredMenus(Config config) {
+    if (config.seedsOnce()) return io.ramal.api.ivr.ConfiguredMenus.NONE;
+    Map<String, Set<String>> names = new HashMap<>();
+    for (TenantConfig t : config.tenants()) {
+      names.put(t.id(), t.ivrs().stream().map(io.ramal.cti.ivr.IvrMenu::name).collect(Collectors.toSet()));
+    }
+    return new io.ramal.api.ivr.ConfiguredMenus(names);
+  }
+
   static ConfiguredQueues configuredQueues(Config config) {
     if (config.seedsOnce()) return ConfiguredQueues.NONE;
     Map<String, Set<String>> names = new HashMap<>();

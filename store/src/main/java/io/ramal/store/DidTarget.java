@@ -1,8 +1,8 @@
 package io.ramal.store;
 
-/** Where a call to a DID goes: an extension of the DID's tenant, or one of its queues. */
+/** Where a call to a DID goes: an extension of the DID's tenant, one of its queues, or one of its voice menus. */
 public sealed interface DidTarget {
-    /** The extension number or the queue name. */
+    /** The extension number, the queue name or the menu name. */
     String name();
 
     record Extension(String name) implements DidTarget {
@@ -14,6 +14,12 @@ public sealed interface DidTarget {
     record Queue(String name) implements DidTarget {
         public Queue {
             Text.requireNonBlank(name, "queue");
+        }
+    }
+
+    record Ivr(String name) implements DidTarget {
+        public Ivr {
+            Text.requireNonBlank(name, "ivr");
         }
     }
 }

@@ -5,11 +5,9 @@ import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
+import io.ramal.api.http.AudioUploads;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +41,7 @@ public final class MusicOnHoldRoutes {
 
     private void upload(Context ctx) {
         Principal admin = authentication.require(ctx, Permission.ADMIN);
-        byte[] wav = body(ctx, music.maxUploadBytes());
+        byte[] wav = AudioUploads.read(ctx, music.maxUploadBytes());
         switch (music.upload(admin.tenantId(), wav)) {
             case MusicUpload.Stored stored -> {
                 Map<String, Object> body = view(stored.music());
@@ -87,27 +85,5 @@ public final class MusicOnHoldRoutes {
         v.put("sha256", m.sha256());
         v.put("updated_at", m.updatedAt().map(Object::toString).orElse(null));
         return v;
-    }
-
-    /** The request body, refused with 413 as soon as it is known to be over {@code max} bytes. */
-    private static byte[] body(Context ctx, long max) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > max) {
-            throw tooLarge(declared + " bytes", max);
-        }
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw tooLarge("more than " + max + " bytes", max);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ApiException tooLarge(String size, long max) {
-        return new ApiException(413, "audio_too_large", "the file is too large: " + size + ", at most " + max
-                + " bytes allowed");
     }
 }

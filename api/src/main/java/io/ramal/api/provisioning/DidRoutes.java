@@ -14,13 +14,14 @@ import io.ramal.store.DidTarget;
 import io.ramal.store.Queues;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
+import io.ramal.store.IvrMenus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A tenant's DIDs under {@code /api/v1/dids}, for its admins: the numbers of its trunks that ring
- * one of its extensions. Changes reach the PBX at once.
+ * A tenant's DIDs under {@code /api/v1/dids}, for its admins: the numbers of its trunks and where
+ * their calls go — one of its extensions, queues or voice menus. Changes reach the PBX at once.
  */
 public final class DidRoutes {
 
@@ -31,12 +32,14 @@ public final class DidRoutes {
     private final Dids dids;
     private final Extensions extensions;
     private final Queues queues;
+    private final IvrMenus menus;
     private final ConfigListed config;
     private final Runnable changed;
 
     public DidRoutes(BearerAuthentication authentication, Dids dids, Extensions extensions, Queues queues,
-            ConfigListed config, Runnable changed) {
+            IvrMenus menus, ConfigListed config, Runnable changed) {
         this.queues = Objects.requireNonNull(queues, "queues");
+        this.menus = Objects.requireNonNull(menus, "menus");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.dids = Objects.requireNonNull(dids, "dids");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
@@ -64,7 +67,7 @@ public final class DidRoutes {
         Json.write(ctx, 200, view(did));
     }
 
-    /** Creates the DID or points it at another extension or a queue: 201 when new, 200 when changed. */
+    /** Creates the DID or points it at another extension, a queue or a menu: 201 when new, 200 when changed. */
     private void put(Context ctx) {
         Principal admin = authentication.require(ctx, Permission.ADMIN);
         String number = ProvisioningFields.number("number", ctx.pathParam("number"));
@@ -91,11 +94,20 @@ public final class DidRoutes {
         ctx.status(204);
     }
 
-    /** The body's target: exactly one of {@code extension} and {@code queue}, which must exist. */
+    /** The body's target: exactly one of {@code extension}, {@code queue} and {@code ivr}, which must exist. */
     private DidTarget target(String tenant, ObjectNode body) {
         boolean toQueue = body.hasNonNull("queue");
-        if (toQueue == body.hasNonNull("extension")) {
-            throw new ApiException(400, "invalid_request", "give exactly one of 'extension' and 'queue'");
+        boolean toMenu = body.hasNonNull("ivr");
+        int given = (toQueue ? 1 : 0) + (toMenu ? 1 : 0) + (body.hasNonNull("extension") ? 1 : 0);
+        if (given != 1) {
+            throw new ApiException(400, "invalid_request", "give exactly one of 'extension', 'queue' and 'ivr'");
+        }
+        if (toMenu) {
+            String menu = JsonFields.requiredText(body, "ivr");
+            if (menus.find(tenant, menu).isEmpty()) {
+                throw new ApiException(400, "unknown_ivr", "the tenant has no voice menu " + menu);
+            }
+            return new DidTarget.Ivr(menu);
         }
         if (toQueue) {
             String queue = JsonFields.requiredText(body, "queue");
@@ -114,7 +126,11 @@ public final class DidRoutes {
     private Map<String, Object> view(Did did) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("number", did.number());
-        v.put(did.target() instanceof DidTarget.Queue ? "queue" : "extension", did.target().name());
+        v.put(switch (did.target()) {
+            case DidTarget.Extension e -> "extension";
+            case DidTarget.Queue q -> "queue";
+            case DidTarget.Ivr i -> "ivr";
+        }, did.target().name());
         v.put("managed_by", ConfigListed.managedBy(config.did(did.tenantId(), did.number())));
         return v;
     }

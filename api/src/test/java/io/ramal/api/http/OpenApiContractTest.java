@@ -164,6 +164,7 @@ class OpenApiContractTest {
     private final List<CallCommand> commandsToPbx = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path recordingsDir = createRecordingsDir();
     private final RecordingTenantMusic music = new RecordingTenantMusic();
+    private final RecordingTenantPrompts prompts = new RecordingTenantPrompts();
     private final Javalin app;
     private final ScreenPops screenPops;
     private final RecordingLinks links;
@@ -227,7 +228,12 @@ class OpenApiContractTest {
                     Map.of(DemoTenant.ID, Set.of(DemoTenant.TRUNK)), Map.of());
             new ExtensionRoutes(auth.authentication(), extensions, dids, tenant -> DemoTenant.ID, listed, () -> { })
                     .addTo(javalin.routes);
-            new DidRoutes(auth.authentication(), dids, extensions, new io.ramal.store.Queues(dataSource), listed, () -> { }).addTo(javalin.routes);
+            new DidRoutes(auth.authentication(), dids, extensions, new io.ramal.store.Queues(dataSource),
+                    new io.ramal.store.IvrMenus(dataSource), listed, () -> { }).addTo(javalin.routes);
+            new io.ramal.api.ivr.IvrRoutes(auth.authentication(), new io.ramal.store.IvrMenus(dataSource), dids,
+                    extensions, new io.ramal.store.Queues(dataSource), prompts,
+                    io.ramal.api.ivr.ConfiguredMenus.NONE, () -> { }, clock)
+                    .addTo(javalin.routes);
             new TrunkRoutes(auth.authentication(), new Trunks(dataSource, SecretSeal.generate(RANDOM), clock), listed,
                     (tenant, trunk) -> trunk.equals("carrier")
                             ? Optional.of(new TrunkStatus("failed", Optional.empty(), Optional.of("403 Forbidden"),
@@ -1455,6 +1461,70 @@ class OpenApiContractTest {
     }
 
     @Test
+    void voiceMenusAndTheirPromptsAnswerAsDocumented() {
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        byte[] wav = "RIFF....WAVEfmt prompt".getBytes(StandardCharsets.US_ASCII);
+        Map<String, String> main = Map.of("name", "main");
+
+        Answer created = exchange("POST", "/api/v1/ivrs", Map.of(), admin, json(Map.of("name", "main",
+                "options", Map.of("1", "extension:1001", "9", "ivr:main", "0", "number:+551130001000"),
+                "timeout_s", 4, "default_target", "extension:1002")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("options").path("1").asText()).isEqualTo("extension:1001");
+        assertThat(created.json().path("prompt").isNull()).isTrue();
+        assertThat(exchange("POST", "/api/v1/ivrs", Map.of(), admin, json(Map.of("name", "main"))).code())
+                .isEqualTo("ivr_exists");
+        assertThat(exchange("POST", "/api/v1/ivrs", Map.of(), admin, json(Map.of("name", "other",
+                "options", Map.of("1", "queue:nosuch")))).code()).isEqualTo("unknown_queue");
+        assertThat(exchange("POST", "/api/v1/ivrs", Map.of(), admin, json(Map.of("name", "other",
+                "default_target", "ivr:nosuch"))).code()).isEqualTo("unknown_ivr");
+        assertThat(exchange("POST", "/api/v1/ivrs", Map.of(), admin, json(Map.of("name", "other",
+                "options", Map.of("x", "extension:1001")))).code()).isEqualTo("invalid_request");
+        assertThat(exchange("POST", "/api/v1/ivrs", Map.of(), alice, json(Map.of("name", "other"))).code())
+                .isEqualTo("forbidden");
+        assertThat(exchange("GET", "/api/v1/ivrs", Map.of(), alice, null).json().path("ivrs")).hasSize(1);
+        Answer changed = exchange("PATCH", "/api/v1/ivrs/{name}", main, admin,
+                json(Map.of("max_retries", 0, "options", Map.of("2", "extension:1002"))));
+        assertThat(changed.json().path("options").size()).isEqualTo(1);
+        assertThat(changed.json().path("default_target").asText()).isEqualTo("extension:1002");
+
+        assertThat(exchangeBytes("GET", "/api/v1/ivrs/{name}/prompt", main, admin, null, Map.of()).code())
+                .isEqualTo("prompt_not_found");
+        Answer uploaded = exchangeBytes("PUT", "/api/v1/ivrs/{name}/prompt", main, admin, wav,
+                Map.of("Content-Type", "audio/wav"));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.json().path("sha256").asText()).isEqualTo(RecordingTenantPrompts.sha(wav));
+        Answer download = exchangeBytes("GET", "/api/v1/ivrs/{name}/prompt", main, admin, null, Map.of());
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("audio/wav");
+        assertThat(exchangeBytes("GET", "/api/v1/ivrs/{name}/prompt", main, admin, null,
+                Map.of("If-None-Match", download.headers().firstValue("ETag").orElseThrow())).status()).isEqualTo(304);
+        assertThat(exchange("GET", "/api/v1/ivrs/{name}", main, admin, null).json().path("prompt").path("sha256")
+                .asText()).isEqualTo(RecordingTenantPrompts.sha(wav));
+        assertThat(exchangeBytes("PUT", "/api/v1/ivrs/{name}/prompt", main, admin,
+                "not audio".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "audio/wav")).code())
+                .isEqualTo("invalid_audio");
+        Answer large = exchangeBytes("PUT", "/api/v1/ivrs/{name}/prompt", main, admin,
+                new byte[RecordingTenantPrompts.MAX + 1], Map.of("Content-Type", "audio/wav"));
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.code()).isEqualTo("audio_too_large");
+        assertThat(exchangeBytes("PUT", "/api/v1/ivrs/{name}/prompt", Map.of("name", "nosuch"), admin, wav,
+                Map.of("Content-Type", "audio/wav")).code()).isEqualTo("ivr_not_found");
+
+        assertThat(exchange("PUT", "/api/v1/dids/{number}", Map.of("number", "5550200"), admin,
+                json(Map.of("ivr", "main"))).json().path("ivr").asText()).isEqualTo("main");
+        assertThat(exchange("PUT", "/api/v1/dids/{number}", Map.of("number", "5550201"), admin,
+                json(Map.of("ivr", "nosuch"))).code()).isEqualTo("unknown_ivr");
+        assertThat(exchange("DELETE", "/api/v1/ivrs/{name}", main, admin, null).code()).isEqualTo("ivr_in_use");
+        exchange("DELETE", "/api/v1/dids/{number}", Map.of("number", "5550200"), admin, null);
+        Answer withoutPrompt = exchangeBytes("DELETE", "/api/v1/ivrs/{name}/prompt", main, admin, null, Map.of());
+        assertThat(withoutPrompt.json().path("prompt").isNull()).isTrue();
+        assertThat(prompts.forgotten).containsExactly(DemoTenant.ID + ":" + RecordingTenantPrompts.sha(wav));
+        assertThat(exchange("DELETE", "/api/v1/ivrs/{name}", main, admin, null).status()).isEqualTo(204);
+        assertThat(exchange("GET", "/api/v1/ivrs/{name}", main, admin, null).code()).isEqualTo("ivr_not_found");
+    }
+
+    @Test
     void theCrmLookupAdminAnswersAsDocumented() {
         String admin = adminToken();
         String base = "/api/v1/screen-pop/lookup";
@@ -1607,6 +1677,61 @@ class OpenApiContractTest {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         return conform(method, path, send(request));
+    }
+
+    /** A request with a raw body to a documented path with parameters, checked against the document. */
+    private Answer exchangeBytes(String method, String template, Map<String, String> parameters, String bearer,
+            byte[] body, Map<String, String> headers) {
+        String path = template;
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}",
+                    URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(WAIT);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return conform(method, template, send(request));
+    }
+
+    /** Menus' prompts as the test keeps them: files starting with RIFF are audio, named by their SHA-256. */
+    static final class RecordingTenantPrompts implements io.ramal.api.ivr.TenantPrompts {
+        static final int MAX = 4096;
+        final List<String> forgotten = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Map<String, io.ramal.api.ivr.StoredPrompt> stored = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String sha(byte[] bytes) {
+            return sha256Hex(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public long maxUploadBytes() {
+            return MAX;
+        }
+
+        @Override
+        public io.ramal.api.ivr.PromptUpload store(String tenantId, byte[] wav) {
+            if (wav.length < 4 || !new String(wav, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")) {
+                return new io.ramal.api.ivr.PromptUpload.Refused(false, "not a WAV file");
+            }
+            io.ramal.api.ivr.StoredPrompt prompt = new io.ramal.api.ivr.StoredPrompt(sha(wav), wav, Duration.ofSeconds(3));
+            stored.put(tenantId + ":" + prompt.sha256(), prompt);
+            return new io.ramal.api.ivr.PromptUpload.Stored(prompt, "PCM 16-bit 8000 Hz mono");
+        }
+
+        @Override
+        public Optional<io.ramal.api.ivr.StoredPrompt> find(String tenantId, String reference) {
+            return Optional.ofNullable(stored.get(tenantId + ":" + reference));
+        }
+
+        @Override
+        public void forget(String tenantId, String reference) {
+            forgotten.add(tenantId + ":" + reference);
+            stored.remove(tenantId + ":" + reference);
+        }
     }
 
     /** Tenants' music on hold as the test plays it: files starting with RIFF are music, and kept in memory. */

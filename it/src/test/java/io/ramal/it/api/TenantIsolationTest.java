@@ -140,6 +140,27 @@ class TenantIsolationTest {
   }
 
   @Test
+  void voiceMenusAndTheirPromptsOfOneTenantAreInvisibleToAnother() {
+    assertThat(as(demoAdmin, "POST", "/api/v1/ivrs", Map.of("name", "front", "options", Map.of("1", "extension:1001")))
+        .status()).isEqualTo(201);
+    byte[] prompt = io.ramal.it.harness.Tone.sine(900, Duration.ofSeconds(2), 8000, 0.5).toBytes();
+    assertThat(api.send("PUT", "/api/v1/ivrs/front/prompt", demoAdmin, prompt, "audio/wav").status()).isEqualTo(200);
+
+    assertThat(api.get("/api/v1/ivrs", acmeAdmin).json().path("ivrs")).isEmpty();
+    assertThat(api.get("/api/v1/ivrs/front", acmeAdmin).code()).isEqualTo("ivr_not_found");
+    assertThat(as(acmeAdmin, "PATCH", "/api/v1/ivrs/front", Map.of("timeout_s", 9)).code()).isEqualTo("ivr_not_found");
+    assertThat(as(acmeAdmin, "DELETE", "/api/v1/ivrs/front", null).code()).isEqualTo("ivr_not_found");
+    assertThat(api.send("PUT", "/api/v1/ivrs/front/prompt", acmeAdmin, prompt, "audio/wav").code())
+        .isEqualTo("ivr_not_found");
+    assertThat(api.download("/api/v1/ivrs/front/prompt", acmeAdmin, Map.of()).status()).isEqualTo(404);
+    assertThat(as(acmeAdmin, "PUT", "/api/v1/dids/5550171", Map.of("ivr", "front")).code())
+        .as("a DID cannot lead to another tenant's menu").isEqualTo("unknown_ivr");
+    assertThat(as(acmeAdmin, "POST", "/api/v1/ivrs", Map.of("name", "front", "default_target", "extension:1001"))
+        .code()).as("nor a menu to another tenant's extension").isEqualTo("unknown_extension");
+    assertThat(api.download("/api/v1/ivrs/front/prompt", demoAdmin, Map.of()).status()).isEqualTo(200);
+  }
+
+  @Test
   void theEventsOfOneTenantsCallsNeverReachAnotherTenantsSocket() {
     try (EventStreamClient demo = EventStreamClient.connect(server.httpPort(), demoAdmin);
         EventStreamClient acme = EventStreamClient.connect(server.httpPort(), acmeAdmin)) {

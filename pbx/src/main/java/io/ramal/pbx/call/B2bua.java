@@ -63,6 +63,7 @@ public final class B2bua {
   private final Supervisions supervisions;
   private final CalleeForks forks;
   private final ReplacesJoin replaces;
+  private final IvrCalls ivrs;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -73,6 +74,7 @@ public final class B2bua {
     this.queues = new QueueCalls(sip, location, this, observer, clock, noAnswerTimeout, plan);
     this.supervisions = new Supervisions(sip, location, this, observer, clock, noAnswerTimeout);
     this.forks = new CalleeForks(sip, this, calls, observer, clock);
+    this.ivrs = new IvrCalls(sip, location, this, queues, observer, clock, noAnswerTimeout, plan);
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
@@ -98,6 +100,11 @@ public final class B2bua {
     this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan, lot, pins);
   }
 
+  /** Where this shard's voice menus find their prompts' audio. */
+  public void prompts(io.ramal.pbx.ivr.Prompts prompts) {
+    ivrs.prompts(prompts);
+  }
+
   /** Park and pickup on this shard. */
   public Parking parking() {
     return parking;
@@ -120,12 +127,14 @@ public final class B2bua {
       case Destination.ToExtension e -> e.number();
       case Destination.ToTrunk t -> t.number();
       case Destination.ToQueue q -> q.queue();
+      case Destination.ToIvr i -> "ivr:" + i.menu().name();
       case Destination.Unroutable u -> invite.requestUri() instanceof SipUri ru ? ru.userDecoded() : "";
     };
     Optional<Trunk> trunk = destination instanceof Destination.ToTrunk t ? Optional.of(t.trunk()) : Optional.empty();
     Call call = new Call(sip.ids().callId(), origin, dialed, direction, tx, sip.ids().tag(), sip.newCallId(),
         sip.ids().tag(), clock.instant(), trunk);
-    if (!(destination instanceof Destination.ToQueue)) { // a queued call is reported once answered here (queued)
+    // a call Ramal answers itself (queue, voice menu) is reported once answered here (queued, ivrEntered)
+    if (!(destination instanceof Destination.ToQueue) && !(destination instanceof Destination.ToIvr)) {
       CallReports.observe(() -> observer.offered(new CallObserver.Offer(origin.tenantId(), call.id, direction,
           origin.number(), origin.displayName(), dialed, !(destination instanceof Destination.Unroutable), call.startedAt)));
     }
@@ -147,6 +156,10 @@ public final class B2bua {
       case Destination.Unroutable u -> throw new IllegalStateException("handled above");
       case Destination.ToQueue q -> {
         queues.enter(call, q.queue());
+        return;
+      }
+      case Destination.ToIvr i -> {
+        ivrs.enter(call, i.menu(), i.did());
         return;
       }
       case Destination.ToExtension e -> {
@@ -200,8 +213,10 @@ public final class B2bua {
       @Override
       public void digit(Side from, char digit, Duration duration) {
         Instant at = clock.instant();
-        sip.shard().execute(() -> CallReports.observe(() -> observer.digit(call.origin.tenantId(), call.id, from == Side.CALLER,
-            digit, at)));
+        sip.shard().execute(() -> {
+          CallReports.observe(() -> observer.digit(call.origin.tenantId(), call.id, from == Side.CALLER, digit, at));
+          ivrs.keyPressed(call, from, digit, duration);
+        });
       }
     };
   }
@@ -265,9 +280,13 @@ public final class B2bua {
     return calls.answered(tenant, callId).map(call -> refusal(call).orElseGet(() -> supervisions.carryOut(call, command)));
   }
 
-  /** Why commands cannot act on {@code call} now (it is parked or waits in a queue); empty when they can. */
+  /**
+   * Why commands cannot act on {@code call} now (it is parked, waits in a queue, or its caller is in a
+   * voice menu); empty when they can.
+   */
   private static Optional<ControlOutcome> refusal(Call call) {
     if (call.park != null) return Optional.of(parked(call));
+    if (IvrCalls.inMenu(call)) return Optional.of(IvrCalls.refusedInMenu(call));
     if (QueueCalls.waiting(call)) return Optional.of(QueueCalls.refusedWhileWaiting(call));
     return Optional.empty();
   }
@@ -473,7 +492,7 @@ public final class B2bua {
       tx.respond(SipResponse.to(req, 491).withReason("Request Pending (a transfer is under way)"));
       return true;
     }
-    if (req.isMethod("INFO")) reports.digitInfo(leg, req);
+    if (req.isMethod("INFO")) infoDigit(leg, req);
     byte[] body = req.body();
     if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
       switch (leg.call.media.reoffer(leg.side(), body)) {
@@ -501,10 +520,11 @@ public final class B2bua {
   private void answerForAbsentCallee(ServerTransaction tx, Leg leg) {
     SipRequest req = tx.request();
     if (req.isMethod("REFER")) {
-      tx.respond(SipResponse.to(req, 403).withReason("Forbidden (the call waits in a queue)"));
+      tx.respond(SipResponse.to(req, 403).withReason(IvrCalls.inMenu(leg.call)
+          ? "Forbidden (the caller is in a voice menu)" : "Forbidden (the call waits in a queue)"));
       return;
     }
-    if (req.isMethod("INFO")) reports.digitInfo(leg, req);
+    if (req.isMethod("INFO")) infoDigit(leg, req);
     if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
       switch (leg.call.media.reoffer(leg.side(), req.body())) {
         case Outcome.AnswerLocally a -> {
@@ -520,6 +540,11 @@ public final class B2bua {
     tx.respond(SipResponse.to(req, 200));
   }
 
+  /** A key press carried in SIP INFO: reported, and handed to a voice menu the caller is in. */
+  private void infoDigit(Leg leg, SipRequest info) {
+    reports.digitInfo(leg, info).ifPresent(d -> ivrs.keyPressed(leg.call, leg.side(), d.digit(), d.duration()));
+  }
+
   /** ACK for a 2xx: confirms the caller's dialog (late offer: its SDP completes the callee's ACK). */
   public boolean onAck(SipRequest ack) {
     Leg leg = legFor(ack);
@@ -530,6 +555,7 @@ public final class B2bua {
       if (call.calleeLeg == null && ack.body().length > 0) {
         call.media.fromSide(Side.CALLER, Kind.ANSWER, ack.body()); // our offer to a caller answered here
       }
+      if (call.ivr != null) ivrs.confirmed(call);
       if (call.pendingCalleeAck != null) {
         SipRequest calleeAck = call.pendingCalleeAck;
         if (ack.body().length > 0
@@ -598,14 +624,16 @@ public final class B2bua {
     transfers.callEnded(call, cause);
     conferences.callEnded(call);
     queues.callEnded(call);
+    ivrs.callEnded(call);
     parking.callEnded(call);
     supervisions.callEnded(call);
     if (call.recording != null) call.recording.ended();
     call.media.close(cause);
-    boolean abandoned = call.queue != null && call.calleeLeg == null;
+    boolean waiting = call.queue != null && call.calleeLeg == null;
+    boolean unanswered = waiting && call.answeredAt == null; // a voice menu that answered makes the call answered
     if (call.recorded) return null;
-    return reports.recordOf(call, abandoned ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
-        abandoned ? cause + " (waiting in queue " + call.queue.queue + ")" : cause);
+    return reports.recordOf(call, unanswered ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
+        waiting ? cause + " (waiting in queue " + call.queue.queue + ")" : cause + IvrCalls.endedIn(call));
   }
 
 }

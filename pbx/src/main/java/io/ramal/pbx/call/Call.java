@@ -22,7 +22,11 @@ final class Call {
 
   final String id;
   final CallOrigin origin;
-  final String callee;
+  /**
+   * What the call is for, as its CDR names it: the number dialled, or for a call Ramal answers itself
+   * where it is now (a voice menu {@code ivr:NAME}, then the destination the menu sent it to).
+   */
+  String callee;
   final CallRecord.Direction direction;
   /** The caller's INVITE; null for a call Ramal originated. */
   final ServerTransaction callerInvite;
@@ -60,6 +64,8 @@ final class Call {
   Park park;
   /** A supervisor listening in, being called or answered (null: none). */
   Supervision supervision;
+  /** The caller's walk through voice menus, when Ramal answered the call for one (null: never). */
+  IvrVisit ivr;
 
   Call(String id, CallOrigin origin, String callee, CallRecord.Direction direction, ServerTransaction callerInvite,
       String callerTag, String calleeCallId, String calleeFromTag, Instant startedAt, Optional<Trunk> trunk) {

@@ -173,6 +173,24 @@ public interface CallObserver {
   default void queueCallEnded(String tenantId, String callId, Instant at) {}
 
   /**
+   * The caller is in voice menu {@code menu} and hears its prompt: Ramal answered the call for it (a
+   * DID leads there), another menu sent it there, or it is back after its choice could not be reached.
+   * The first report of a call introduces it: who calls ({@code callerNumber}, {@code callerName})
+   * and the DID dialled.
+   */
+  default void ivrEntered(String tenantId, String callId, String menu, String did, String callerNumber,
+      String callerName, Instant at) {}
+
+  /**
+   * The caller left voice menu {@code menu} for {@code target} ({@code extension:N}, {@code queue:NAME},
+   * {@code number:N} or {@code ivr:NAME}), chosen by {@code why}: {@code key}, {@code default} (no
+   * valid key after the replays) or {@code invalid}. An extension or number is then called as a new
+   * leg ({@link #newLegCalled} and what follows), a queue reports {@link #queued}, a menu
+   * {@link #ivrEntered}.
+   */
+  default void ivrLeft(String tenantId, String callId, String menu, String target, String why, Instant at) {}
+
+  /**
    * {@code parker} parked the call in {@code slot} (its leg is gone, announced by {@link #transferred}
    * to the slot); {@code parked} waits there with music on hold.
    */

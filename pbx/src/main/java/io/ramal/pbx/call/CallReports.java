@@ -48,15 +48,20 @@ final class CallReports {
     observe(() -> observer.ended(r));
   }
 
-  /** SIP INFO with application/dtmf-relay or application/dtmf is a key press (still relayed as it came). */
-  void digitInfo(Leg leg, SipRequest info) {
+  /**
+   * SIP INFO with application/dtmf-relay or application/dtmf is a key press (still relayed as it
+   * came): reported, and returned.
+   */
+  Optional<io.ramal.media.dtmf.DtmfDigit> digitInfo(Leg leg, SipRequest info) {
     String type = info.contentType().orElse("");
-    if (!DtmfInfo.isDtmf(type)) return;
+    if (!DtmfInfo.isDtmf(type)) return Optional.empty();
     if (DtmfInfo.parse(type, new String(info.body(), StandardCharsets.UTF_8))
         instanceof DtmfInfo.Parsed p) {
       Call call = leg.call;
       observe(() -> observer.digit(call.origin.tenantId(), call.id, leg.callerSide, p.digit().digit(), clock.instant()));
+      return Optional.of(p.digit());
     }
+    return Optional.empty();
   }
 
   /** An observer's defect must not break the call it observes. */

@@ -11,5 +11,11 @@ public sealed interface Destination {
   /** A queue of the tenant: the caller is answered by Ramal and waits there for an agent. */
   record ToQueue(String tenantId, String queue) implements Destination {}
 
+  /**
+   * A voice menu of the tenant, reached through DID {@code did}: the caller is answered by Ramal and
+   * hears the menu's prompt.
+   */
+  record ToIvr(String tenantId, io.ramal.cti.ivr.IvrMenu menu, String did) implements Destination {}
+
   record Unroutable(int status, String reason) implements Destination {}
 }

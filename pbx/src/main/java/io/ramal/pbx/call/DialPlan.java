@@ -33,6 +33,11 @@ public final class DialPlan {
     return new Destination.Unroutable(404, "Not Found");
   }
 
+  /** Voice menu {@code name} of the tenant (a menu leads to another by name). */
+  public java.util.Optional<io.ramal.cti.ivr.IvrMenu> menu(String tenantId, String name) {
+    return directory.ivrMenu(tenantId, name);
+  }
+
   /** The trunk of {@code tenantId} among {@code trunks} (oldest first) that best fits {@code number}. */
   static Optional<Trunk> outboundTrunk(List<Trunk> trunks, String tenantId, String number) {
     Trunk best = null;
@@ -66,6 +71,9 @@ public final class DialPlan {
         .<Destination>map(target -> switch (target) {
           case DidTarget.Extension e -> new Destination.ToExtension(trunk.tenantId(), e.number());
           case DidTarget.Queue q -> new Destination.ToQueue(trunk.tenantId(), q.name());
+          case DidTarget.Ivr i -> directory.ivrMenu(trunk.tenantId(), i.name())
+              .<Destination>map(menu -> new Destination.ToIvr(trunk.tenantId(), menu, did))
+              .orElse(new Destination.Unroutable(404, "Unknown Voice Menu"));
         })
         .orElse(new Destination.Unroutable(404, "Unknown DID"));
   }

@@ -83,6 +83,10 @@ final class LegDialer {
         d.failLater(404, "Not Found (a queue is no leg to call)");
         return d;
       }
+      case Destination.ToIvr i -> {
+        d.failLater(404, "Not Found (a voice menu is no leg to call)");
+        return d;
+      }
       case Destination.ToExtension e -> {
         for (Binding b : location.lookup(new AddressOfRecord(e.tenantId(), e.number()))) {
           Peer peer = sip.isOpen(b.source()) ? b.source() : Peer.of(b.source().transport(), b.source().address());

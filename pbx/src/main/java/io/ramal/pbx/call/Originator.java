@@ -97,6 +97,10 @@ public final class Originator {
         return OriginateOutcome.refused(OriginateOutcome.Reason.UNKNOWN_DESTINATION, "queue " + q.queue()
             + " cannot be called from a device");
       }
+      case Destination.ToIvr i -> {
+        return OriginateOutcome.refused(OriginateOutcome.Reason.UNKNOWN_DESTINATION, "voice menu " + i.menu().name()
+            + " cannot be called from a device");
+      }
     }
     List<Binding> bindings = location.lookup(new AddressOfRecord(tenant, device.number()));
     if (bindings.isEmpty()) {
@@ -241,6 +245,7 @@ public final class Originator {
     }
     switch (o.destination) {
       case Destination.ToQueue q -> throw new IllegalStateException("refused before the device was called");
+      case Destination.ToIvr i -> throw new IllegalStateException("refused before the device was called");
       case Destination.ToExtension e -> {
         List<Binding> bindings = location.lookup(new AddressOfRecord(e.tenantId(), e.number()));
         if (bindings.isEmpty()) {

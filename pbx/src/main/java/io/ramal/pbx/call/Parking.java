@@ -106,6 +106,7 @@ public final class Parking {
       return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id + " is not answered"));
     }
     if (call.park != null) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id + " is parked"));
+    if (IvrCalls.inMenu(call)) return Optional.of(IvrCalls.refusedInMenu(call));
     if (call.transfer != null) {
       return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "call " + call.id
           + " has a transfer or consultation under way"));

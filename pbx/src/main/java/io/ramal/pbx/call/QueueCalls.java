@@ -59,8 +59,16 @@ final class QueueCalls {
       }
       case Outcome.Forward f -> throw new IllegalStateException("a caller answered here is never forwarded");
     }
-    call.queue = new QueueWait(queue, clock.instant());
     b2bua.answerHere(call, description);
+    join(call, queue);
+  }
+
+  /**
+   * {@code call}, which Ramal answered already (a voice menu sent its caller here), waits in {@code
+   * queue} from now on; the caller hears music, and the queue is told.
+   */
+  void join(Call call, String queue) {
+    call.queue = new QueueWait(queue, clock.instant());
     reportQueued(call);
     log.info("event=call_queued call={} tenant={} queue={} caller={}", call.id, tenant(call), queue, call.origin.number());
   }
@@ -175,12 +183,12 @@ final class QueueCalls {
     withdrawAll(call, w);
     call.calleeLeg = leg;
     call.calleeParty = device;
-    call.answeredAt = clock.instant();
+    java.time.Instant at = clock.instant();
+    if (call.answeredAt == null) call.answeredAt = at; // a voice menu that sent the caller here answered first
     b2bua.track(leg);
     call.media.answered(Side.CALLEE);
     b2bua.calleeConnected(call);
     String tenant = tenant(call);
-    java.time.Instant at = call.answeredAt;
     report(() -> observer.queueOfferAnswered(tenant, call.id, device, sendOn, at));
     log.info("event=queue_call_answered call={} tenant={} queue={} device={} waited_ms={}", call.id, tenant, w.queue,
         device, Duration.between(w.since, at).toMillis());

@@ -353,6 +353,11 @@ public final class Pbx implements AutoCloseable {
   }
 
   /** Sets the park slots and timeout (calls parked already keep their slot and deadline). */
+  /** Where voice menus find their prompts' audio (uploaded per tenant); until set, every menu beeps. */
+  public void prompts(io.ramal.pbx.ivr.Prompts prompts) {
+    for (Shards.Lane lane : shards.lanes()) lane.router().b2bua().prompts(prompts);
+  }
+
   public void parkWith(ParkSettings settings) {
     lot.configure(settings);
   }

@@ -79,6 +79,11 @@ public final class CachingDirectory implements Directory {
   }
 
   @Override
+  public Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
+    return cached(new Key("ivr", tenantId, name), () -> source.ivrMenu(tenantId, name));
+  }
+
+  @Override
   public List<Trunk> trunksAt(InetAddress address, int port) {
     List<Trunk> matching = new ArrayList<>();
     for (ResolvedTrunk r : resolvedTrunks()) {

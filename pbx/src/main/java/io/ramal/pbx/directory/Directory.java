@@ -19,8 +19,13 @@ public interface Directory {
   /** Every trunk of every enabled tenant, oldest first. */
   List<Trunk> trunks();
 
-  /** Where a DID of a tenant's trunk leads: an extension or a queue. */
+  /** Where a DID of a tenant's trunk leads: an extension, a queue or a voice menu. */
   Optional<DidTarget> didTarget(String tenantId, String did);
+
+  /** Voice menu {@code name} of the tenant. */
+  default Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
+    return Optional.empty();
+  }
 
   /** Whether the tenant's calls are recorded unasked (extensions may say otherwise). */
   default RecordingPolicy recordingPolicy(String tenantId) {

@@ -413,8 +413,25 @@ final class AnchoredCallMedia implements CallMedia {
         play(leg, music, music);
       }
       case SILENCE -> play(leg, () -> SILENCE, null);
+      case PROMPT -> throw new IllegalArgumentException("prompts are played through play(side, frames)");
     }
     leg.hearing = what;
+  }
+
+  @Override
+  public Optional<AutoCloseable> play(Side side, FrameSource frames) {
+    if (failure != null || closed) return Optional.empty();
+    LegMedia leg = leg(side);
+    Hearing before = leg.hearing;
+    stopMusic(leg);
+    play(leg, frames, null);
+    leg.hearing = Hearing.PROMPT;
+    MediaClock.Registration feed = leg.musicFeed;
+    return Optional.of(() -> {
+      if (closed || leg.musicFeed != feed) return; // something else changed what the leg hears meanwhile
+      stopMusic(leg);
+      hear(leg, before == Hearing.PROMPT ? Hearing.SILENCE : before);
+    });
   }
 
   /** {@code leg} hears {@code frames} (music, or silence) instead of the other party. */

@@ -133,6 +133,17 @@ public interface CallMedia {
     return new Outcome.Refuse(488, "Not Acceptable Here (no offer for a callee)");
   }
 
+  /**
+   * The party on {@code side} hears {@code frames} (a prompt) instead of what it hears now, one frame
+   * per media clock tick, until the handle is closed; then it hears what it heard before (music while
+   * Ramal serves the call alone, the other party once connected). Empty when the audio does not pass
+   * through Ramal or the call's media is gone. A later change of what the leg hears (a hold, a
+   * connection) replaces the frames; closing the handle then changes nothing.
+   */
+  default Optional<AutoCloseable> play(Side side, io.ramal.media.FrameSource frames) {
+    return Optional.empty();
+  }
+
   /** The callee answered: both sides may now hear each other. */
   void answered(Side answeredBy);
 

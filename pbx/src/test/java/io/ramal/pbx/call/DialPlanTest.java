@@ -42,7 +42,14 @@ class DialPlanTest {
 
     @Override
     public Optional<io.ramal.pbx.directory.DidTarget> didTarget(String tenantId, String did) {
-      return Optional.ofNullable(dids.get(tenantId + "/" + did)).map(io.ramal.pbx.directory.DidTarget.Extension::new);
+      return Optional.ofNullable(dids.get(tenantId + "/" + did)).map(target -> target.startsWith("ivr:")
+          ? new io.ramal.pbx.directory.DidTarget.Ivr(target.substring(4))
+          : new io.ramal.pbx.directory.DidTarget.Extension(target));
+    }
+
+    @Override
+    public Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
+      return name.equals("main") ? Optional.of(io.ramal.cti.ivr.IvrMenu.defaults("main")) : Optional.empty();
     }
   });
 
@@ -58,7 +65,24 @@ class DialPlanTest {
       case Destination.Unroutable u -> u.status() + " " + u.reason();
       case Destination.ToExtension e -> "extension " + e.number();
       case Destination.ToQueue q -> "queue " + q.queue();
+      case Destination.ToIvr i -> "menu " + i.menu().name();
     };
+  }
+
+  @Test
+  void aDidLeadingToAVoiceMenuRoutesThereWithTheDidAndAnUnknownMenuIsNotFound() {
+    Trunk carrier = trunk("acme", "carrier", List.of());
+    dids.put("acme/4200", "ivr:main");
+    dids.put("acme/4201", "ivr:gone");
+
+    Destination menu = plan.routeInbound(carrier, "4200");
+    Destination gone = plan.routeInbound(carrier, "4201");
+
+    assertThat(menu).isInstanceOfSatisfying(Destination.ToIvr.class, i -> {
+      assertThat(i.menu().name()).isEqualTo("main");
+      assertThat(i.did()).isEqualTo("4200");
+    });
+    assertThat(gone).isEqualTo(new Destination.Unroutable(404, "Unknown Voice Menu"));
   }
 
   @Test

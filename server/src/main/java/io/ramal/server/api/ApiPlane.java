@@ -275,7 +275,8 @@ public final class ApiPlane implements AutoCloseable {
     Dids dids = new Dids(dataSource);
     ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
         new StoreDirectory(dataSource, trunks)::realmOf, listed, directoryChanged);
-    DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, new Queues(dataSource), listed, directoryChanged);
+    DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, new Queues(dataSource),
+        new io.ramal.store.IvrMenus(dataSource), listed, directoryChanged);
     TrunkRoutes trunkRoutes = new TrunkRoutes(auth.authentication(), trunks, listed, trunkStatuses, directoryChanged);
     TenantRoutes tenantRoutes = new TenantRoutes(operators, new Tenants(dataSource), new SipDomains(dataSource),
         new Users(dataSource), auth.passwords(), listed, directoryChanged, clock, random);
@@ -328,6 +329,19 @@ public final class ApiPlane implements AutoCloseable {
       screenPop.addTo(routes);
       socket.addTo(routes);
     };
+  }
+
+  /**
+   * The voice menus' routes ({@code /api/v1/ivrs}): prompts kept by {@code prompts}, {@code listed} the
+   * menus the config file manages, {@code directoryChanged} run after every change (the PBX reads menus
+   * through its directory).
+   */
+  public HttpRoutes ivrRoutes(io.ramal.api.ivr.TenantPrompts prompts, io.ramal.api.ivr.ConfiguredMenus listed,
+      Runnable directoryChanged) {
+    io.ramal.api.ivr.IvrRoutes ivrs = new io.ramal.api.ivr.IvrRoutes(auth.authentication(),
+        new io.ramal.store.IvrMenus(dataSource), new Dids(dataSource), new Extensions(dataSource), new Queues(dataSource),
+        prompts, listed, directoryChanged, clock);
+    return ivrs::addTo;
   }
 
   public int openEventSockets() {

@@ -186,6 +186,27 @@ final class ConfigNode {
         return items;
     }
 
+    /** The mapping of text values at {@code key} (keys as written); empty when absent. */
+    java.util.Map<String, String> textMap(String key) {
+        JsonNode value = value(key);
+        if (value == null) {
+            return java.util.Map.of();
+        }
+        if (!value.isObject()) {
+            throw new ConfigException(keyPath(key), "expected a mapping of keys to values, got " + describe(value));
+        }
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual() && !e.getValue().isIntegralNumber()) {
+                throw new ConfigException(keyPath(key) + "." + e.getKey(), "expected a text value, got "
+                        + describe(e.getValue()));
+            }
+            entries.put(e.getKey(), e.getValue().asText());
+        }
+        return entries;
+    }
+
     /** Builds a record from this section, reporting its validation failures under this section's path. */
     <T> T build(Supplier<T> constructor) {
         try {

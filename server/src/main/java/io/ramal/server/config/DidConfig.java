@@ -4,7 +4,10 @@ import io.ramal.store.DidTarget;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** An inbound number (DID) that rings an extension of the same tenant or waits in one of its queues. */
+/**
+ * An inbound number (DID) that rings an extension of the same tenant, waits in one of its queues, or is
+ * answered by one of its voice menus.
+ */
 public record DidConfig(String number, DidTarget target) {
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,20}");
 
@@ -21,8 +24,12 @@ public record DidConfig(String number, DidTarget target) {
         this(number, new DidTarget.Extension(extension));
     }
 
-    /** How the target reads in a message: {@code extension 1001} or {@code queue sales}. */
+    /** How the target reads in a message: {@code extension 1001}, {@code queue sales} or {@code ivr main}. */
     public String describeTarget() {
-        return (target instanceof DidTarget.Queue ? "queue " : "extension ") + target.name();
+        return switch (target) {
+            case DidTarget.Extension e -> "extension ";
+            case DidTarget.Queue q -> "queue ";
+            case DidTarget.Ivr i -> "ivr ";
+        } + target.name();
     }
 }

@@ -1,5 +1,7 @@
 package io.ramal.server.config;
 
+import io.ramal.cti.ivr.IvrMenu;
+import io.ramal.cti.ivr.IvrTarget;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueSettings;
 import io.ramal.cti.queue.Strategy;
@@ -26,7 +28,7 @@ final class TenantsReader {
 
     private static TenantConfig readTenant(ConfigNode node) {
         node.allowOnly(Set.of("id", "name", "domains", "extensions", "trunks", "dids", "record", "recordings",
-                "queues"));
+                "queues", "ivrs"));
         String id = node.requiredText("id");
         String name = node.text("name", id);
         if (!node.has("domains")) {
@@ -37,6 +39,7 @@ final class TenantsReader {
         List<TrunkConfig> trunks = node.list("trunks").stream().map(TenantsReader::readTrunk).toList();
         List<DidConfig> dids = node.list("dids").stream().map(TenantsReader::readDid).toList();
         List<QueueSettings> queues = node.list("queues").stream().map(TenantsReader::readQueue).toList();
+        List<IvrMenu> ivrs = node.list("ivrs").stream().map(TenantsReader::readIvr).toList();
         RecordPolicy record = readRecord(node).orElse(RecordPolicy.ON_DEMAND);
         OptionalInt retentionDays = OptionalInt.empty();
         if (node.has("recordings")) {
@@ -52,7 +55,7 @@ final class TenantsReader {
         }
         OptionalInt retention = retentionDays;
         return node.build(() -> new TenantConfig(id, name, domains, extensions, trunks, dids, record, retention,
-                queues));
+                queues, ivrs));
     }
 
     private static ExtensionConfig readExtension(ConfigNode node) {
@@ -128,13 +131,45 @@ final class TenantsReader {
                 announce, serviceLevel));
     }
 
+    /** A voice menu: options as a mapping of keys to targets, timeout as a duration. */
+    private static IvrMenu readIvr(ConfigNode node) {
+        node.allowOnly(Set.of("name", "options", "timeout", "max_retries", "default_target", "invalid_target"));
+        String name = node.requiredText("name");
+        IvrMenu defaults = IvrMenu.defaults(IvrMenu.validName(name) ? name : "x");
+        java.util.Map<Character, IvrTarget> options = new java.util.HashMap<>();
+        node.textMap("options").forEach((key, target) -> {
+            if (key.length() != 1 || IvrMenu.KEYS.indexOf(key.charAt(0)) < 0) {
+                throw new ConfigException(node.keyPath("options") + "." + key, "a key is one of 0-9, *, #, A-D"
+                        + " (quote * and #)");
+            }
+            options.put(key.charAt(0), ivrTarget(node, "options." + key, target));
+        });
+        Duration timeout = node.duration("timeout", defaults.timeout());
+        int retries = node.integer("max_retries", defaults.maxRetries());
+        Optional<IvrTarget> fallback = node.optionalText("default_target", Optional.empty())
+                .map(t -> ivrTarget(node, "default_target", t));
+        Optional<IvrTarget> invalid = node.optionalText("invalid_target", Optional.empty())
+                .map(t -> ivrTarget(node, "invalid_target", t));
+        return node.build(() -> new IvrMenu(name, Optional.empty(), options, timeout, retries, fallback, invalid));
+    }
+
+    private static IvrTarget ivrTarget(ConfigNode node, String key, String text) {
+        try {
+            return IvrTarget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath(key), e.getMessage());
+        }
+    }
+
     private static DidConfig readDid(ConfigNode node) {
-        node.allowOnly(Set.of("number", "extension", "queue"));
+        node.allowOnly(Set.of("number", "extension", "queue", "ivr"));
         String number = node.requiredText("number");
-        if (node.has("queue") == node.has("extension")) {
-            throw new ConfigException(node.path(), "a DID names exactly one of extension and queue");
+        int given = (node.has("queue") ? 1 : 0) + (node.has("extension") ? 1 : 0) + (node.has("ivr") ? 1 : 0);
+        if (given != 1) {
+            throw new ConfigException(node.path(), "a DID names exactly one of extension, queue and ivr");
         }
         DidTarget target = node.has("queue") ? new DidTarget.Queue(node.requiredText("queue"))
+                : node.has("ivr") ? new DidTarget.Ivr(node.requiredText("ivr"))
                 : new DidTarget.Extension(node.requiredText("extension"));
         return node.build(() -> new DidConfig(number, target));
     }

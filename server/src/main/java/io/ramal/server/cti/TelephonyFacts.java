@@ -61,6 +61,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final Set<String> withoutCalleeLeg = ConcurrentHashMap.newKeySet();
   /** Leg names of calls whose sides changed hands (transfers) or that have a new leg being called. */
   private final Map<String, LegNames> renamed = new ConcurrentHashMap<>();
+  /** Calls Ramal answered itself (queue, voice menu), once their CallCreated is out. */
+  private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
   /** Calls answered for a queue: the leg id of each device being offered the call. */
   private final Map<String, Map<String, String>> queueOffers = new ConcurrentHashMap<>();
   private volatile Consumer<QueueFact> queueFacts = fact -> {};
@@ -389,7 +391,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void queued(String tenantId, String callId, String queue, String callerNumber, String callerName, Instant at) {
     Optional<String> name = callerName.isBlank() ? Optional.empty() : Optional.of(callerName);
-    if (queueOffers.putIfAbsent(callId, new ConcurrentHashMap<>()) == null) {
+    queueOffers.putIfAbsent(callId, new ConcurrentHashMap<>());
+    if (createdHere.add(callId)) {
       // First queue of the call: it exists for the CTI layer with its caller answered (by us).
       withoutCalleeLeg.add(callId);
       // Queues are reached through DIDs: the caller came in through a trunk.
@@ -456,6 +459,52 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, at));
   }
 
+  /**
+   * The caller is in a voice menu: the first time, the call is created (inbound, its callee number the
+   * DID) with the caller answered; each menu is a party of its own, device {@code ivr:<menu>}, answered
+   * at once and the callee side until the caller leaves it.
+   */
+  @Override
+  public void ivrEntered(String tenantId, String callId, String menu, String did, String callerNumber,
+      String callerName, Instant at) {
+    if (createdHere.add(callId)) {
+      Optional<String> name = callerName.isBlank() ? Optional.empty() : Optional.of(callerName);
+      sink.accept(new CallCreated(tenantId, callId, at, callerLeg(callId), Endpoint.external(callerNumber), name, did,
+          Optional.empty(), Direction.INBOUND, Optional.empty()));
+      sink.accept(new LegAnswered(tenantId, callId, at, callerLeg(callId)));
+    }
+    LegNames names = names(callId);
+    names.legsMade++;
+    String legId = callId + "-i" + names.legsMade;
+    sink.accept(new LegCreated(tenantId, callId, at, legId, Endpoint.device(ivrDevice(menu)), Optional.empty()));
+    sink.accept(new LegAnswered(tenantId, callId, at, legId));
+    names.side(false, legId);
+    withoutCalleeLeg.remove(callId);
+  }
+
+  /**
+   * The caller left a menu: the menu's party transfers the call to the target ({@code extension:N} and
+   * {@code number:N} as the device or external number, {@code queue:NAME} and {@code ivr:NAME} as they
+   * are written) and leaves it. What the target does next comes as its own facts.
+   */
+  @Override
+  public void ivrLeft(String tenantId, String callId, String menu, String target, String why, Instant at) {
+    int colon = target.indexOf(':');
+    String kind = target.substring(0, Math.max(colon, 0));
+    String value = target.substring(colon + 1);
+    Endpoint to = switch (kind) {
+      case "extension" -> Endpoint.device(value);
+      case "number" -> Endpoint.external(value);
+      default -> Endpoint.device(target);
+    };
+    sink.accept(new LegTransferred(tenantId, callId, at, leg(callId, false), to, Optional.empty()));
+  }
+
+  /** The device name a voice menu has as a party of the calls in it. */
+  static String ivrDevice(String menu) {
+    return "ivr:" + menu;
+  }
+
   @Override
   public void ended(CallRecord r) {
     String tenant = r.tenantId();
@@ -465,6 +514,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     LegReleased caller = new LegReleased(tenant, callId, at, leg(callId, true), cause);
     LegReleased callee = new LegReleased(tenant, callId, at, leg(callId, false), cause);
     LegNames names = renamed.remove(callId);
+    createdHere.remove(callId);
     if (names != null) {
       for (String participant : names.participants.values()) {
         sink.accept(new LegReleased(tenant, callId, at, participant, cause));

@@ -171,7 +171,7 @@ public final class TenantMusicFiles implements TenantMusic {
         }
     }
 
-    private static String describe(WavFormat f) {
+    static String describe(WavFormat f) {
         String encoding = switch (f.encoding()) {
             case PCM -> "PCM " + f.bitsPerSample() + "-bit";
             case ALAW -> "A-law";

@@ -9,6 +9,7 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.IvrMenus;
 import io.ramal.store.Queues;
 import io.ramal.store.RecordingPolicy;
 import io.ramal.store.SipDomain;
@@ -29,7 +30,7 @@ import javax.sql.DataSource;
 /**
  * Writes the {@code tenants} section of the config into the store at start (insert or update), so
  * the config file is the source of truth for what it lists (recording policies and queue settings
- * included; queue members are the API's); rows it
+ * and voice menus included; queue members and menu prompts are the API's); rows it
  * does not mention are kept. When the config {@link Config#seedsOnce() only seeds} (the demo), rows
  * are written only where missing, so what an admin changed through the API survives a restart.
  */
@@ -42,6 +43,7 @@ public final class Provisioning {
     Extensions extensions = new Extensions(ds);
     Dids dids = new Dids(ds);
     Queues queues = new Queues(ds);
+    IvrMenus menus = new IvrMenus(ds);
     for (TenantConfig t : config.tenants()) {
       if (tenants.find(t.id()).isEmpty()) tenants.save(new Tenant(t.id(), t.name(), clock.instant()));
       tenants.saveRecordingPolicy(t.id(), policy(t.record()));
@@ -59,6 +61,10 @@ public final class Provisioning {
         trunks.save(new Trunk(t.id(), tr.name(), tr.host(), tr.port(), TrunkTransport.valueOf(tr.transport().name()), auth,
             tr.register(), tr.registerExpiry(), Set.copyOf(tr.outboundPrefixes()), tr.callerId(),
             tr.inboundSources().stream().map(s -> AddressRange.parse(s).toString()).collect(Collectors.toSet())));
+      }
+      for (io.ramal.cti.ivr.IvrMenu menu : t.ivrs()) { // before the DIDs, which may lead to them
+        if (once && menus.find(t.id(), menu.name()).isPresent()) continue;
+        menus.save(t.id(), menu, clock.instant());
       }
       for (DidConfig d : t.dids()) {
         if (once && dids.find(t.id(), d.number()).isPresent()) continue;

@@ -7,6 +7,7 @@ import io.ramal.pbx.directory.Trunk;
 import io.ramal.sip.transport.Transport;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
+import io.ramal.store.IvrMenus;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
 import io.ramal.store.Tenants;
@@ -31,6 +32,7 @@ public final class StoreDirectory implements Directory {
   private final Trunks trunks;
   private final Dids dids;
   private final Tenants tenants;
+  private final IvrMenus menus;
 
   public StoreDirectory(DataSource dataSource, Trunks trunks) {
     this.tenants = new Tenants(dataSource);
@@ -38,6 +40,7 @@ public final class StoreDirectory implements Directory {
     this.extensions = new Extensions(dataSource);
     this.trunks = trunks;
     this.dids = new Dids(dataSource);
+    this.menus = new IvrMenus(dataSource);
   }
 
   /** The realm rule: the alphabetically first domain, lower-cased. */
@@ -104,6 +107,12 @@ public final class StoreDirectory implements Directory {
     return dids.find(tenantId, did).map(d -> switch (d.target()) {
       case io.ramal.store.DidTarget.Extension e -> new io.ramal.pbx.directory.DidTarget.Extension(e.name());
       case io.ramal.store.DidTarget.Queue q -> new io.ramal.pbx.directory.DidTarget.Queue(q.name());
+      case io.ramal.store.DidTarget.Ivr i -> new io.ramal.pbx.directory.DidTarget.Ivr(i.name());
     });
+  }
+
+  @Override
+  public Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
+    return menus.find(tenantId, name);
   }
 }

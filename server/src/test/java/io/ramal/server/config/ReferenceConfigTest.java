@@ -31,7 +31,16 @@ class ReferenceConfigTest {
             assertThat(tenant.id()).isEqualTo("acme");
             assertThat(tenant.extensions()).hasSize(2);
             assertThat(tenant.trunks()).hasSize(1);
-            assertThat(tenant.dids()).extracting(DidConfig::describeTarget).containsExactly("extension 200", "queue sales");
+            assertThat(tenant.dids()).extracting(DidConfig::describeTarget)
+                    .containsExactly("extension 200", "queue sales", "ivr main");
+            assertThat(tenant.ivrs()).singleElement().satisfies(menu -> {
+                assertThat(menu.name()).isEqualTo("main");
+                assertThat(menu.options()).containsOnlyKeys('1', '2');
+                assertThat(menu.timeout()).isEqualTo(io.ramal.cti.ivr.IvrMenu.defaults("main").timeout());
+                assertThat(menu.maxRetries()).isEqualTo(io.ramal.cti.ivr.IvrMenu.defaults("main").maxRetries());
+                assertThat(menu.defaultTarget()).isEmpty();
+                assertThat(menu.invalidTarget()).isEmpty();
+            });
             assertThat(tenant.queues()).singleElement()
                     .isEqualTo(io.ramal.cti.queue.QueueSettings.defaults("sales"));
             assertThat(tenant.record()).isEqualTo(RecordPolicy.ON_DEMAND);
@@ -63,7 +72,9 @@ class ReferenceConfigTest {
                 "tenants[].queues[].name", "tenants[].queues[].strategy", "tenants[].queues[].ring_timeout",
                 "tenants[].queues[].max_wait", "tenants[].queues[].overflow_to", "tenants[].queues[].wrap_up",
                 "tenants[].queues[].max_callers", "tenants[].queues[].announce_position_every",
-                "tenants[].queues[].service_level"}) {
+                "tenants[].queues[].service_level", "tenants[].dids[].queue", "tenants[].dids[].ivr",
+                "tenants[].ivrs[].name", "tenants[].ivrs[].options", "tenants[].ivrs[].timeout",
+                "tenants[].ivrs[].max_retries", "tenants[].ivrs[].default_target", "tenants[].ivrs[].invalid_target"}) {
             assertThat(doc).as("docs/config.md describes %s", key).contains("`" + key + "`");
         }
     }

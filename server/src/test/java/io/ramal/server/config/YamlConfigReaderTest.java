@@ -319,6 +319,69 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void readsATenantsVoiceMenusAndDidsLeadingToThem() {
+        Config config = YamlConfigReader.read("""
+                tenants:
+                  - id: acme
+                    domains: [a.example]
+                    extensions: [{number: "200", password: change-me-200}]
+                    queues: [{name: sales}]
+                    ivrs:
+                      - name: main
+                        options:
+                          1: extension:200
+                          2: queue:sales
+                          "#": ivr:night
+                          "0": number:+15550100
+                        timeout: 4s
+                        max_retries: 1
+                        default_target: extension:200
+                      - name: night
+                    dids:
+                      - {number: "+15550102", ivr: main}
+                """, Config.production());
+        TenantConfig acme = config.tenants().getFirst();
+        assertThat(acme.ivrs()).containsExactly(
+                new io.ramal.cti.ivr.IvrMenu("main", Optional.empty(), java.util.Map.of(
+                        '1', new io.ramal.cti.ivr.IvrTarget.Extension("200"),
+                        '2', new io.ramal.cti.ivr.IvrTarget.Queue("sales"),
+                        '#', new io.ramal.cti.ivr.IvrTarget.Menu("night"),
+                        '0', new io.ramal.cti.ivr.IvrTarget.ExternalNumber("+15550100")),
+                        Duration.ofSeconds(4), 1, Optional.of(new io.ramal.cti.ivr.IvrTarget.Extension("200")),
+                        Optional.empty()),
+                io.ramal.cti.ivr.IvrMenu.defaults("night"));
+        assertThat(acme.dids()).extracting(DidConfig::describeTarget).containsExactly("ivr main");
+    }
+
+    @Test
+    void voiceMenuMistakesAreNamed() {
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], ivrs: [{name: main, options: {"x": "extension:1"}}]}
+                """, "tenants[0].ivrs[0].options.x").hasMessageContaining("0-9, *, #");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], ivrs: [{name: main, default_target: voicemail}]}
+                """, "tenants[0].ivrs[0].default_target").hasMessageContaining("ivr:NAME");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], ivrs: [{name: main, options: {"1": "ivr:nope"}}]}
+                """, "tenants[0]").hasMessageContaining("ivr:nope");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], dids: [{number: "4000", ivr: nope}]}
+                """, "tenants[0]").hasMessageContaining("ivr nope");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], ivrs: [{name: main}], dids: [{number: "4000", ivr: main, queue: x}]}
+                """, "tenants[0].dids[0]").hasMessageContaining("exactly one of extension, queue and ivr");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], ivrs: [{name: main, timeout: 90s}]}
+                """, "tenants[0].ivrs[0]").hasMessageContaining("1 s to 60 s");
+    }
+
+    @Test
     void duplicateKeysAreRejected() {
         assertFails("http:\n  port: 1\n  port: 2\n", "").hasMessageContaining("port");
     }

@@ -88,4 +88,27 @@ class ProvisioningTest {
     assertThat(queues.find("demo", "sales")).map(QueueSettings::strategy).contains(Strategy.ROUND_ROBIN);
     assertThat(queues.members("demo")).extracting(QueueMember::username).containsExactly("alice");
   }
+
+  @Test
+  void configMenusAreWrittenBeforeTheirDidsAndKeepAPromptUploadedThroughTheApi() {
+    Config served = Config.demo().withApi(ApiConfig.DEFAULTS);
+    TenantConfig demo = served.tenants().getFirst();
+    io.ramal.cti.ivr.IvrMenu main = new io.ramal.cti.ivr.IvrMenu("main", Optional.empty(),
+        java.util.Map.of('1', new io.ramal.cti.ivr.IvrTarget.Extension("1002")), java.time.Duration.ofSeconds(5), 2,
+        Optional.empty(), Optional.empty());
+    demo = demo.withIvrs(List.of(main), List.of(new io.ramal.server.config.DidConfig("4200",
+        new io.ramal.store.DidTarget.Ivr("main"))));
+    Config withMenu = new Config(served.http(), served.sip(), served.media(), served.api(), served.store(),
+        served.dataDir(), served.log(), List.of(demo));
+    Provisioning.apply(withMenu, ds, trunks, InstantSource.system());
+    io.ramal.store.IvrMenus menus = new io.ramal.store.IvrMenus(ds);
+    String sha = "ab".repeat(32);
+    menus.usePrompt("demo", "main", Optional.of(sha));
+
+    Provisioning.apply(withMenu, ds, trunks, InstantSource.system());
+
+    assertThat(menus.find("demo", "main")).contains(main.withPrompt(Optional.of(sha)));
+    assertThat(new io.ramal.store.Dids(ds).find("demo", "4200")).map(io.ramal.store.Did::target)
+        .contains(new io.ramal.store.DidTarget.Ivr("main"));
+  }
 }

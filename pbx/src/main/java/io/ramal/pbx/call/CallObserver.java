@@ -166,6 +166,7 @@ public interface CallObserver {
    */
   default void pickedUp(String tenantId, String callId, String slot, String by, boolean ringBack, Instant at) {}
 
+  /**
    * Supervisor {@code supervisor} (a device) answered and takes part in the call as {@code mode}
    * says; {@code agent} is the party coached, if named ({@code notified}: it heard a beep).
    */

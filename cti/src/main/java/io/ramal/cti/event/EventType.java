@@ -22,7 +22,8 @@ public enum EventType {
     RECORDING_RESUMED("recording.resumed"),
     RECORDING_STOPPED("recording.stopped"),
     DEVICE_REGISTERED("device.registered"),
-    DEVICE_UNREGISTERED("device.unregistered");
+    DEVICE_UNREGISTERED("device.unregistered"),
+    DEVICE_STATE_CHANGED("device.state_changed");
 
     private final String wire;
 

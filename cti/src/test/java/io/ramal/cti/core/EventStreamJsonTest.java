@@ -37,7 +37,7 @@ class EventStreamJsonTest {
 
         EnumSet<EventType> seen = EnumSet.noneOf(EventType.class);
         Map<String, Object> examples = new LinkedHashMap<>();
-        for (CtiEvent event : pbx.events) {
+        for (CtiEvent event : java.util.stream.Stream.concat(pbx.events.stream(), pbx.deviceStates.stream()).toList()) {
             Map<String, Object> json = event.toJson();
             assertThat(json.keySet()).containsExactlyElementsOf(ENVELOPE);
             assertThat(JsonText.write(json)).startsWith("{");

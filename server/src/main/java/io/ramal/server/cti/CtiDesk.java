@@ -95,13 +95,14 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
       List<CtiEvent> events = new ArrayList<>();
       TelephonyFact fact;
       for (int n = 0; n < MAX_BATCH && (fact = queue.poll()) != null; n++) {
-        Outcome outcome = board.on(fact);
+        Outcome outcome = board.on(fact); // then what the fact did to the devices' states, after its own events
         outcome.anomaly().ifPresent(a -> {
           anomalies.increment();
           LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("kind", a.kind()).addKeyValue("detail", a.detail())
               .log("fact ignored");
         });
         events.addAll(outcome.events());
+        events.addAll(board.deviceStates().after(fact, outcome));
       }
       if (!events.isEmpty()) {
         try {
@@ -122,11 +123,18 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
     if (!queue.isEmpty()) lane(tenant).execute(() -> applyPending(tenant));
   }
 
-  /** The tenant's calls and devices, valid at the seq of the last event appended before it. */
+  /**
+   * The tenant's calls, devices and device states (and the follower's sections), valid at the seq of the
+   * last event appended before it.
+   */
   @Override
   public Snapshot at(String tenant) {
     return journal.atomically(tenant, () -> {
-      Map<String, Object> data = new LinkedHashMap<>(board(tenant).snapshot().toJson());
+      Switchboard board = board(tenant);
+      Map<String, Object> data = new LinkedHashMap<>(board.snapshot().toJson());
+      List<Object> states = new ArrayList<>();
+      board.deviceStates().all().forEach(state -> states.add(state.toJson()));
+      data.put("device_states", List.copyOf(states));
       data.putAll(follower.snapshot(tenant));
       return new Snapshot(journal.head(tenant).lastSeq(), data);
     });

@@ -1280,7 +1280,7 @@ class OpenApiContractTest {
                 .isEqualTo("agent_not_found");
 
         queueDesk.report(new io.ramal.cti.queue.QueueFact.CallerArrived(DemoTenant.ID, "q-call-1", "sales",
-                "+5511988887777", Optional.empty(), new io.ramal.cti.queue.CampaignFields(Optional.of("C-1"),
+                "+5511988887777", Optional.empty(), new io.ramal.cti.CampaignFields(Optional.of("C-1"),
                         Optional.of("Maria"), Optional.of("Black Friday"), Optional.empty(), List.of()), Instant.now()));
         await().atMost(WAIT).until(() -> exchange("GET", "/api/v1/queues/{name}/callers", Map.of("name", "sales"),
                 bob, null).json().path("callers").size() == 1);

@@ -15,6 +15,7 @@ final class EventJson {
             case RecordingEvent e -> Optional.of(e.call());
             case DeviceEvent e -> Optional.empty();
             case DeviceStateChanged e -> Optional.empty();
+            case CallCampaignChanged e -> Optional.of(e.call());
         };
         return JsonFields.create()
                 .put("type", event.type().wire())

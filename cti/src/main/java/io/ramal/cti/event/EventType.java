@@ -17,6 +17,7 @@ public enum EventType {
     CALL_DTMF("call.dtmf"),
     CALL_MUTED("call.muted"),
     CALL_UNMUTED("call.unmuted"),
+    CALL_CAMPAIGN_CHANGED("call.campaign_changed"),
     RECORDING_STARTED("recording.started"),
     RECORDING_PAUSED("recording.paused"),
     RECORDING_RESUMED("recording.resumed"),

@@ -24,7 +24,7 @@ import io.ramal.cti.fact.RecorderResumed;
 import io.ramal.cti.fact.RecorderStarted;
 import io.ramal.cti.fact.RecorderStopped;
 import io.ramal.cti.fact.TelephonyFact;
-import io.ramal.cti.queue.CampaignFields;
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.queue.QueueFact;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.call.CallRecord;

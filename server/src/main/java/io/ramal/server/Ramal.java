@@ -235,7 +235,7 @@ public final class Ramal implements AutoCloseable {
         pbx = Pbx.start(pbxSettings(config.sip()), directory, records, new MeteredPbxEvents(registry), media, api.facts(),
             recordings, clock);
         pbx.location().listener(api.facts());
-        queueControl = new PbxQueueControl(pbx, api.queues()::report, clock);
+        queueControl = new PbxQueueControl(pbx, api.queues()::report, api.facts(), clock);
         api.facts().queueFacts(api.queues()::report);
         api.queues().control(queueControl);
         var park = config.sip().park();

@@ -3,6 +3,7 @@ package io.ramal.server.cti;
 import io.ramal.cti.DeviceAbilities;
 import io.ramal.cti.Direction;
 import io.ramal.cti.Endpoint;
+import io.ramal.cti.QueueOffer;
 import io.ramal.cti.ReleaseCause;
 import io.ramal.cti.UnregisterReason;
 import io.ramal.cti.fact.CallCreated;
@@ -25,6 +26,7 @@ import io.ramal.cti.fact.RecorderStarted;
 import io.ramal.cti.fact.RecorderStopped;
 import io.ramal.cti.fact.TelephonyFact;
 import io.ramal.cti.CampaignFields;
+import io.ramal.cti.queue.QueueEffect;
 import io.ramal.cti.queue.QueueFact;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.call.CallRecord;
@@ -32,6 +34,7 @@ import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
+import io.ramal.server.pbx.PbxQueueControl;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
@@ -53,7 +56,7 @@ import java.util.function.Consumer;
  * or the call was cleared while it rang) releases the caller leg alone; the set of such calls
  * is the one piece of state this translator keeps.
  */
-public final class TelephonyFacts implements CallObserver, LocationService.Listener {
+public final class TelephonyFacts implements CallObserver, LocationService.Listener, PbxQueueControl.OfferNotes {
   private final Consumer<TelephonyFact> sink;
   private final InstantSource clock;
   private final CallObserver supervision;
@@ -63,6 +66,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final Map<String, LegNames> renamed = new ConcurrentHashMap<>();
   /** Calls answered for a queue: the leg id of each device being offered the call. */
   private final Map<String, Map<String, String>> queueOffers = new ConcurrentHashMap<>();
+  /** Offers a queue ordered and the PBX has not called yet: call id → device → the queue's offer. */
+  private final Map<String, Map<String, QueueOffer>> ordered = new ConcurrentHashMap<>();
   private volatile Consumer<QueueFact> queueFacts = fact -> {};
 
   /**
@@ -375,6 +380,25 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     queueFacts.accept(new QueueFact.CallerArrived(tenantId, callId, queue, callerNumber, name, CampaignFields.NONE, at));
   }
 
+  /**
+   * A queue is about to order the PBX to ring {@code offer.device()} for its caller: the leg the PBX then
+   * reports is that queue's offer (its {@code call.delivered} carries the queue and the caller's wait).
+   */
+  @Override
+  public void offering(QueueEffect.Offer offer) {
+    ordered.computeIfAbsent(offer.callId(), id -> new ConcurrentHashMap<>())
+        .put(offer.device(), new QueueOffer(offer.queue(), offer.waited()));
+  }
+
+  /** The PBX did not carry out an ordered offer (it reports no leg for it). */
+  @Override
+  public void offerDropped(QueueEffect.Offer offer) {
+    ordered.computeIfPresent(offer.callId(), (id, byDevice) -> {
+      byDevice.remove(offer.device());
+      return byDevice.isEmpty() ? null : byDevice;
+    });
+  }
+
   @Override
   public void queueOfferCalled(String tenantId, String callId, String device, boolean sentOn, Instant at) {
     Map<String, String> offers = queueOffers.computeIfAbsent(callId, id -> new ConcurrentHashMap<>());
@@ -383,7 +407,9 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String legId = callId + "-q" + names.legsMade;
     offers.put(device, legId);
     boolean external = device.matches("\\+?[0-9]{8,}");
-    sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty()));
+    Optional<QueueOffer> offer = sentOn ? Optional.empty()
+        : Optional.ofNullable(ordered.getOrDefault(callId, Map.of()).remove(device));
+    sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty(), offer));
   }
 
   @Override
@@ -428,6 +454,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void queueCallEnded(String tenantId, String callId, Instant at) {
     queueOffers.remove(callId);
+    ordered.remove(callId);
     queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, at));
   }
 

@@ -94,4 +94,26 @@ class TelephonyFactsTest {
         "call.failed@+5511955554444", "connection.cleared@+5511955554444", "connection.cleared@1001");
     assertThat(anomalies).isEmpty();
   }
+
+  @Test
+  void aQueuesOfferRingsTheAgentWithTheQueueAndTheCallersWaitAndOnlyThatOffer() {
+    facts.queued("acme", "q1", "sales", "+5511988887777", "Maria", T0);
+    facts.offering(new io.ramal.cti.queue.QueueEffect.Offer("acme", "q1", "sales", "u-alice", "alice", "1001",
+        java.time.Duration.ofSeconds(15), "+5511988887777", Optional.of("Maria"), java.time.Duration.ofSeconds(12),
+        io.ramal.cti.CampaignFields.NONE));
+    facts.queueOfferCalled("acme", "q1", "1001", false, T0.plusSeconds(12));
+    facts.queueOfferAlerting("acme", "q1", "1001", T0.plusSeconds(12));
+    facts.queueOfferEnded("acme", "q1", "1001", 487, true, T0.plusSeconds(20));
+    facts.queueOfferCalled("acme", "q1", "1001", false, T0.plusSeconds(21)); // a new offer nobody noted
+    facts.queueOfferAlerting("acme", "q1", "1001", T0.plusSeconds(21));
+
+    List<io.ramal.cti.event.CallDelivered> delivered = events.stream()
+        .filter(e -> e instanceof io.ramal.cti.event.CallDelivered).map(e -> (io.ramal.cti.event.CallDelivered) e)
+        .toList();
+    assertThat(delivered).hasSize(2);
+    assertThat(delivered.get(0).data()).containsEntry("queue", java.util.Map.of("name", "sales", "wait_s", 12L));
+    assertThat(delivered.get(0).call().queue()).contains("sales");
+    assertThat(delivered.get(1).data()).containsEntry("queue", null);
+    assertThat(anomalies).isEmpty();
+  }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
  * screen pop. Forked ringing to several contacts of one device gives one event. A queue's offer to an
  * agent's device carries the queue and the caller's wait.
  */
-public record CallDelivered(String tenant, Instant at, PartySnapshot party, CallSnapshot call, Optional<QueueOffer> queue)
-        implements CallEvent {
+public record CallDelivered(String tenant, Instant at, PartySnapshot party, CallSnapshot call,
+        Optional<QueueOffer> queue) implements CallEvent {
     /** A ringing no queue offered. */
     public CallDelivered(String tenant, Instant at, PartySnapshot party, CallSnapshot call) {
         this(tenant, at, party, call, Optional.empty());

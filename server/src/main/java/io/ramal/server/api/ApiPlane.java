@@ -163,8 +163,9 @@ public final class ApiPlane implements AutoCloseable {
     agents.onChange(queues::afterChange);
     desk.follower(new CtiDesk.Follower() {
       @Override
-      public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board) {
-        agents.afterFacts(tenant, board);
+      public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board,
+          List<io.ramal.cti.event.CtiEvent> events) {
+        agents.afterFacts(tenant, board, events);
         queues.afterChange(tenant, board);
       }
 

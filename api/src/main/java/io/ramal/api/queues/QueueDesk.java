@@ -161,6 +161,16 @@ public final class QueueDesk implements AutoCloseable {
         return List.copyOf(queues);
     }
 
+    /**
+     * The wrap-up of the tenant's queue now (zero for an unknown queue); call it on the tenant's lane, where
+     * the distributor does not change under the reader.
+     */
+    public Duration wrapUp(String tenant, String queue) {
+        CallDistributor acd = distributors.get(tenant);
+        return acd == null ? Duration.ZERO
+                : acd.queue(queue).map(QueueSettings::wrapUp).orElse(Duration.ZERO);
+    }
+
     /** Now, as the desk sees it. */
     public Instant now() {
         return clock.instant();

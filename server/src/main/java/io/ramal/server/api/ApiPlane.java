@@ -4,6 +4,9 @@ import io.ramal.api.agents.AgentDesk;
 import io.ramal.api.agents.AgentIntervalRoutes;
 import io.ramal.api.agents.AgentPolicyRoutes;
 import io.ramal.api.agents.AgentRoutes;
+import io.ramal.api.agents.AgentStatsRoutes;
+import io.ramal.api.agents.HandledCallLog;
+import io.ramal.store.AgentCalls;
 import io.ramal.api.agents.PauseReasonRoutes;
 import io.ramal.api.agents.PositionRoutes;
 import io.ramal.api.agents.RegisteredAddresses;
@@ -117,6 +120,7 @@ public final class ApiPlane implements AutoCloseable {
   private final CdrRoutes history;
   private final AgentDesk agents;
   private final QueueDesk queues;
+  private final HandledCallLog handledCalls;
   private final SupervisionDesk supervision;
   /** The PBX's side of supervision, connected once the PBX runs (refuses until then). */
   private volatile SupervisionControl supervisionControl = SupervisionControlNone.INSTANCE;
@@ -160,12 +164,15 @@ public final class ApiPlane implements AutoCloseable {
     this.agents = new AgentDesk(desk, journal, new AgentIntervals(dataSource), new PauseReasons(dataSource),
         new AgentPolicies(dataSource), config.agents().toSetting(), clock).start(Duration.ofSeconds(1));
     this.queues = new QueueDesk(desk, journal, new Queues(dataSource), agents::states, clock);
+    this.handledCalls = new HandledCallLog(new AgentCalls(dataSource), agents);
+    handledCalls.wrapUps(queues::wrapUp);
     agents.onChange(queues::afterChange);
     desk.follower(new CtiDesk.Follower() {
       @Override
       public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board,
           List<io.ramal.cti.event.CtiEvent> events) {
-        agents.afterFacts(tenant, board, events);
+        handledCalls.afterEvents(tenant, events);
+        agents.afterFacts(tenant, board);
         queues.afterChange(tenant, board);
       }
 
@@ -294,6 +301,8 @@ public final class ApiPlane implements AutoCloseable {
         users);
     AgentPolicyRoutes policyRoutes = new AgentPolicyRoutes(auth.authentication(), agents,
         new AgentPolicies(dataSource), reasons);
+    AgentStatsRoutes statsRoutes = new AgentStatsRoutes(auth.authentication(), new AgentIntervals(dataSource),
+        new AgentCalls(dataSource), users, clock);
     PositionRoutes positionRoutes = new PositionRoutes(auth.authentication(), new AgentPositions(dataSource),
         extensions);
     QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
@@ -321,6 +330,7 @@ public final class ApiPlane implements AutoCloseable {
       agentRoutes.addTo(routes);
       reasonRoutes.addTo(routes);
       ledgerRoutes.addTo(routes);
+      statsRoutes.addTo(routes);
       policyRoutes.addTo(routes);
       positionRoutes.addTo(routes);
       queueRoutes.addTo(routes);

@@ -66,6 +66,10 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final Map<String, LegNames> renamed = new ConcurrentHashMap<>();
   /** Calls answered for a queue: the leg id of each device being offered the call. */
   private final Map<String, Map<String, String>> queueOffers = new ConcurrentHashMap<>();
+  /** Queue calls whose end the PBX reported to the queue, waiting for their CDR's end instant. */
+  private final Set<String> queueCallsEnding = ConcurrentHashMap.newKeySet();
+  /** Queue calls whose CDR came before the queue heard of their end: call id → the CDR's end. */
+  private final Map<String, Instant> queueCallsRecorded = new ConcurrentHashMap<>();
   /** Offers a queue ordered and the PBX has not called yet: call id → device → the queue's offer. */
   private final Map<String, Map<String, QueueOffer>> ordered = new ConcurrentHashMap<>();
   private volatile Consumer<QueueFact> queueFacts = fact -> {};
@@ -408,7 +412,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     offers.put(device, legId);
     boolean external = device.matches("\\+?[0-9]{8,}");
     Optional<QueueOffer> offer = sentOn ? Optional.empty()
-        : Optional.ofNullable(ordered.getOrDefault(callId, Map.of()).remove(device));
+        : Optional.ofNullable(ordered.get(callId)).map(byDevice -> byDevice.remove(device));
     sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty(), offer));
   }
 
@@ -420,8 +424,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   @Override
   public void queueOfferAnswered(String tenantId, String callId, String device, boolean sentOn, Instant at) {
-    Map<String, String> offers = queueOffers.getOrDefault(callId, Map.of());
-    String legId = offers.remove(device);
+    String legId = Optional.ofNullable(queueOffers.get(callId)).map(byDevice -> byDevice.remove(device)).orElse(null);
     if (legId != null) {
       withoutCalleeLeg.remove(callId);
       names(callId).side(false, legId);
@@ -433,7 +436,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void queueOfferEnded(String tenantId, String callId, String device, int status, boolean withdrawn,
       Instant at) {
-    String legId = queueOffers.getOrDefault(callId, Map.of()).remove(device);
+    String legId = Optional.ofNullable(queueOffers.get(callId)).map(byDevice -> byDevice.remove(device)).orElse(null);
     ReleaseCause cause = withdrawn ? ReleaseCause.CANCELLED : switch (status) {
       case 486, 600 -> ReleaseCause.BUSY;
       case 603 -> ReleaseCause.REJECTED;
@@ -451,11 +454,21 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     queueFacts.accept(new QueueFact.OfferFailed(tenantId, callId, device, why, at));
   }
 
+  /**
+   * The queue hears that a queue call ended at the instant its CDR says (so the queue's handling times and
+   * the agents' talk times agree to the millisecond): the PBX reports the queue's end just before the CDR,
+   * so it waits here for {@link #ended}; if the CDR came first, its end is used at once.
+   */
   @Override
   public void queueCallEnded(String tenantId, String callId, Instant at) {
     queueOffers.remove(callId);
     ordered.remove(callId);
-    queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, at));
+    Instant recorded = queueCallsRecorded.remove(callId);
+    if (recorded != null) {
+      queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, recorded));
+    } else {
+      queueCallsEnding.add(callId);
+    }
   }
 
   @Override
@@ -463,6 +476,11 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String tenant = r.tenantId();
     String callId = r.id();
     var at = r.endedAt();
+    if (queueCallsEnding.remove(callId)) {
+      queueFacts.accept(new QueueFact.CallEnded(tenant, callId, at));
+    } else if (queueOffers.containsKey(callId)) {
+      queueCallsRecorded.put(callId, at);
+    }
     ReleaseCause cause = cause(r);
     LegReleased caller = new LegReleased(tenant, callId, at, leg(callId, true), cause);
     LegReleased callee = new LegReleased(tenant, callId, at, leg(callId, false), cause);

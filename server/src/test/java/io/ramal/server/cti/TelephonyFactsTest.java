@@ -116,4 +116,28 @@ class TelephonyFactsTest {
     assertThat(delivered.get(1).data()).containsEntry("queue", null);
     assertThat(anomalies).isEmpty();
   }
+
+  @Test
+  void theQueueHearsOfACallsEndAtTheInstantOfItsRecordWhicheverIsReportedFirst() {
+    List<io.ramal.cti.queue.QueueFact> queue = new ArrayList<>();
+    facts.queueFacts(queue::add);
+    for (String callId : List.of("q1", "q2")) {
+      facts.queued("acme", callId, "sales", "+5511988887777", "", T0);
+      facts.queueOfferCalled("acme", callId, "1001", false, T0);
+      facts.queueOfferAnswered("acme", callId, "1001", false, T0.plusSeconds(1));
+    }
+    CallRecord q1 = new CallRecord("q1", "acme", "q1@sip", "+5511988887777", "sales", Direction.INBOUND, T0,
+        Optional.of(T0.plusSeconds(1)), T0.plusMillis(61_007), Disposition.ANSWERED, "BYE from caller");
+    CallRecord q2 = new CallRecord("q2", "acme", "q2@sip", "+5511988887777", "sales", Direction.INBOUND, T0,
+        Optional.of(T0.plusSeconds(1)), T0.plusMillis(31_003), Disposition.ANSWERED, "BYE from caller");
+
+    facts.queueCallEnded("acme", "q1", T0.plusMillis(61_005));
+    facts.ended(q1);
+    facts.ended(q2);
+    facts.queueCallEnded("acme", "q2", T0.plusMillis(31_009));
+
+    assertThat(queue).filteredOn(f -> f instanceof io.ramal.cti.queue.QueueFact.CallEnded)
+        .extracting(f -> f.callId() + "@" + f.at())
+        .containsExactly("q1@" + T0.plusMillis(61_007), "q2@" + T0.plusMillis(31_003));
+  }
 }

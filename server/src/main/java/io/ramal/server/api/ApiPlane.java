@@ -173,6 +173,7 @@ public final class ApiPlane implements AutoCloseable {
           List<io.ramal.cti.event.CtiEvent> events) {
         handledCalls.afterEvents(tenant, events);
         agents.afterFacts(tenant, board);
+        queues.afterEvents(tenant, events);
         queues.afterChange(tenant, board);
       }
 
@@ -290,7 +291,9 @@ public final class ApiPlane implements AutoCloseable {
     DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
     MusicOnHoldRoutes musicOnHold = new MusicOnHoldRoutes(auth.authentication(), music);
     OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control,
-        (tenant, number) -> extensions.find(tenant, number).isPresent());
+        (tenant, number) -> extensions.find(tenant, number).isPresent(), clock);
+    io.ramal.api.calls.CallCampaignRoute campaigns = new io.ramal.api.calls.CallCampaignRoute(auth.authentication(),
+        desk, clock);
     PauseReasons reasons = new PauseReasons(dataSource);
     AgentGroups groups = new AgentGroups(dataSource);
     Users users = new Users(dataSource);
@@ -308,12 +311,15 @@ public final class ApiPlane implements AutoCloseable {
     QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
         listedQueues);
     MemberRoutes memberRoutes = new MemberRoutes(auth.authentication(), queues, users);
+    io.ramal.api.board.BoardRoute board = new io.ramal.api.board.BoardRoute(auth.authentication(), extensions, desk,
+        journal, agents, queues, clock);
     SupervisionRoutes supervisionRoutes = new SupervisionRoutes(auth.authentication(), desk, supervisionControl,
         supervision, new SupervisionAudit(dataSource));
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
       calls.addTo(routes);
+      campaigns.addTo(routes);
       if (control instanceof io.ramal.api.calls.CallParking parking) {
         new io.ramal.api.calls.ParkRoutes(auth.authentication(), desk, parking).addTo(routes);
       }
@@ -335,6 +341,7 @@ public final class ApiPlane implements AutoCloseable {
       positionRoutes.addTo(routes);
       queueRoutes.addTo(routes);
       memberRoutes.addTo(routes);
+      board.addTo(routes);
       supervisionRoutes.addTo(routes);
       screenPop.addTo(routes);
       socket.addTo(routes);

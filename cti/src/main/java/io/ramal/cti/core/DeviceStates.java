@@ -12,10 +12,11 @@ import io.ramal.cti.fact.CallFact;
 import io.ramal.cti.fact.DeviceFact;
 import io.ramal.cti.fact.TelephonyFact;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,27 +45,26 @@ public final class DeviceStates {
      * the order the devices first appear in the outcome's events.
      */
     public List<CtiEvent> after(TelephonyFact fact, Outcome outcome) {
-        Map<String, Optional<String>> touched = new LinkedHashMap<>();
+        Set<String> touched = new LinkedHashSet<>();
         switch (fact) {
-            case DeviceFact f -> touched.put(f.device(), Optional.empty());
+            case DeviceFact f -> touched.add(f.device());
             case CallFact f -> {
                 for (CtiEvent event : outcome.events()) {
                     if (event instanceof CallEvent e) {
-                        Optional<String> cause = Optional.of(e.call().callId());
-                        touch(touched, e.party(), cause);
-                        e.call().parties().forEach(p -> touch(touched, p, cause));
+                        touch(touched, e.party());
+                        e.call().parties().forEach(p -> touch(touched, p));
                     }
                 }
             }
         }
         List<CtiEvent> changes = new ArrayList<>();
-        touched.forEach((device, cause) -> {
+        touched.forEach(device -> {
             DeviceState now = current(device);
             DeviceState before = state(device).map(DeviceStateSnapshot::state).orElse(DeviceState.OFFLINE);
             if (now != before) {
                 DeviceStateSnapshot after = new DeviceStateSnapshot(device, now, fact.at());
                 states.put(device, after);
-                changes.add(new DeviceStateChanged(tenant, fact.at(), after, before, cause));
+                changes.add(new DeviceStateChanged(tenant, fact.at(), after, before));
             }
         });
         return changes;
@@ -80,9 +80,9 @@ public final class DeviceStates {
         return List.copyOf(states.values());
     }
 
-    private static void touch(Map<String, Optional<String>> touched, PartySnapshot party, Optional<String> cause) {
+    private static void touch(Set<String> touched, PartySnapshot party) {
         if (!party.endpoint().external()) {
-            touched.putIfAbsent(party.device(), cause);
+            touched.add(party.device());
         }
     }
 

@@ -11,17 +11,16 @@ import java.util.Optional;
 
 /**
  * {@code device.state_changed}: what an extension is doing changed (offline, idle, ringing, in a
- * call, holding). One event per change, after the event that caused it; {@code callId} is the call
- * whose change it was (empty when a registration changed it).
+ * call, holding). One event per change, right after the event that caused it. Like the other device
+ * events it names no call, so a subscriber following a call by its id does not get it.
  */
-public record DeviceStateChanged(String tenant, Instant at, DeviceStateSnapshot state, DeviceState previous,
-        Optional<String> callId) implements CtiEvent {
+public record DeviceStateChanged(String tenant, Instant at, DeviceStateSnapshot state, DeviceState previous)
+        implements CtiEvent {
     public DeviceStateChanged {
         Identifiers.nonBlank(tenant, "tenant");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(previous, "previous");
-        Identifiers.nonBlank(callId, "callId");
         if (previous == state.state()) {
             throw new IllegalArgumentException("not a change: " + previous.wire() + " to " + previous.wire());
         }
@@ -30,6 +29,11 @@ public record DeviceStateChanged(String tenant, Instant at, DeviceStateSnapshot 
     @Override
     public EventType type() {
         return EventType.DEVICE_STATE_CHANGED;
+    }
+
+    @Override
+    public Optional<String> callId() {
+        return Optional.empty();
     }
 
     @Override

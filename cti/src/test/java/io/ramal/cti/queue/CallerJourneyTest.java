@@ -139,6 +139,21 @@ class CallerJourneyTest {
     }
 
     @Test
+    void campaignFieldsAttachedWhileTheCallerWaitsReachItsViewAndItsOffers() {
+        floor.queue(QueueSettings.defaults("sales"));
+        floor.arrive("c1", "sales");
+        CampaignFields campaign = new CampaignFields(Optional.of("C-77"), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
+        floor.acd.campaign("c1", campaign);
+        floor.acd.campaign("nosuch", campaign);
+        floor.logIn("alice", "1001").join("sales", "alice", 0);
+
+        assertThat(floor.acd.callers("sales", floor.now())).singleElement()
+                .satisfies(c -> assertThat(c.campaign()).isEqualTo(campaign));
+        assertThat(Floor.only(floor.effects, QueueEffect.Offer.class).getFirst().campaign()).isEqualTo(campaign);
+    }
+
+    @Test
     void theCallerJoinedEventHasTheCallerInTheEnvelopeAndItsPlaceInData() {
         floor.queue(QueueSettings.defaults("sales"));
         floor.arrive("c1", "sales");

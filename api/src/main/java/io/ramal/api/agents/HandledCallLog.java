@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -58,10 +57,5 @@ public final class HandledCallLog {
             LOG.atError().setCause(e).addKeyValue("tenant", tenant).addKeyValue("calls", rows.size())
                     .log("handled calls could not be stored; agent statistics will miss them");
         }
-    }
-
-    /** Whether the tenant has calls ringing or talking at agents now (for tests). */
-    public int open(String tenant) {
-        return Optional.ofNullable(tenants.get(tenant)).map(HandledCalls::open).orElse(0);
     }
 }

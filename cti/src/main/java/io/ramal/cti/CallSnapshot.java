@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param recording whether the call is being recorded
  * @param recordingId the current recording, while there is one
  * @param consultationOf for a consultation call, the call it consults from
+ * @param queue the queue that offered the call to a device last, if a queue did
+ * @param campaign the dialer campaign fields attached to the call ({@link CampaignFields#NONE}: none)
  * @param version the change counter, from 1
  * @param parties the visible connections, in the order they joined
  */
@@ -33,7 +35,16 @@ public record CallSnapshot(
         String callId, Direction direction, CallState state, Endpoint caller, Optional<String> callerName,
         String calleeNumber, Optional<String> calleeName, Instant createdAt, Optional<Instant> answeredAt,
         boolean conference, RecordingState recording, Optional<String> recordingId, Optional<String> consultationOf,
-        long version, List<PartySnapshot> parties) {
+        Optional<String> queue, CampaignFields campaign, long version, List<PartySnapshot> parties) {
+    /** A call no queue offered and without campaign fields. */
+    public CallSnapshot(String callId, Direction direction, CallState state, Endpoint caller,
+            Optional<String> callerName, String calleeNumber, Optional<String> calleeName, Instant createdAt,
+            Optional<Instant> answeredAt, boolean conference, RecordingState recording, Optional<String> recordingId,
+            Optional<String> consultationOf, long version, List<PartySnapshot> parties) {
+        this(callId, direction, state, caller, callerName, calleeNumber, calleeName, createdAt, answeredAt, conference,
+                recording, recordingId, consultationOf, Optional.empty(), CampaignFields.NONE, version, parties);
+    }
+
     public CallSnapshot {
         Identifiers.nonBlank(callId, "callId");
         Objects.requireNonNull(direction, "direction");
@@ -47,6 +58,8 @@ public record CallSnapshot(
         Objects.requireNonNull(recording, "recording");
         Identifiers.nonBlank(recordingId, "recordingId");
         Identifiers.nonBlank(consultationOf, "consultationOf");
+        Identifiers.nonBlank(queue, "queue");
+        Objects.requireNonNull(campaign, "campaign");
         parties = List.copyOf(parties);
     }
 
@@ -77,6 +90,8 @@ public record CallSnapshot(
                 .put("recording", recording.wire())
                 .put("recording_id", recordingId)
                 .put("consultation_of", consultationOf)
+                .put("queue", queue)
+                .put("campaign", campaign.toJson())
                 .put("version", version)
                 .put("parties", List.copyOf(partyJson))
                 .build();

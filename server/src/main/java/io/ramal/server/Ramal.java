@@ -239,7 +239,7 @@ public final class Ramal implements AutoCloseable {
             recordings, clock);
         pbx.location().listener(api.facts());
         pbx.prompts(prompts);
-        queueControl = new PbxQueueControl(pbx, api.queues()::report, clock);
+        queueControl = new PbxQueueControl(pbx, api.queues()::report, api.facts(), clock);
         api.facts().queueFacts(api.queues()::report);
         api.queues().control(queueControl);
         var park = config.sip().park();

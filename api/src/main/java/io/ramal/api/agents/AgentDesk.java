@@ -140,6 +140,17 @@ public final class AgentDesk implements SocketPresence, AutoCloseable {
         }
     }
 
+    /** The agent logged in on {@code device}; call it on the tenant's lane. */
+    public java.util.Optional<AgentView> onDevice(String tenant, String device) {
+        AgentRoster roster = rosters.get(tenant);
+        return roster == null ? java.util.Optional.empty() : roster.onDevice(device);
+    }
+
+    /** Every agent the tenant's roster knows; call it on the tenant's lane. */
+    public List<AgentView> agents(String tenant) {
+        return roster(tenant).agents();
+    }
+
     /** The agents section of the tenant's snapshot (called under the tenant's journal lock). */
     public List<Object> snapshot(String tenant) {
         AgentRoster roster = rosters.get(tenant);

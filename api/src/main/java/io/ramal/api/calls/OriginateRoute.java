@@ -9,10 +9,13 @@ import io.ramal.api.auth.Principal;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.control.CallCommand;
 import io.ramal.cti.control.CallControl;
 import io.ramal.cti.control.CommandResult;
 import io.ramal.cti.control.Refusal;
+import io.ramal.cti.fact.CampaignAttached;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +30,9 @@ import java.util.Optional;
  * <p>The command is checked against the tenant's CTI state first ({@code device_unavailable} for a
  * device with no registered contact, {@code invalid_argument} for a destination that is not a
  * number), then handed to the PBX, which may still refuse it (unknown destination, no trunk).
- * Accepted answers 202 with the new call's id and its {@code Location}.
+ * Accepted answers 202 with the new call's id and its {@code Location}. An optional {@code "campaign"}
+ * object attaches dialer campaign fields to the new call ({@code call.campaign_changed} right after its
+ * {@code call.originated}), so the destination's ringing and screen pop carry them.
  */
 public final class OriginateRoute {
 
@@ -37,9 +42,11 @@ public final class OriginateRoute {
     private final TenantBoards boards;
     private final CallControl control;
     private final ExtensionDirectory extensions;
+    private final InstantSource clock;
 
     public OriginateRoute(BearerAuthentication authentication, TenantBoards boards, CallControl control,
-            ExtensionDirectory extensions) {
+            ExtensionDirectory extensions, InstantSource clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.boards = Objects.requireNonNull(boards, "boards");
         this.control = Objects.requireNonNull(control, "control");
@@ -66,6 +73,7 @@ public final class OriginateRoute {
         if (!extensions.exists(caller.tenantId(), from)) {
             throw new ApiException(404, "extension_not_found", "no extension " + from + " in your tenant");
         }
+        CampaignFields campaign = CampaignBody.parse(body.get("campaign"));
         CallCommand.Originate command = new CallCommand.Originate(caller.tenantId(), from, to);
         Optional<Refusal> refusal = boards.onTenant(caller.tenantId(), board -> board.check(command));
         if (refusal.isPresent()) {
@@ -73,6 +81,11 @@ public final class OriginateRoute {
         }
         switch (control.originate(command)) {
             case CommandResult.Accepted accepted -> {
+                if (!campaign.isEmpty()) {
+                    // The PBX reported the new call before answering: the fields follow its call.originated.
+                    boards.apply(caller.tenantId(), board -> new CampaignAttached(caller.tenantId(), accepted.callId(),
+                            clock.instant(), campaign));
+                }
                 ctx.header("Location", PATH + "/" + accepted.callId());
                 Json.write(ctx, 202, Map.of("call_id", accepted.callId(), "status", "originating"));
             }

@@ -3,7 +3,11 @@ package io.ramal.api.queues;
 import io.ramal.api.calls.TenantBoards;
 import io.ramal.api.events.EventJournal;
 import io.ramal.api.events.NewEvent;
+import io.ramal.cti.CallSnapshot;
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.core.Switchboard;
+import io.ramal.cti.event.CallCampaignChanged;
+import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.queue.AgentStates;
 import io.ramal.cti.queue.CallDistributor;
 import io.ramal.cti.queue.QueueControl;
@@ -104,7 +108,7 @@ public final class QueueDesk implements AutoCloseable {
                     ConcurrentLinkedQueue<QueueFact> queue = pending.get(tenant);
                     QueueFact next;
                     while ((next = queue.poll()) != null) {
-                        QueueFact f = next;
+                        QueueFact f = withCallsCampaign(next, board);
                         apply(tenant, board, (acd, states) -> acd.on(f, states));
                     }
                     return null;
@@ -129,6 +133,14 @@ public final class QueueDesk implements AutoCloseable {
     }
 
     /**
+     * Reads the tenant's distributor from work already running on the tenant's lane (inside
+     * {@code onTenant}), where {@link #read} would wait for itself.
+     */
+    public <T> T peek(String tenant, Switchboard board, BiFunction<CallDistributor, AgentStates, T> query) {
+        return query.apply(distributor(tenant), agents.apply(tenant, board));
+    }
+
+    /**
      * After agents or calls of the tenant changed (called on its lane): the distributor reviews, so
      * agents who became free are offered waiting calls and offers to agents who no longer may take them
      * stop. Tenants whose queues were never used are left alone.
@@ -140,8 +152,36 @@ public final class QueueDesk implements AutoCloseable {
     }
 
     /**
+     * After CTI events of the tenant were stored (on its lane): campaign fields attached to a waiting
+     * caller's call reach the queue's view of it and its later offers.
+     */
+    public void afterEvents(String tenant, List<CtiEvent> events) {
+        CallDistributor acd = distributors.get(tenant);
+        if (acd == null) {
+            return;
+        }
+        for (CtiEvent event : events) {
+            if (event instanceof CallCampaignChanged changed) {
+                acd.campaign(changed.call().callId(), changed.call().campaign());
+            }
+        }
+    }
+
+    /** A caller arriving without campaign fields takes those attached to its call, if any (a requeued call). */
+    private static QueueFact withCallsCampaign(QueueFact fact, Switchboard board) {
+        if (fact instanceof QueueFact.CallerArrived a && a.campaign().isEmpty()) {
+            CampaignFields attached = board.call(a.callId()).map(CallSnapshot::campaign).orElse(CampaignFields.NONE);
+            if (!attached.isEmpty()) {
+                return new QueueFact.CallerArrived(a.tenant(), a.callId(), a.queue(), a.callerNumber(), a.callerName(),
+                        attached, a.at());
+            }
+        }
+        return fact;
+    }
+
+    /**
      * The queues section of the tenant's snapshot (called under the tenant's journal lock): each queue's
-     * name and its waiting callers.
+     * name, its waiting callers and its members (the objects of the {@code queue.*} events).
      */
     public List<Object> snapshot(String tenant) {
         CallDistributor acd = distributors.get(tenant);
@@ -153,12 +193,25 @@ public final class QueueDesk implements AutoCloseable {
         for (QueueSettings queue : acd.queues()) {
             List<Object> callers = new ArrayList<>();
             acd.callers(queue.name(), now).forEach(c -> callers.add(c.toJson()));
+            List<Object> members = new ArrayList<>();
+            acd.members(queue.name()).forEach(m -> members.add(m.toJson()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", queue.name());
             entry.put("callers", List.copyOf(callers));
+            entry.put("members", List.copyOf(members));
             queues.add(entry);
         }
         return List.copyOf(queues);
+    }
+
+    /**
+     * The wrap-up of the tenant's queue now (zero for an unknown queue); call it on the tenant's lane, where
+     * the distributor does not change under the reader.
+     */
+    public Duration wrapUp(String tenant, String queue) {
+        CallDistributor acd = distributors.get(tenant);
+        return acd == null ? Duration.ZERO
+                : acd.queue(queue).map(QueueSettings::wrapUp).orElse(Duration.ZERO);
     }
 
     /** Now, as the desk sees it. */

@@ -80,8 +80,8 @@ record PopDraft(
                 text(fields.get("caller_name")),
                 text(fields.get("callee_number")).orElse(""),
                 text(fields.get("callee_name")),
-                named(fields.get("queue")),
-                object(fields.get("campaign")),
+                named(fields.get("queue")).or(() -> offeringQueue(fields)),
+                object(fields.get("campaign")).or(() -> object(callField(fields, "campaign"))),
                 seq));
     }
 
@@ -194,6 +194,21 @@ record PopDraft(
         map.put(k1, v1);
         map.put(k2, v2);
         return map;
+    }
+
+    /**
+     * The queue of a CTI {@code call.delivered}: its {@code data.queue} ({@code {name, wait_s}}) for a
+     * queue's offer, else the call's {@code queue} (a name), if any.
+     */
+    private static Optional<Map<String, Object>> offeringQueue(Map<String, Object> fields) {
+        Optional<Map<String, Object>> offer = fields.get("data") instanceof Map<?, ?> data
+                ? object(data.get("queue")) : Optional.empty();
+        return offer.or(() -> named(callField(fields, "queue")));
+    }
+
+    /** A field of the CTI event's {@code call} object, or null. */
+    private static Object callField(Map<String, Object> fields, String name) {
+        return fields.get("call") instanceof Map<?, ?> call ? call.get(name) : null;
     }
 
     /** A queue given as its name or as an object with one. */

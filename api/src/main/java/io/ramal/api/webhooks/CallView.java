@@ -13,7 +13,8 @@ import java.util.Optional;
  *   <li>{@code direction}: {@code inbound}, {@code outbound} or {@code internal};
  *   <li>{@code caller} and {@code callee}: a number as text, or an object with a {@code number};
  *       otherwise the CTI events' {@code caller_number} and {@code callee_number};
- *   <li>{@code queue}: a name as text, or an object with a {@code name} (also {@code queue_name});
+ *   <li>{@code queue}: a name as text, or an object with a {@code name} (also {@code queue_name}); for
+ *       CTI events the queue of a queue's offer ({@code data.queue}) or the call's ({@code call.queue});
  *   <li>{@code duration} in seconds, or {@code duration_ms}, or the time from the CTI event's
  *       {@code call.answered_at} to its {@code ts} ({@code %DURACION%});
  *   <li>{@code data.party.external}: true when the CTI event is about an external number (the
@@ -46,7 +47,9 @@ record CallView(
     static CallView of(Map<String, Object> event) {
         Optional<String> caller = number(event.get("caller")).or(() -> text(event.get("caller_number")));
         Optional<String> callee = number(event.get("callee")).or(() -> text(event.get("callee_number")));
-        Optional<String> queue = named(event.get("queue")).or(() -> named(event.get("queue_name")));
+        Optional<String> queue = named(event.get("queue")).or(() -> named(event.get("queue_name")))
+                .or(() -> event.get("data") instanceof Map<?, ?> data ? named(data.get("queue")) : Optional.empty())
+                .or(() -> event.get("call") instanceof Map<?, ?> call ? named(call.get("queue")) : Optional.empty());
         return new CallView(
                 text(event.get("type")).orElse(""),
                 text(event.get("device")),

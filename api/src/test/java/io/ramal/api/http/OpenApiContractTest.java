@@ -247,7 +247,8 @@ class OpenApiContractTest {
                     .addTo(javalin.routes);
             new DeviceRoutes(auth.authentication(), extensions, tenantBoards).addTo(javalin.routes);
             new OriginateRoute(auth.authentication(), tenantBoards, pbxThatAccepts(),
-                    (tenant, number) -> extensions.find(tenant, number).isPresent()).addTo(javalin.routes);
+                    (tenant, number) -> extensions.find(tenant, number).isPresent(), clock).addTo(javalin.routes);
+            new io.ramal.api.calls.CallCampaignRoute(auth.authentication(), tenantBoards, clock).addTo(javalin.routes);
             new RecordingRoutes(auth.authentication(), tenantBoards, pbxThatAccepts(), new Recordings(dataSource),
                     recordingsDir, Optional.of(links), clock).addTo(javalin.routes);
             new ScreenPopAdmin(screenPops, auth.authentication()).addTo(javalin.routes);
@@ -276,6 +277,10 @@ class OpenApiContractTest {
                     extensions, new io.ramal.api.queues.ConfiguredQueues(Map.of(DemoTenant.ID, Set.of("vip"))))
                     .addTo(javalin.routes);
             new io.ramal.api.queues.MemberRoutes(auth.authentication(), queueDesk, users).addTo(javalin.routes);
+            new io.ramal.api.agents.AgentStatsRoutes(auth.authentication(), new io.ramal.store.AgentIntervals(dataSource),
+                    new io.ramal.store.AgentCalls(dataSource), users, clock).addTo(javalin.routes);
+            new io.ramal.api.board.BoardRoute(auth.authentication(), extensions, tenantBoards, journal, agents, queueDesk,
+                    clock).addTo(javalin.routes);
             new MusicOnHoldRoutes(auth.authentication(), music).addTo(javalin.routes);
             io.ramal.store.SupervisionAudit supervisionAudit = new io.ramal.store.SupervisionAudit(dataSource);
             supervisionDesk = new io.ramal.api.supervision.SupervisionDesk(journal, supervisionAudit, clock);
@@ -849,6 +854,72 @@ class OpenApiContractTest {
         }
     }
 
+    @Test
+    void campaignFieldsOnALiveCallTheBoardAndAgentStatisticsAnswerAsDocumented() {
+        ringing("c-camp", "1001", "1002");
+        String admin = adminToken();
+        String alice = accessToken("alice", "demo-alice");
+        Map<String, String> call = Map.of("id", "c-camp");
+        try {
+            Answer patched = exchange("PATCH", "/api/v1/calls/{id}", call, alice, json(Map.of("campaign",
+                    Map.of("customer_code", "C-77", "customer_name", "Maria Souza", "extra_1", "gold"))));
+            assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+            assertThat(patched.json().path("campaign").path("customer_code").asText()).isEqualTo("C-77");
+            assertThat(patched.json().path("campaign").path("extra_2").isNull()).isTrue();
+            long version = patched.json().path("version").asLong();
+            assertThat(patched.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
+            assertThat(exchange("PATCH", "/api/v1/calls/{id}", call, admin, json(Map.of("campaign", Map.of())),
+                    Map.of("If-Match", "\"" + (version - 1) + "\"")).code()).isEqualTo("version_mismatch");
+            assertThat(exchange("PATCH", "/api/v1/calls/{id}", call, admin, "{\"campaign\": \"C-77\"}").code())
+                    .isEqualTo("invalid_campaign");
+            assertThat(exchange("PATCH", "/api/v1/calls/{id}", call, admin,
+                    json(Map.of("campaign", Map.of("codigoCliente", "1")))).code()).isEqualTo("invalid_campaign");
+            assertThat(exchange("PATCH", "/api/v1/calls/{id}", call, admin, json(Map.of("state", "held"))).code())
+                    .isEqualTo("invalid_request");
+            assertThat(exchange("PATCH", "/api/v1/calls/{id}", Map.of("id", "nosuch"), admin,
+                    json(Map.of("campaign", Map.of()))).code()).isEqualTo("call_not_found");
+            Answer cleared = exchange("PATCH", "/api/v1/calls/{id}", call, admin, "{\"campaign\": null}");
+            assertThat(cleared.json().path("campaign").isNull()).isTrue();
+            assertThat(cleared.json().path("version").asLong()).isEqualTo(version + 1);
+
+            Answer board = exchange("GET", "/api/v1/board", Map.of(), admin, null);
+            assertThat(board.status()).isEqualTo(200);
+            assertThat(board.json().path("extensions")).anySatisfy(e -> {
+                assertThat(e.path("number").asText()).isEqualTo("1002");
+                assertThat(e.path("calls").get(0).asText()).isEqualTo("c-camp");
+            });
+            assertThat(exchange("GET", "/api/v1/board", Map.of(), alice, null).json().path("extensions"))
+                    .as("an agent sees its own extension only").singleElement()
+                    .satisfies(e -> assertThat(e.path("number").asText()).isEqualTo("1001"));
+
+            Answer mine = exchange("GET", "/api/v1/agents/{agent}/stats", Map.of("agent", "me"), alice, null);
+            assertThat(mine.status()).isEqualTo(200);
+            assertThat(mine.json().path("username").asText()).isEqualTo("alice");
+            assertThat(exchange("GET", "/api/v1/agents/{agent}/stats?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
+                    Map.of("agent", "alice"), admin, null).json().path("calls_handled").asInt()).isZero();
+            assertThat(exchange("GET", "/api/v1/agents/{agent}/stats", Map.of("agent", "bob"), alice, null).code())
+                    .isEqualTo("forbidden");
+            assertThat(exchange("GET", "/api/v1/agents/{agent}/stats", Map.of("agent", "nobody"), admin, null).code())
+                    .isEqualTo("agent_not_found");
+            assertThat(exchange("GET", "/api/v1/agent-stats?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z",
+                    Map.of(), admin, null).code()).isEqualTo("invalid_window");
+            assertThat(exchange("GET", "/api/v1/agent-stats?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z",
+                    Map.of(), admin, null).code()).isEqualTo("invalid_window");
+            assertThat(exchange("GET", "/api/v1/agent-stats?from=today", Map.of(), admin, null).code())
+                    .isEqualTo("invalid_window");
+            Answer all = exchange("GET", "/api/v1/agent-stats", Map.of(), admin, null);
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(exchange("GET", "/api/v1/agent-stats", Map.of(), alice, null).json().path("agents"))
+                    .allSatisfy(a -> assertThat(a.path("username").asText()).isEqualTo("alice"));
+        } finally {
+            synchronized (boards) {
+                Switchboard board = boards.get("demo");
+                board.on(new LegReleased("demo", "c-camp", Instant.now(), "c-camp-b", ReleaseCause.NORMAL));
+                board.on(new LegReleased("demo", "c-camp", Instant.now(), "c-camp-a", ReleaseCause.NORMAL));
+            }
+        }
+    }
+
     /** The PBX side of supervision: takes every command on, except on call {@code c-busy} (supervised already). */
     private final class PbxThatSupervises implements io.ramal.api.supervision.SupervisionControl {
         @Override
@@ -1286,7 +1357,7 @@ class OpenApiContractTest {
                 .isEqualTo("agent_not_found");
 
         queueDesk.report(new io.ramal.cti.queue.QueueFact.CallerArrived(DemoTenant.ID, "q-call-1", "sales",
-                "+5511988887777", Optional.empty(), new io.ramal.cti.queue.CampaignFields(Optional.of("C-1"),
+                "+5511988887777", Optional.empty(), new io.ramal.cti.CampaignFields(Optional.of("C-1"),
                         Optional.of("Maria"), Optional.of("Black Friday"), Optional.empty(), List.of()), Instant.now()));
         await().atMost(WAIT).until(() -> exchange("GET", "/api/v1/queues/{name}/callers", Map.of("name", "sales"),
                 bob, null).json().path("callers").size() == 1);

@@ -13,7 +13,7 @@ import io.ramal.cti.agent.LogIn;
 import io.ramal.cti.agent.LogonKind;
 import io.ramal.cti.core.Switchboard;
 import io.ramal.cti.queue.AgentStates;
-import io.ramal.cti.queue.CampaignFields;
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueControl;
 import io.ramal.cti.queue.QueueEffect;

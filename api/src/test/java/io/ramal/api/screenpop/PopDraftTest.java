@@ -52,6 +52,22 @@ class PopDraftTest {
     }
 
     @Test
+    void aQueuesOfferTakesTheQueueFromTheDeliveredDataAndTheCampaignFromTheCall() {
+        Map<String, Object> fields = delivered(false);
+        fields.put("data", Map.of("party", Map.of("device", "1001", "external", false),
+                "queue", Map.of("name", "sales", "wait_s", 12)));
+        Map<String, Object> campaign = Map.of("customer_code", "C-77", "extra_1", "gold");
+        fields.put("call", Map.of("call_id", "q1", "queue", "sales", "campaign", campaign));
+        PopDraft fromOffer = PopDraft.ringing(Optional.of("q1"), Optional.of("1001"), 12, fields).orElseThrow();
+        fields.put("data", Map.of("party", Map.of("device", "1002", "external", false)));
+        PopDraft fromCall = PopDraft.ringing(Optional.of("q1"), Optional.of("1002"), 13, fields).orElseThrow();
+
+        assertThat(fromOffer.queue()).contains(Map.of("name", "sales", "wait_s", 12));
+        assertThat(fromOffer.campaign()).contains(campaign);
+        assertThat(fromCall.queue()).as("a transfer target rings: the call's queue").contains(Map.of("name", "sales"));
+    }
+
+    @Test
     void theEventCarriesTheCallTheAgentAndTheLookup() {
         PopDraft draft = PopDraft.ringing(Optional.of("in1"), Optional.of("1001"), 12, delivered(false)).orElseThrow()
                 .forAgent(Optional.of(new PopDraft.Agent("u-7", "alice")));

@@ -35,6 +35,23 @@ class WebhookTemplateTest {
     }
 
     @Test
+    void theQueueNameOfACtiEventIsTheQueueOfItsOfferOrOfItsCall() {
+        WebhookTemplate template = WebhookTemplate.parse("http://crm.example/q?cola=%QUEUE_NAME%");
+        Map<String, Object> ringing = new LinkedHashMap<>();
+        ringing.put("device", "1001");
+        ringing.put("data", Map.of("queue", Map.of("name", "sales", "wait_s", 12)));
+        Map<String, Object> hungUp = new LinkedHashMap<>();
+        hungUp.put("device", "1001");
+        hungUp.put("data", Map.of("cause", "normal"));
+        hungUp.put("call", Map.of("queue", "support"));
+
+        assertThat(template.render(new WebhookEvent("acme", 1, "ev-1", TS, "call.delivered", ringing).envelope(),
+                Escaping.URL)).isEqualTo("http://crm.example/q?cola=sales");
+        assertThat(template.render(new WebhookEvent("acme", 2, "ev-2", TS, "connection.cleared", hungUp).envelope(),
+                Escaping.URL)).isEqualTo("http://crm.example/q?cola=support");
+    }
+
+    @Test
     void aScreenPopsCallerIdIsItsCallerEvenWhenTheRingingExtensionIsNotTheNumberDialled() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("call_id", "c-78");

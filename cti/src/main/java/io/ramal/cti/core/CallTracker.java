@@ -13,6 +13,7 @@ import io.ramal.cti.HoldOrigin;
 import io.ramal.cti.Capabilities;
 import io.ramal.cti.PartySnapshot;
 import io.ramal.cti.ReleaseCause;
+import io.ramal.cti.event.CallCampaignChanged;
 import io.ramal.cti.event.CallConferenced;
 import io.ramal.cti.event.CallDelivered;
 import io.ramal.cti.event.CallDiverted;
@@ -28,6 +29,7 @@ import io.ramal.cti.event.CallUnmuted;
 import io.ramal.cti.event.ConnectionCleared;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.fact.CallCreated;
+import io.ramal.cti.fact.CampaignAttached;
 import io.ramal.cti.fact.CallFact;
 import io.ramal.cti.fact.CallRedirected;
 import io.ramal.cti.fact.DigitDetected;
@@ -77,6 +79,9 @@ final class CallTracker {
             case LegCreated f -> legCreated(f);
             case LegFact f -> onLeg(f);
             case CallRedirected f -> redirected(f);
+            case CampaignAttached f -> table.get(f.callId())
+                    .map(call -> campaign(call, f))
+                    .orElseGet(() -> missing(f));
             case RecorderFact f -> table.get(f.callId())
                     .map(call -> recordings.on(call, f))
                     .orElseGet(() -> missing(f));
@@ -113,6 +118,9 @@ final class CallTracker {
                 .orElseGet(() -> table.join(call, f.target(), f.name(), false, NULL, f.at()));
         if (party.state == NULL && party.name.isEmpty()) {
             party.name = f.name();
+        }
+        if (f.offer().isPresent()) {
+            party.offer = f.offer();
         }
         table.attach(party, f.legId());
         return Outcome.none();
@@ -156,8 +164,9 @@ final class CallTracker {
             return invalid(f, party);
         }
         party.enter(ALERTING, f.at());
+        party.offer.ifPresent(offer -> party.call.queue = Optional.of(offer.queue()));
         List<CtiEvent> out = new ArrayList<>();
-        emit(out, party, (p, call) -> new CallDelivered(tenant, f.at(), p, call));
+        emit(out, party, (p, call) -> new CallDelivered(tenant, f.at(), p, call, party.offer));
         return Outcome.of(out);
     }
 
@@ -276,6 +285,15 @@ final class CallTracker {
         emit(out, party, (p, snapshot) -> new CallConferenced(tenant, f.at(), p, snapshot, f.mergedCallId()));
         merged.ifPresent(y -> closeAfterMove(out, y, moved, ReleaseCause.CONFERENCED, f.at()));
         return Outcome.of(out);
+    }
+
+    /** Campaign fields attached, changed or taken off: the call changes, no party does. */
+    private Outcome campaign(LiveCall call, CampaignAttached f) {
+        if (call.campaign.equals(f.campaign())) {
+            return Outcome.none();
+        }
+        call.campaign = f.campaign();
+        return Outcome.of(List.of(new CallCampaignChanged(tenant, f.at(), bump(call))));
     }
 
     /** Server-side mute changes no connection state, only what the others hear (and the flags). */

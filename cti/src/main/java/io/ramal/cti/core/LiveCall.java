@@ -1,6 +1,7 @@
 package io.ramal.cti.core;
 
 import io.ramal.cti.CallState;
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.ConnectionState;
 import io.ramal.cti.Direction;
 import io.ramal.cti.Endpoint;
@@ -35,6 +36,9 @@ final class LiveCall {
     boolean failed;
     RecordingState recording = RecordingState.OFF;
     Optional<String> recordingId = Optional.empty();
+    /** The queue that offered the call to a device last. */
+    Optional<String> queue = Optional.empty();
+    CampaignFields campaign = CampaignFields.NONE;
     long version;
 
     LiveCall(String id, Direction direction, Endpoint caller, Optional<String> callerName, String dialled,

@@ -2,6 +2,7 @@ package io.ramal.cti.core;
 
 import io.ramal.cti.ConnectionState;
 import io.ramal.cti.Endpoint;
+import io.ramal.cti.QueueOffer;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -21,6 +22,8 @@ final class LiveParty {
     boolean heldByServer;
     /** Ramal does not pass on what this party says. */
     boolean muted;
+    /** While it has not answered: the queue whose offer rings it, if a queue's. */
+    Optional<QueueOffer> offer = Optional.empty();
 
     LiveParty(LiveCall call, Endpoint endpoint, Optional<String> name, boolean originator, ConnectionState state,
             Instant since) {

@@ -35,7 +35,7 @@ final class Snapshots {
     CallSnapshot call(LiveCall call) {
         return new CallSnapshot(call.id, call.direction, call.state(), call.caller, call.callerName, call.dialled,
                 call.dialledName, call.createdAt, call.answeredAt, call.conference, call.recording,
-                call.recordingId, call.consultationOf, call.version,
+                call.recordingId, call.consultationOf, call.queue, call.campaign, call.version,
                 call.visibleParties().stream().map(this::party).toList());
     }
 }

@@ -33,6 +33,7 @@ public final class Switchboard {
     private final CallTracker tracker;
     private final Snapshots snapshots;
     private final CommandGuard guard;
+    private final DeviceStates deviceStates;
 
     public Switchboard(String tenant) {
         this(tenant, DEFAULT_ENDED_CALLS_REMEMBERED);
@@ -46,6 +47,7 @@ public final class Switchboard {
         this.snapshots = new Snapshots(rules);
         this.tracker = new CallTracker(tenant, calls, snapshots);
         this.guard = new CommandGuard(tenant, calls, devices, rules);
+        this.deviceStates = new DeviceStates(tenant, calls, devices);
     }
 
     public String tenant() {
@@ -71,6 +73,15 @@ public final class Switchboard {
     /** Why {@code command} may not be carried out now, or empty if it may go to the port. */
     public Optional<Refusal> check(CallCommand command) {
         return guard.check(Objects.requireNonNull(command, "command"));
+    }
+
+    /**
+     * What each extension is doing. {@link #on} does not report state changes itself: its caller asks
+     * {@code deviceStates().after(fact, outcome)} right after each fact and appends those events after the
+     * fact's own.
+     */
+    public DeviceStates deviceStates() {
+        return deviceStates;
     }
 
     /** Every known device and live call of the tenant, now. */

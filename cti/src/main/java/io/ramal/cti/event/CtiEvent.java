@@ -8,7 +8,8 @@ import java.util.Optional;
  * An event of one tenant, as the CTI core emits it. The durable log gives it an {@code id} and
  * the tenant's next {@code seq}; everything else a client receives is in {@link #toJson()}.
  */
-public sealed interface CtiEvent permits CallEvent, RecordingEvent, DeviceEvent {
+public sealed interface CtiEvent
+        permits CallEvent, RecordingEvent, DeviceEvent, DeviceStateChanged, CallCampaignChanged {
     EventType type();
 
     String tenant();

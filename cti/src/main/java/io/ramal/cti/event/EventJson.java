@@ -14,6 +14,8 @@ final class EventJson {
             case CallEvent e -> Optional.of(e.call());
             case RecordingEvent e -> Optional.of(e.call());
             case DeviceEvent e -> Optional.empty();
+            case DeviceStateChanged e -> Optional.empty();
+            case CallCampaignChanged e -> Optional.of(e.call());
         };
         return JsonFields.create()
                 .put("type", event.type().wire())

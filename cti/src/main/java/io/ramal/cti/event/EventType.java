@@ -17,12 +17,14 @@ public enum EventType {
     CALL_DTMF("call.dtmf"),
     CALL_MUTED("call.muted"),
     CALL_UNMUTED("call.unmuted"),
+    CALL_CAMPAIGN_CHANGED("call.campaign_changed"),
     RECORDING_STARTED("recording.started"),
     RECORDING_PAUSED("recording.paused"),
     RECORDING_RESUMED("recording.resumed"),
     RECORDING_STOPPED("recording.stopped"),
     DEVICE_REGISTERED("device.registered"),
-    DEVICE_UNREGISTERED("device.unregistered");
+    DEVICE_UNREGISTERED("device.unregistered"),
+    DEVICE_STATE_CHANGED("device.state_changed");
 
     private final String wire;
 

@@ -2,6 +2,7 @@ package io.ramal.cti.fact;
 
 import io.ramal.cti.Endpoint;
 import io.ramal.cti.Identifiers;
+import io.ramal.cti.QueueOffer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,15 @@ import java.util.Optional;
  *
  * @param target the device or external number the leg tries to reach
  * @param name its display name, if known
+ * @param offer the queue whose offer the leg is, when a queue rings the device for a waiting caller
  */
-public record LegCreated(String tenant, String callId, Instant at, String legId, Endpoint target, Optional<String> name)
-        implements CallFact {
+public record LegCreated(String tenant, String callId, Instant at, String legId, Endpoint target, Optional<String> name,
+        Optional<QueueOffer> offer) implements CallFact {
+    /** A leg no queue offered. */
+    public LegCreated(String tenant, String callId, Instant at, String legId, Endpoint target, Optional<String> name) {
+        this(tenant, callId, at, legId, target, name, Optional.empty());
+    }
+
     public LegCreated {
         Identifiers.nonBlank(tenant, "tenant");
         Identifiers.nonBlank(callId, "callId");
@@ -23,5 +30,6 @@ public record LegCreated(String tenant, String callId, Instant at, String legId,
         Identifiers.nonBlank(legId, "legId");
         Objects.requireNonNull(target, "target");
         Identifiers.nonBlank(name, "name");
+        Objects.requireNonNull(offer, "offer");
     }
 }

@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.Identifiers;
 import io.ramal.cti.agent.AgentView;
 import io.ramal.cti.agent.IntervalState;
@@ -185,6 +186,18 @@ public final class CallDistributor {
             case QueueFact.CallEnded ended -> end(ended, out);
         }
         return out.outcome().then(review(now, states));
+    }
+
+    /**
+     * Campaign fields were attached to a waiting caller's call (through the API): its view, events and
+     * later offers carry them. No event of its own (the call's {@code call.campaign_changed} tells it); a
+     * call not waiting changes nothing.
+     */
+    public void campaign(String callId, CampaignFields campaign) {
+        WaitingCaller waiting = callers.get(callId);
+        if (waiting != null) {
+            waiting.campaign = Objects.requireNonNull(campaign, "campaign");
+        }
     }
 
     /** The queue's callers now, next first. */
@@ -408,7 +421,7 @@ public final class CallDistributor {
             for (QueueCaller.Ringing ringing : waiting.offers.values()) {
                 out.effects.add(new QueueEffect.Offer(tenant, a.callId(), a.queue(), ringing.agentId(),
                         ringing.username(), ringing.device(), book.settings.ringTimeout(), a.callerNumber(),
-                        a.callerName(), view.waited(), a.campaign()));
+                        a.callerName(), view.waited(), waiting.campaign));
                 out.events.add(new QueueEvent.Offered(tenant, now, view, ringing, waiting.attempts,
                         book.settings.ringTimeout()));
             }

@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.Identifiers;
 import io.ramal.cti.JsonFields;
 import java.time.Duration;

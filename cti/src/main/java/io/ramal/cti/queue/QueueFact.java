@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.Identifiers;
 import java.time.Instant;
 import java.util.Locale;

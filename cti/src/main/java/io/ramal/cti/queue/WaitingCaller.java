@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -21,9 +22,12 @@ final class WaitingCaller {
     Instant offersUntil;
     Optional<Instant> nextAnnouncement = Optional.empty();
     int attempts;
+    /** The campaign fields: those it arrived with, or attached to its call since. */
+    CampaignFields campaign;
 
     WaitingCaller(QueueFact.CallerArrived arrival) {
         this.arrival = arrival;
+        this.campaign = arrival.campaign();
     }
 
     String callId() {
@@ -47,7 +51,7 @@ final class WaitingCaller {
     QueueCaller view(int position, Instant now) {
         Duration waited = Duration.between(arrival.at(), now);
         return new QueueCaller(arrival.callId(), arrival.queue(), arrival.callerNumber(), arrival.callerName(),
-                arrival.at(), position, waited.isNegative() ? Duration.ZERO : waited, arrival.campaign(),
+                arrival.at(), position, waited.isNegative() ? Duration.ZERO : waited, campaign,
                 List.copyOf(offers.values()));
     }
 }

@@ -2,19 +2,24 @@ package io.ramal.cti.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.DeviceAbilities;
 import io.ramal.cti.Direction;
 import io.ramal.cti.DiversionReason;
 import io.ramal.cti.Endpoint;
 import io.ramal.cti.JsonText;
+import io.ramal.cti.QueueOffer;
 import io.ramal.cti.ReleaseCause;
 import io.ramal.cti.UnregisterReason;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.event.EventType;
 import io.ramal.cti.fact.CallCreated;
+import io.ramal.cti.fact.CampaignAttached;
+import io.ramal.cti.fact.LegCreated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +42,7 @@ class EventStreamJsonTest {
 
         EnumSet<EventType> seen = EnumSet.noneOf(EventType.class);
         Map<String, Object> examples = new LinkedHashMap<>();
-        for (CtiEvent event : pbx.events) {
+        for (CtiEvent event : java.util.stream.Stream.concat(pbx.events.stream(), pbx.deviceStates.stream()).toList()) {
             Map<String, Object> json = event.toJson();
             assertThat(json.keySet()).containsExactlyElementsOf(ENVELOPE);
             assertThat(JsonText.write(json)).startsWith("{");
@@ -98,6 +103,17 @@ class EventStreamJsonTest {
         pbx.conference("c3", "c3-a", Optional.empty());
         pbx.transfer("c3", "c3-b", Endpoint.device("1004"), Optional.empty());
         pbx.recorderStopped("in1", "rec-1");
+
+        // a dialer's customer waits in queue sales (answered by Ramal), then the queue rings 1002
+        pbx.create(new CallCreated("acme", "q1", pbx.now(), "q1-a", Endpoint.external("+5511977776666"),
+                Optional.empty(), "sales", Optional.empty(), Direction.INBOUND, Optional.empty()));
+        pbx.answer("q1", "q1-a");
+        pbx.apply(new CampaignAttached("acme", "q1", pbx.now(), new CampaignFields(Optional.of("C-77"),
+                Optional.of("Maria Souza"), Optional.of("Black Friday"), Optional.of("+5511977776666"),
+                List.of(Optional.of("gold")))));
+        pbx.apply(new LegCreated("acme", "q1", pbx.now(), "q1-q2", Endpoint.device("1002"), Optional.of("Bob"),
+                Optional.of(new QueueOffer("sales", Duration.ofSeconds(12)))));
+        pbx.alert("q1", "q1-q2");
         return pbx;
     }
 }

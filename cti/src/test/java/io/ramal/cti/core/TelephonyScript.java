@@ -45,6 +45,8 @@ final class TelephonyScript {
     final Switchboard board;
     final List<CtiEvent> events = new ArrayList<>();
     final List<Anomaly> anomalies = new ArrayList<>();
+    /** The {@code device.state_changed} events, kept apart so the call and device traces stay as they were. */
+    final List<CtiEvent> deviceStates = new ArrayList<>();
     private Instant now = START;
 
     TelephonyScript(String tenant) {
@@ -65,6 +67,7 @@ final class TelephonyScript {
         Outcome outcome = board.on(fact);
         events.addAll(outcome.events());
         outcome.anomaly().ifPresent(anomalies::add);
+        deviceStates.addAll(board.deviceStates().after(fact, outcome));
         return outcome.events();
     }
 

@@ -25,6 +25,8 @@ class EventsDocumentationTest {
         assertThat(doc).contains(Arrays.stream(ConnectionState.values()).map(s -> "`" + s.wire() + "`").toList());
         assertThat(doc).contains(Arrays.stream(ReleaseCause.values()).map(c -> "`" + c.wire() + "`").toList());
         assertThat(doc).contains(Arrays.stream(RefusalCode.values()).map(c -> "`" + c.wire() + "`").toList());
+        assertThat(doc).contains(Arrays.stream(io.ramal.cti.DeviceState.values()).map(d -> "| `" + d.wire() + "` |")
+                .toList());
         assertThat(doc).contains(EventJsonTest.ENVELOPE.stream().map(k -> "| `" + k + "` |").toList());
     }
 }

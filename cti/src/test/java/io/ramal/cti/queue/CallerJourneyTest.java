@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -135,6 +136,21 @@ class CallerJourneyTest {
                 .containsEntry("device", "1001").containsEntry("tenant", "acme").containsEntry("direction", null);
         assertThat(data(json)).containsEntry("queue", "sales").containsEntry("wait_s", 12L)
                 .containsEntry("attempt", 1).containsKey("campaign");
+    }
+
+    @Test
+    void campaignFieldsAttachedWhileTheCallerWaitsReachItsViewAndItsOffers() {
+        floor.queue(QueueSettings.defaults("sales"));
+        floor.arrive("c1", "sales");
+        CampaignFields campaign = new CampaignFields(Optional.of("C-77"), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
+        floor.acd.campaign("c1", campaign);
+        floor.acd.campaign("nosuch", campaign);
+        floor.logIn("alice", "1001").join("sales", "alice", 0);
+
+        assertThat(floor.acd.callers("sales", floor.now())).singleElement()
+                .satisfies(c -> assertThat(c.campaign()).isEqualTo(campaign));
+        assertThat(Floor.only(floor.effects, QueueEffect.Offer.class).getFirst().campaign()).isEqualTo(campaign);
     }
 
     @Test

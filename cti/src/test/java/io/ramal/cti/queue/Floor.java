@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.agent.AgentRoster;
 import io.ramal.cti.agent.DeviceLines;
 import io.ramal.cti.agent.Interval;

@@ -1,5 +1,6 @@
 package io.ramal.cti.queue;
 
+import io.ramal.cti.CampaignFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ramal.cti.queue.CampaignFields;
+import io.ramal.cti.CampaignFields;
 import io.ramal.cti.queue.QueueControl;
 import io.ramal.cti.queue.QueueEffect;
 import io.ramal.cti.queue.QueueFact;

@@ -4,6 +4,9 @@ import io.ramal.api.agents.AgentDesk;
 import io.ramal.api.agents.AgentIntervalRoutes;
 import io.ramal.api.agents.AgentPolicyRoutes;
 import io.ramal.api.agents.AgentRoutes;
+import io.ramal.api.agents.AgentStatsRoutes;
+import io.ramal.api.agents.HandledCallLog;
+import io.ramal.store.AgentCalls;
 import io.ramal.api.agents.PauseReasonRoutes;
 import io.ramal.api.agents.PositionRoutes;
 import io.ramal.api.agents.RegisteredAddresses;
@@ -117,6 +120,7 @@ public final class ApiPlane implements AutoCloseable {
   private final CdrRoutes history;
   private final AgentDesk agents;
   private final QueueDesk queues;
+  private final HandledCallLog handledCalls;
   private final SupervisionDesk supervision;
   /** The PBX's side of supervision, connected once the PBX runs (refuses until then). */
   private volatile SupervisionControl supervisionControl = SupervisionControlNone.INSTANCE;
@@ -160,11 +164,16 @@ public final class ApiPlane implements AutoCloseable {
     this.agents = new AgentDesk(desk, journal, new AgentIntervals(dataSource), new PauseReasons(dataSource),
         new AgentPolicies(dataSource), config.agents().toSetting(), clock).start(Duration.ofSeconds(1));
     this.queues = new QueueDesk(desk, journal, new Queues(dataSource), agents::states, clock);
+    this.handledCalls = new HandledCallLog(new AgentCalls(dataSource), agents);
+    handledCalls.wrapUps(queues::wrapUp);
     agents.onChange(queues::afterChange);
     desk.follower(new CtiDesk.Follower() {
       @Override
-      public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board) {
+      public void afterFacts(String tenant, io.ramal.cti.core.Switchboard board,
+          List<io.ramal.cti.event.CtiEvent> events) {
+        handledCalls.afterEvents(tenant, events);
         agents.afterFacts(tenant, board);
+        queues.afterEvents(tenant, events);
         queues.afterChange(tenant, board);
       }
 
@@ -283,7 +292,9 @@ public final class ApiPlane implements AutoCloseable {
     DeviceRoutes devices = new DeviceRoutes(auth.authentication(), extensions, desk);
     MusicOnHoldRoutes musicOnHold = new MusicOnHoldRoutes(auth.authentication(), music);
     OriginateRoute originate = new OriginateRoute(auth.authentication(), desk, control,
-        (tenant, number) -> extensions.find(tenant, number).isPresent());
+        (tenant, number) -> extensions.find(tenant, number).isPresent(), clock);
+    io.ramal.api.calls.CallCampaignRoute campaigns = new io.ramal.api.calls.CallCampaignRoute(auth.authentication(),
+        desk, clock);
     PauseReasons reasons = new PauseReasons(dataSource);
     AgentGroups groups = new AgentGroups(dataSource);
     Users users = new Users(dataSource);
@@ -294,17 +305,22 @@ public final class ApiPlane implements AutoCloseable {
         users);
     AgentPolicyRoutes policyRoutes = new AgentPolicyRoutes(auth.authentication(), agents,
         new AgentPolicies(dataSource), reasons);
+    AgentStatsRoutes statsRoutes = new AgentStatsRoutes(auth.authentication(), new AgentIntervals(dataSource),
+        new AgentCalls(dataSource), users, clock);
     PositionRoutes positionRoutes = new PositionRoutes(auth.authentication(), new AgentPositions(dataSource),
         extensions);
     QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
         listedQueues);
     MemberRoutes memberRoutes = new MemberRoutes(auth.authentication(), queues, users);
+    io.ramal.api.board.BoardRoute board = new io.ramal.api.board.BoardRoute(auth.authentication(), extensions, desk,
+        journal, agents, queues, clock);
     SupervisionRoutes supervisionRoutes = new SupervisionRoutes(auth.authentication(), desk, supervisionControl,
         supervision, new SupervisionAudit(dataSource));
     return routes -> {
       idempotency.addTo(routes);
       auth.addTo(routes);
       calls.addTo(routes);
+      campaigns.addTo(routes);
       if (control instanceof io.ramal.api.calls.CallParking parking) {
         new io.ramal.api.calls.ParkRoutes(auth.authentication(), desk, parking).addTo(routes);
       }
@@ -321,10 +337,12 @@ public final class ApiPlane implements AutoCloseable {
       agentRoutes.addTo(routes);
       reasonRoutes.addTo(routes);
       ledgerRoutes.addTo(routes);
+      statsRoutes.addTo(routes);
       policyRoutes.addTo(routes);
       positionRoutes.addTo(routes);
       queueRoutes.addTo(routes);
       memberRoutes.addTo(routes);
+      board.addTo(routes);
       supervisionRoutes.addTo(routes);
       screenPop.addTo(routes);
       socket.addTo(routes);

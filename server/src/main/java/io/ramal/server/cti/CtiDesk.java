@@ -57,14 +57,15 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
   }
 
   /**
-   * What else lives on a tenant's lane (the agents): told after each batch of facts, on the lane
+   * What else lives on a tenant's lane (the agents, the queues): told after each batch of facts, on the lane
    * and under the tenant's journal lock, so it can react to the new call state with events of its
    * own; and asked for its sections of the snapshot (under the same lock).
    */
   public interface Follower {
     Follower NONE = new Follower() {};
 
-    default void afterFacts(String tenant, Switchboard board) {}
+    /** @param events the CTI events just appended (possibly none) */
+    default void afterFacts(String tenant, Switchboard board, List<CtiEvent> events) {}
 
     default Map<String, Object> snapshot(String tenant) {
       return Map.of();
@@ -95,38 +96,71 @@ public final class CtiDesk implements Consumer<TelephonyFact>, SnapshotSource, T
       List<CtiEvent> events = new ArrayList<>();
       TelephonyFact fact;
       for (int n = 0; n < MAX_BATCH && (fact = queue.poll()) != null; n++) {
-        Outcome outcome = board.on(fact);
-        outcome.anomaly().ifPresent(a -> {
-          anomalies.increment();
-          LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("kind", a.kind()).addKeyValue("detail", a.detail())
-              .log("fact ignored");
-        });
-        events.addAll(outcome.events());
+        events.addAll(applyOne(tenant, board, fact).events());
       }
-      if (!events.isEmpty()) {
-        try {
-          journal.appendAll(tenant, entries(events));
-        } catch (RuntimeException e) {
-          lost.add(events.size());
-          LOG.atError().setCause(e).addKeyValue("tenant", tenant).addKeyValue("events", events.size())
-              .log("events could not be stored; subscribers resync from a snapshot");
-        }
-      }
-      try {
-        follower.afterFacts(tenant, board);
-      } catch (RuntimeException e) {
-        LOG.atError().setCause(e).addKeyValue("tenant", tenant).log("follower failed after facts");
-      }
+      store(tenant, board, events);
       return null;
     });
     if (!queue.isEmpty()) lane(tenant).execute(() -> applyPending(tenant));
   }
 
-  /** The tenant's calls and devices, valid at the seq of the last event appended before it. */
+  /**
+   * A fact the API states itself, decided on the tenant's lane and applied there, after every fact
+   * accepted before; its events (and the device state changes) are stored before this returns.
+   */
+  @Override
+  public Outcome apply(String tenant, Function<Switchboard, TelephonyFact> decide) {
+    return onTenant(tenant, board -> {
+      TelephonyFact fact = decide.apply(board);
+      Outcome outcome = applyOne(tenant, board, fact);
+      store(tenant, board, outcome.events());
+      return outcome;
+    });
+  }
+
+  /** One fact, then what it did to the devices' states (after its own events). */
+  private Outcome applyOne(String tenant, Switchboard board, TelephonyFact fact) {
+    Outcome outcome = board.on(fact);
+    outcome.anomaly().ifPresent(a -> {
+      anomalies.increment();
+      LOG.atDebug().addKeyValue("tenant", tenant).addKeyValue("kind", a.kind()).addKeyValue("detail", a.detail())
+          .log("fact ignored");
+    });
+    List<CtiEvent> events = new ArrayList<>(outcome.events());
+    events.addAll(board.deviceStates().after(fact, outcome));
+    return new Outcome(events, outcome.anomaly());
+  }
+
+  /** Appends the events (under the tenant's journal lock), then tells the follower. */
+  private void store(String tenant, Switchboard board, List<CtiEvent> events) {
+    if (!events.isEmpty()) {
+      try {
+        journal.appendAll(tenant, entries(events));
+      } catch (RuntimeException e) {
+        lost.add(events.size());
+        LOG.atError().setCause(e).addKeyValue("tenant", tenant).addKeyValue("events", events.size())
+            .log("events could not be stored; subscribers resync from a snapshot");
+      }
+    }
+    try {
+      follower.afterFacts(tenant, board, events);
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).addKeyValue("tenant", tenant).log("follower failed after facts");
+    }
+  }
+
+  /**
+   * The tenant's calls, devices and device states (and the follower's sections), valid at the seq of the
+   * last event appended before it.
+   */
   @Override
   public Snapshot at(String tenant) {
     return journal.atomically(tenant, () -> {
-      Map<String, Object> data = new LinkedHashMap<>(board(tenant).snapshot().toJson());
+      Switchboard board = board(tenant);
+      Map<String, Object> data = new LinkedHashMap<>(board.snapshot().toJson());
+      List<Object> states = new ArrayList<>();
+      board.deviceStates().all().forEach(state -> states.add(state.toJson()));
+      data.put("device_states", List.copyOf(states));
       data.putAll(follower.snapshot(tenant));
       return new Snapshot(journal.head(tenant).lastSeq(), data);
     });

@@ -3,6 +3,7 @@ package io.ramal.server.cti;
 import io.ramal.cti.DeviceAbilities;
 import io.ramal.cti.Direction;
 import io.ramal.cti.Endpoint;
+import io.ramal.cti.QueueOffer;
 import io.ramal.cti.ReleaseCause;
 import io.ramal.cti.UnregisterReason;
 import io.ramal.cti.fact.CallCreated;
@@ -24,7 +25,8 @@ import io.ramal.cti.fact.RecorderResumed;
 import io.ramal.cti.fact.RecorderStarted;
 import io.ramal.cti.fact.RecorderStopped;
 import io.ramal.cti.fact.TelephonyFact;
-import io.ramal.cti.queue.CampaignFields;
+import io.ramal.cti.CampaignFields;
+import io.ramal.cti.queue.QueueEffect;
 import io.ramal.cti.queue.QueueFact;
 import io.ramal.pbx.call.CallObserver;
 import io.ramal.pbx.call.CallRecord;
@@ -32,6 +34,7 @@ import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.registrar.AddressOfRecord;
 import io.ramal.pbx.registrar.Binding;
 import io.ramal.pbx.registrar.LocationService;
+import io.ramal.server.pbx.PbxQueueControl;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
@@ -53,7 +56,7 @@ import java.util.function.Consumer;
  * or the call was cleared while it rang) releases the caller leg alone; the set of such calls
  * is the one piece of state this translator keeps.
  */
-public final class TelephonyFacts implements CallObserver, LocationService.Listener {
+public final class TelephonyFacts implements CallObserver, LocationService.Listener, PbxQueueControl.OfferNotes {
   private final Consumer<TelephonyFact> sink;
   private final InstantSource clock;
   private final CallObserver supervision;
@@ -65,6 +68,12 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
   /** Calls answered for a queue: the leg id of each device being offered the call. */
   private final Map<String, Map<String, String>> queueOffers = new ConcurrentHashMap<>();
+  /** Queue calls whose end the PBX reported to the queue, waiting for their CDR's end instant. */
+  private final Set<String> queueCallsEnding = ConcurrentHashMap.newKeySet();
+  /** Queue calls whose CDR came before the queue heard of their end: call id → the CDR's end. */
+  private final Map<String, Instant> queueCallsRecorded = new ConcurrentHashMap<>();
+  /** Offers a queue ordered and the PBX has not called yet: call id → device → the queue's offer. */
+  private final Map<String, Map<String, QueueOffer>> ordered = new ConcurrentHashMap<>();
   private volatile Consumer<QueueFact> queueFacts = fact -> {};
 
   /**
@@ -403,6 +412,25 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     queueFacts.accept(new QueueFact.CallerArrived(tenantId, callId, queue, callerNumber, name, CampaignFields.NONE, at));
   }
 
+  /**
+   * A queue is about to order the PBX to ring {@code offer.device()} for its caller: the leg the PBX then
+   * reports is that queue's offer (its {@code call.delivered} carries the queue and the caller's wait).
+   */
+  @Override
+  public void offering(QueueEffect.Offer offer) {
+    ordered.computeIfAbsent(offer.callId(), id -> new ConcurrentHashMap<>())
+        .put(offer.device(), new QueueOffer(offer.queue(), offer.waited()));
+  }
+
+  /** The PBX did not carry out an ordered offer (it reports no leg for it). */
+  @Override
+  public void offerDropped(QueueEffect.Offer offer) {
+    ordered.computeIfPresent(offer.callId(), (id, byDevice) -> {
+      byDevice.remove(offer.device());
+      return byDevice.isEmpty() ? null : byDevice;
+    });
+  }
+
   @Override
   public void queueOfferCalled(String tenantId, String callId, String device, boolean sentOn, Instant at) {
     Map<String, String> offers = queueOffers.computeIfAbsent(callId, id -> new ConcurrentHashMap<>());
@@ -411,7 +439,9 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String legId = callId + "-q" + names.legsMade;
     offers.put(device, legId);
     boolean external = device.matches("\\+?[0-9]{8,}");
-    sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty()));
+    Optional<QueueOffer> offer = sentOn ? Optional.empty()
+        : Optional.ofNullable(ordered.get(callId)).map(byDevice -> byDevice.remove(device));
+    sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty(), offer));
   }
 
   @Override
@@ -422,8 +452,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   @Override
   public void queueOfferAnswered(String tenantId, String callId, String device, boolean sentOn, Instant at) {
-    Map<String, String> offers = queueOffers.getOrDefault(callId, Map.of());
-    String legId = offers.remove(device);
+    String legId = Optional.ofNullable(queueOffers.get(callId)).map(byDevice -> byDevice.remove(device)).orElse(null);
     if (legId != null) {
       withoutCalleeLeg.remove(callId);
       names(callId).side(false, legId);
@@ -435,7 +464,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void queueOfferEnded(String tenantId, String callId, String device, int status, boolean withdrawn,
       Instant at) {
-    String legId = queueOffers.getOrDefault(callId, Map.of()).remove(device);
+    String legId = Optional.ofNullable(queueOffers.get(callId)).map(byDevice -> byDevice.remove(device)).orElse(null);
     ReleaseCause cause = withdrawn ? ReleaseCause.CANCELLED : switch (status) {
       case 486, 600 -> ReleaseCause.BUSY;
       case 603 -> ReleaseCause.REJECTED;
@@ -453,10 +482,21 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     queueFacts.accept(new QueueFact.OfferFailed(tenantId, callId, device, why, at));
   }
 
+  /**
+   * The queue hears that a queue call ended at the instant its CDR says (so the queue's handling times and
+   * the agents' talk times agree to the millisecond): the PBX reports the queue's end just before the CDR,
+   * so it waits here for {@link #ended}; if the CDR came first, its end is used at once.
+   */
   @Override
   public void queueCallEnded(String tenantId, String callId, Instant at) {
     queueOffers.remove(callId);
-    queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, at));
+    ordered.remove(callId);
+    Instant recorded = queueCallsRecorded.remove(callId);
+    if (recorded != null) {
+      queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, recorded));
+    } else {
+      queueCallsEnding.add(callId);
+    }
   }
 
   /**
@@ -510,6 +550,11 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String tenant = r.tenantId();
     String callId = r.id();
     var at = r.endedAt();
+    if (queueCallsEnding.remove(callId)) {
+      queueFacts.accept(new QueueFact.CallEnded(tenant, callId, at));
+    } else if (queueOffers.containsKey(callId)) {
+      queueCallsRecorded.put(callId, at);
+    }
     ReleaseCause cause = cause(r);
     LegReleased caller = new LegReleased(tenant, callId, at, leg(callId, true), cause);
     LegReleased callee = new LegReleased(tenant, callId, at, leg(callId, false), cause);

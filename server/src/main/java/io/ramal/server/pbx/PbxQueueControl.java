@@ -26,20 +26,44 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PbxQueueControl.class);
   private final Pbx pbx;
   private final Consumer<QueueFact> facts;
+  private final OfferNotes notes;
   private final InstantSource clock;
   private final ExecutorService orders = Executors.newSingleThreadExecutor(
       Thread.ofVirtual().name("queue-orders").factory());
 
-  public PbxQueueControl(Pbx pbx, Consumer<QueueFact> facts, InstantSource clock) {
+  /**
+   * Where an offer is noted before the PBX is told to ring (so the ringing's CTI leg carries its queue and
+   * wait), and dropped again when the PBX refuses it.
+   */
+  public interface OfferNotes {
+    OfferNotes NONE = new OfferNotes() {
+      @Override
+      public void offering(QueueEffect.Offer offer) {}
+
+      @Override
+      public void offerDropped(QueueEffect.Offer offer) {}
+    };
+
+    void offering(QueueEffect.Offer offer);
+
+    void offerDropped(QueueEffect.Offer offer);
+  }
+
+  public PbxQueueControl(Pbx pbx, Consumer<QueueFact> facts, OfferNotes notes, InstantSource clock) {
     this.pbx = Objects.requireNonNull(pbx, "pbx");
     this.facts = Objects.requireNonNull(facts, "facts");
+    this.notes = Objects.requireNonNull(notes, "notes");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
   public void offer(QueueEffect.Offer offer) {
-    run(offer, new QueueOrder.Offer(offer.device()), () -> facts.accept(new QueueFact.OfferFailed(offer.tenant(),
-        offer.callId(), offer.device(), QueueFact.OfferFailed.Cause.UNREACHABLE, clock.instant())));
+    notes.offering(offer);
+    run(offer, new QueueOrder.Offer(offer.device()), () -> {
+      notes.offerDropped(offer);
+      facts.accept(new QueueFact.OfferFailed(offer.tenant(), offer.callId(), offer.device(),
+          QueueFact.OfferFailed.Cause.UNREACHABLE, clock.instant()));
+    });
   }
 
   @Override

@@ -70,11 +70,17 @@ class CtiDeskTest {
 
     desk.onTenant("acme", board -> null); // after every fact accepted before
     List<JournalEvent> events = stored();
-    assertThat(events).hasSize(50 * 5);
+    assertThat(events).hasSize(50 * 10); // 5 call events and 5 device state changes per call
     for (int i = 0; i < events.size(); i++) assertThat(events.get(i).seq()).isEqualTo(i + 1);
     assertThat(events.stream().filter(e -> e.callId().equals(Optional.of("c7"))).map(JournalEvent::type))
         .containsExactly("call.originated", "call.delivered", "call.established", "connection.cleared",
             "connection.cleared");
+    assertThat(events.subList(70, 80)).extracting(e -> e.type() + "@" + e.device().orElseThrow())
+        .as("the eighth call, its device state changes right after the events that made them")
+        .containsExactly("call.originated@1001", "device.state_changed@1001", "call.delivered@1002",
+            "device.state_changed@1002", "call.established@1002", "device.state_changed@1002",
+            "connection.cleared@1002", "device.state_changed@1002", "connection.cleared@1001",
+            "device.state_changed@1001");
     assertThat(desk.anomalies()).isZero();
   }
 
@@ -85,13 +91,16 @@ class CtiDeskTest {
 
     Snapshot snapshot = desk.at("acme");
 
-    assertThat(snapshot.seq()).isEqualTo(stored().getLast().seq()).isEqualTo(3);
+    assertThat(snapshot.seq()).isEqualTo(stored().getLast().seq()).isEqualTo(6);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> calls = (List<Map<String, Object>>) snapshot.data().get("calls");
     assertThat(calls).singleElement().satisfies(call -> {
       assertThat(call.get("call_id")).isEqualTo("live");
       assertThat(call.get("state")).isEqualTo("connected");
     });
+    assertThat(snapshot.data().get("device_states")).isEqualTo(List.of(
+        Map.of("device", "1001", "state", "in_call", "since", T0.toString()),
+        Map.of("device", "1002", "state", "in_call", "since", T0.toString())));
   }
 
   @Test
@@ -100,8 +109,8 @@ class CtiDeskTest {
         Optional.empty(), Direction.INTERNAL, Optional.empty())); // no such tenant in the store
     placeCall("c1", true);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> desk.lostEvents() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> desk.lostEvents() == 2); // call.originated and 1001's state change
     desk.onTenant("acme", board -> null);
-    assertThat(stored()).hasSize(5);
+    assertThat(stored()).hasSize(10);
   }
 }

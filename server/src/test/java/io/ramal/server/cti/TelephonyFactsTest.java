@@ -126,6 +126,28 @@ class TelephonyFactsTest {
   }
 
   @Test
+  void aQueuesOfferRingsTheAgentWithTheQueueAndTheCallersWaitAndOnlyThatOffer() {
+    facts.queued("acme", "q1", "sales", "+5511988887777", "Maria", T0);
+    facts.offering(new io.ramal.cti.queue.QueueEffect.Offer("acme", "q1", "sales", "u-alice", "alice", "1001",
+        java.time.Duration.ofSeconds(15), "+5511988887777", Optional.of("Maria"), java.time.Duration.ofSeconds(12),
+        io.ramal.cti.CampaignFields.NONE));
+    facts.queueOfferCalled("acme", "q1", "1001", false, T0.plusSeconds(12));
+    facts.queueOfferAlerting("acme", "q1", "1001", T0.plusSeconds(12));
+    facts.queueOfferEnded("acme", "q1", "1001", 487, true, T0.plusSeconds(20));
+    facts.queueOfferCalled("acme", "q1", "1001", false, T0.plusSeconds(21)); // a new offer nobody noted
+    facts.queueOfferAlerting("acme", "q1", "1001", T0.plusSeconds(21));
+
+    List<io.ramal.cti.event.CallDelivered> delivered = events.stream()
+        .filter(e -> e instanceof io.ramal.cti.event.CallDelivered).map(e -> (io.ramal.cti.event.CallDelivered) e)
+        .toList();
+    assertThat(delivered).hasSize(2);
+    assertThat(delivered.get(0).data()).containsEntry("queue", java.util.Map.of("name", "sales", "wait_s", 12L));
+    assertThat(delivered.get(0).call().queue()).contains("sales");
+    assertThat(delivered.get(1).data()).containsEntry("queue", null);
+    assertThat(anomalies).isEmpty();
+  }
+
+  @Test
   void aPhoneReplacingTheCalleeTakesItsPlaceAndTheReplacedPartyLeavesAsDiverted() {
     call("r1", "1001", "1002");
     events.clear();
@@ -139,5 +161,29 @@ class TelephonyFactsTest {
     assertThat(((io.ramal.cti.event.ConnectionCleared) events.get(1)).cause())
         .isEqualTo(io.ramal.cti.ReleaseCause.DIVERTED);
     assertThat(anomalies).isEmpty();
+  }
+
+  @Test
+  void theQueueHearsOfACallsEndAtTheInstantOfItsRecordWhicheverIsReportedFirst() {
+    List<io.ramal.cti.queue.QueueFact> queue = new ArrayList<>();
+    facts.queueFacts(queue::add);
+    for (String callId : List.of("q1", "q2")) {
+      facts.queued("acme", callId, "sales", "+5511988887777", "", T0);
+      facts.queueOfferCalled("acme", callId, "1001", false, T0);
+      facts.queueOfferAnswered("acme", callId, "1001", false, T0.plusSeconds(1));
+    }
+    CallRecord q1 = new CallRecord("q1", "acme", "q1@sip", "+5511988887777", "sales", Direction.INBOUND, T0,
+        Optional.of(T0.plusSeconds(1)), T0.plusMillis(61_007), Disposition.ANSWERED, "BYE from caller");
+    CallRecord q2 = new CallRecord("q2", "acme", "q2@sip", "+5511988887777", "sales", Direction.INBOUND, T0,
+        Optional.of(T0.plusSeconds(1)), T0.plusMillis(31_003), Disposition.ANSWERED, "BYE from caller");
+
+    facts.queueCallEnded("acme", "q1", T0.plusMillis(61_005));
+    facts.ended(q1);
+    facts.ended(q2);
+    facts.queueCallEnded("acme", "q2", T0.plusMillis(31_009));
+
+    assertThat(queue).filteredOn(f -> f instanceof io.ramal.cti.queue.QueueFact.CallEnded)
+        .extracting(f -> f.callId() + "@" + f.at())
+        .containsExactly("q1@" + T0.plusMillis(61_007), "q2@" + T0.plusMillis(31_003));
   }
 }

@@ -1,6 +1,5 @@
-package io.ramal.cti.queue;
+package io.ramal.cti;
 
-import io.ramal.cti.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,26 +5,17 @@ import io.ramal.api.music.MusicUpload;
 import io.ramal.api.music.TenantMusic;
 import io.ramal.media.audio.Clip;
 import io.ramal.media.audio.UploadLimits;
-import io.ramal.media.audio.UploadValidator;
-import io.ramal.media.audio.WavFormat;
-import io.ramal.media.audio.WavProblem;
 import io.ramal.media.audio.WavReader;
 import io.ramal.media.audio.WavResult;
 import io.ramal.media.audio.WavWriter;
 import io.ramal.media.player.MusicOnHold;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -55,7 +46,7 @@ public final class TenantMusicFiles implements TenantMusic {
         this.limits = limits;
         this.clock = clock;
         byte[] wav = WavWriter.encode(MusicOnHold.defaultMusic());
-        this.builtIn = new HoldMusic(HoldMusic.Source.DEFAULT, wav, sha256(wav), MusicOnHold.defaultMusic().duration(),
+        this.builtIn = new HoldMusic(HoldMusic.Source.DEFAULT, wav, CheckedAudio.sha256(wav), MusicOnHold.defaultMusic().duration(),
                 Optional.empty());
     }
 
@@ -81,20 +72,17 @@ public final class TenantMusicFiles implements TenantMusic {
 
     @Override
     public synchronized MusicUpload upload(String tenantId, byte[] wav) {
-        Path file = fileOf(tenantId);
-        WavResult<Clip> checked = UploadValidator.validate(wav, limits);
-        if (checked instanceof WavResult.Rejected<Clip> r) {
-            return new MusicUpload.Refused(r.problem() == WavProblem.TOO_LARGE, r.message());
-        }
-        Clip clip = checked.orElseThrow();
-        WavFormat uploaded = WavReader.header(wav).orElseThrow().format();
-        byte[] played = WavWriter.encode(clip);
-        write(file, played);
-        music.use(tenantId, clip);
-        LOG.atInfo().addKeyValue("tenant", tenantId).addKeyValue("bytes", wav.length)
-                .addKeyValue("duration_ms", clip.duration().toMillis()).log("music on hold uploaded");
-        return new MusicUpload.Stored(new HoldMusic(HoldMusic.Source.TENANT, played, sha256(played), clip.duration(),
-                Optional.of(clock.instant())), describe(uploaded));
+        return switch (CheckedAudio.of(wav, limits)) {
+            case CheckedAudio.Refused r -> new MusicUpload.Refused(r.tooLarge(), r.reason());
+            case CheckedAudio.Playable p -> {
+                AtomicFile.replace(fileOf(tenantId), p.played());
+                music.use(tenantId, p.clip());
+                LOG.atInfo().addKeyValue("tenant", tenantId).addKeyValue("bytes", wav.length)
+                        .addKeyValue("duration_ms", p.clip().duration().toMillis()).log("music on hold uploaded");
+                yield new MusicUpload.Stored(new HoldMusic(HoldMusic.Source.TENANT, p.played(), p.sha256(),
+                        p.clip().duration(), Optional.of(clock.instant())), p.uploadedAs());
+            }
+        };
     }
 
     @Override
@@ -102,7 +90,7 @@ public final class TenantMusicFiles implements TenantMusic {
         Path file = fileOf(tenantId);
         try {
             byte[] wav = Files.readAllBytes(file);
-            return new HoldMusic(HoldMusic.Source.TENANT, wav, sha256(wav), music.music(tenantId).duration(),
+            return new HoldMusic(HoldMusic.Source.TENANT, wav, CheckedAudio.sha256(wav), music.music(tenantId).duration(),
                     Optional.of(Files.getLastModifiedTime(file).toInstant()));
         } catch (NoSuchFileException e) {
             return builtIn;
@@ -150,42 +138,5 @@ public final class TenantMusicFiles implements TenantMusic {
             throw new IllegalArgumentException("not a tenant id: " + tenantId);
         }
         return dir.resolve(tenantId + SUFFIX);
-    }
-
-    private static void write(Path file, byte[] bytes) {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new UncheckedIOException("cannot store " + file, e);
-        }
-    }
-
-    static String describe(WavFormat f) {
-        String encoding = switch (f.encoding()) {
-            case PCM -> "PCM " + f.bitsPerSample() + "-bit";
-            case ALAW -> "A-law";
-            case MULAW -> "µ-law";
-        };
-        String channels = f.channels() == 1 ? "mono" : "stereo";
-        return String.format(Locale.ROOT, "%s %d Hz %s", encoding, f.sampleRate(), channels);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,21 +5,15 @@ import io.ramal.api.ivr.StoredPrompt;
 import io.ramal.api.ivr.TenantPrompts;
 import io.ramal.media.audio.Clip;
 import io.ramal.media.audio.UploadLimits;
-import io.ramal.media.audio.UploadValidator;
-import io.ramal.media.audio.WavFormat;
-import io.ramal.media.audio.WavProblem;
 import io.ramal.media.audio.WavReader;
 import io.ramal.media.audio.WavResult;
-import io.ramal.media.audio.WavWriter;
 import io.ramal.pbx.ivr.Prompts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,20 +66,18 @@ public final class TenantPromptFiles implements TenantPrompts, Prompts {
 
     @Override
     public PromptUpload store(String tenantId, byte[] wav) {
-        WavResult<Clip> checked = UploadValidator.validate(wav, limits);
-        if (checked instanceof WavResult.Rejected<Clip> r) {
-            return new PromptUpload.Refused(r.problem() == WavProblem.TOO_LARGE, r.message());
-        }
-        Clip clip = checked.orElseThrow();
-        WavFormat uploaded = WavReader.header(wav).orElseThrow().format();
-        byte[] played = WavWriter.encode(clip);
-        String reference = TenantMusicFiles.sha256(played);
-        write(fileOf(tenantId, reference), played);
-        clips.put(new Key(tenantId, reference), clip);
-        LOG.atInfo().addKeyValue("tenant", tenantId).addKeyValue("prompt", reference).addKeyValue("bytes", wav.length)
-                .addKeyValue("duration_ms", clip.duration().toMillis()).log("voice menu prompt stored");
-        return new PromptUpload.Stored(new StoredPrompt(reference, played, clip.duration()),
-                TenantMusicFiles.describe(uploaded));
+        return switch (CheckedAudio.of(wav, limits)) {
+            case CheckedAudio.Refused r -> new PromptUpload.Refused(r.tooLarge(), r.reason());
+            case CheckedAudio.Playable p -> {
+                AtomicFile.replace(fileOf(tenantId, p.sha256()), p.played());
+                clips.put(new Key(tenantId, p.sha256()), p.clip());
+                LOG.atInfo().addKeyValue("tenant", tenantId).addKeyValue("prompt", p.sha256())
+                        .addKeyValue("bytes", wav.length).addKeyValue("duration_ms", p.clip().duration().toMillis())
+                        .log("voice menu prompt stored");
+                yield new PromptUpload.Stored(new StoredPrompt(p.sha256(), p.played(), p.clip().duration()),
+                        p.uploadedAs());
+            }
+        };
     }
 
     @Override
@@ -156,25 +148,5 @@ public final class TenantPromptFiles implements TenantPrompts, Prompts {
             throw new IllegalArgumentException("not a prompt reference: " + reference);
         }
         return dir.resolve(tenantId).resolve(reference + SUFFIX);
-    }
-
-    private static void write(Path file, byte[] bytes) {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new UncheckedIOException("cannot store " + file, e);
-        }
     }
 }

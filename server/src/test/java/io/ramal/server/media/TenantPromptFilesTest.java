@@ -34,7 +34,7 @@ class TenantPromptFilesTest {
     StoredPrompt prompt = ((PromptUpload.Stored) upload).prompt();
     assertThat(((PromptUpload.Stored) upload).uploadedFormat()).isEqualTo("PCM 16-bit 16000 Hz stereo");
     assertThat(prompt.duration()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(prompt.sha256()).isEqualTo(TenantMusicFiles.sha256(prompt.wav()));
+    assertThat(prompt.sha256()).isEqualTo(CheckedAudio.sha256(prompt.wav()));
     assertThat(files.clip("acme", prompt.sha256())).hasValueSatisfying(clip ->
         assertThat(Goertzel.amplitude(clip.samples(), 700)).isGreaterThan(Goertzel.amplitude(clip.samples(), 1000) * 10));
     assertThat(files.clip("globex", prompt.sha256())).isEmpty();

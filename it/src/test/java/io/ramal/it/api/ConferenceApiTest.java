@@ -2,6 +2,7 @@ package io.ramal.it.api;
 
 import static io.ramal.it.harness.HeardAudio.awaitHeard;
 import static io.ramal.it.harness.HeardAudio.heard;
+import static io.ramal.it.harness.HeardAudio.hearsOnly;
 import static io.ramal.it.harness.HeardAudio.received;
 import static io.ramal.it.harness.HeardAudio.window;
 import static io.ramal.it.harness.PhoneRig.refusal;
@@ -14,9 +15,7 @@ import io.ramal.it.harness.Baresip;
 import io.ramal.it.harness.EventStreamClient;
 import io.ramal.it.harness.PhoneRig;
 import io.ramal.it.harness.ToneReport;
-import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
-import io.ramal.media.audio.Goertzel;
 import io.ramal.server.config.Config;
 import java.time.Duration;
 import java.util.List;
@@ -40,10 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 class ConferenceApiTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Duration MARGIN = Duration.ofMillis(700);
-  /** A party's tone in the mix: well audible. */
-  private static final double AUDIBLE_DBFS = -32;
-  /** A phone's own tone, or a muted party's, in what it hears: absent. */
-  private static final double ABSENT_DBFS = -50;
   private PhoneRig rig;
   private TestServer server;
   private ApiClient api;
@@ -197,26 +192,6 @@ class ConferenceApiTest {
 
       ToneReport stillTalking = window(received(a), aFrom, aTo);
       assertThat(stillTalking.isToneOf(600, 20)).as("1007 still hears 1008 " + stillTalking).isTrue();
-    }
-  }
-
-  // ---- helpers ----
-
-  /** What {@code phone} received between {@code from} and {@code to} holds every tone heard and none absent. */
-  private static void hearsOnly(Baresip phone, Duration from, Duration to, String who, List<Double> heard,
-      List<Double> absent) {
-    Wav audio = received(phone);
-    short[] all = audio.samples();
-    int start = (int) (from.toMillis() * audio.sampleRate() / 1000);
-    int end = (int) Math.min(all.length, to.toMillis() * audio.sampleRate() / 1000);
-    assertThat(end - start).as(who + ": enough audio").isGreaterThan(audio.sampleRate() / 2);
-    for (double hz : heard) {
-      assertThat(Goertzel.levelDbfs(all, start, end - start, hz)).as(who + " hears " + hz + " Hz")
-          .isGreaterThan(AUDIBLE_DBFS);
-    }
-    for (double hz : absent) {
-      assertThat(Goertzel.levelDbfs(all, start, end - start, hz)).as(who + " does not hear " + hz + " Hz")
-          .isLessThan(ABSENT_DBFS);
     }
   }
 }

@@ -174,7 +174,7 @@ class QueueCallsTest {
 
   @Test
   void aWaitingCallerHearsTheQueuesAnnouncementOnEntryAndAgainBetweenMusic() {
-    queue(Map.of("name", "sales", "announce_position_every_s", 4));
+    queue(Map.of("name", "sales", "announce_position_every_s", 5));
     Answer uploaded = api.send("PUT", "/api/v1/queues/sales/announcement", admin,
         Tone.sine(ANNOUNCEMENT_HZ, Duration.ofMillis(1500), 16_000, 0.5).toBytes(), "audio/wav");
     assertThat(uploaded.status()).as(uploaded.json().toString()).isEqualTo(200);
@@ -183,20 +183,20 @@ class QueueCallsTest {
     try (Baresip carrier = Baresip.builder(CALLER).sipPort(trunkPort).tone(1000).start()) {
       carrier.dial("sip:4100@127.0.0.1:" + server.sipAddress().getPort());
       carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
-      awaitHeard(carrier, Duration.ofMillis(9500));
+      awaitHeard(carrier, Duration.ofMillis(8500));
       Wav heard = received(carrier);
       carrier.hangup();
       carrier.awaitEvent("CALL_CLOSED", WAIT);
 
-      List<Duration[]> runs = toneRuns(heard, ANNOUNCEMENT_HZ, Duration.ofMillis(9500));
-      assertThat(runs).as("the announcement on entry and again 4 s later, at least: " + describe(runs))
+      List<Duration[]> runs = toneRuns(heard, ANNOUNCEMENT_HZ, Duration.ofMillis(8500));
+      assertThat(runs).as("the announcement on entry and again 5 s later, at least: " + describe(runs))
           .hasSizeGreaterThanOrEqualTo(2);
       Duration first = runs.get(0)[1].minus(runs.get(0)[0]);
       assertThat(first).as("the whole 1.5 s announcement, once: " + describe(runs))
           .isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000));
       assertThat(runs.get(0)[0]).as("on entry: " + describe(runs)).isLessThan(Duration.ofMillis(1500));
-      assertThat(runs.get(1)[0].minus(runs.get(0)[0])).as("every 4 s: " + describe(runs))
-          .isBetween(Duration.ofMillis(3250), Duration.ofMillis(4750));
+      assertThat(runs.get(1)[0].minus(runs.get(0)[0])).as("every 5 s: " + describe(runs))
+          .isBetween(Duration.ofMillis(4250), Duration.ofMillis(5750));
       ToneReport between = window(heard, runs.get(0)[1].plus(MARGIN), runs.get(1)[0].minus(MARGIN));
       assertThat(between.rms()).as("music again between announcements: " + between).isGreaterThan(0.005);
       assertThat(between.isToneOf(ANNOUNCEMENT_HZ, 20)).as("not the announcement: " + between).isFalse();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
   }
 
   /** Runs the order {@code orderOf} makes on the order thread (making it may read the store). */
-  private void run(QueueEffect effect, java.util.function.Supplier<QueueOrder> orderOf, Runnable whenRefused) {
+  private void run(QueueEffect effect, Supplier<QueueOrder> orderOf, Runnable whenRefused) {
     orders.execute(() -> {
       ControlOutcome outcome;
       QueueOrder order;

@@ -59,6 +59,7 @@ import io.ramal.api.provisioning.TrunkStatus;
 import io.ramal.pbx.trunk.TrunkRegistrationStatus;
 import io.ramal.store.Database;
 import io.ramal.store.SecretSeal;
+import io.ramal.store.Queues;
 import io.ramal.store.Trunks;
 import java.security.SecureRandom;
 import io.ramal.store.DatabaseConfig;
@@ -239,7 +240,8 @@ public final class Ramal implements AutoCloseable {
             recordings, clock);
         pbx.location().listener(api.facts());
         pbx.prompts(prompts);
-        queueControl = new PbxQueueControl(pbx, api.queues()::report, api.facts(), clock);
+        Queues queueStore = new Queues(database.dataSource());
+        queueControl = new PbxQueueControl(pbx, api.queues()::report, api.facts(), clock, queueStore::announcement);
         api.facts().queueFacts(api.queues()::report);
         api.queues().control(queueControl);
         var park = config.sip().park();
@@ -276,7 +278,7 @@ public final class Ramal implements AutoCloseable {
         List.of(routes -> api.routes(new PbxCallControl(pbx), this::directoryChanged, configListed(config),
             config.recordingsDir(), (tenant, address) -> pbx.location().registeredFrom(tenant, address).stream()
                 .map(io.ramal.pbx.registrar.AddressOfRecord::user).collect(Collectors.toSet()), tenantMusic, trunks,
-            (tenant, name) -> pbx.trunkStatus(tenant, name).map(Ramal::trunkStatus), configuredQueues(config))
+            (tenant, name) -> pbx.trunkStatus(tenant, name).map(Ramal::trunkStatus), configuredQueues(config), prompts)
             .addTo(routes),
             routes -> api.ivrRoutes(prompts, configuredMenus(config), this::directoryChanged).addTo(routes)));
     list.add(Lifecycle.of("http", http::start, http::stop));

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
@@ -58,6 +60,30 @@ public final class Queues {
     public List<QueueSettings> list(String tenantId) {
         return sql.list("SELECT " + COLUMNS + " FROM queues WHERE tenant_id = ? ORDER BY name", Queues::read,
                 tenantId);
+    }
+
+    /**
+     * Sets (or, empty, removes) the announcement of queue {@code name}: the reference of an uploaded prompt.
+     * False when the tenant has no such queue. Saving a queue's settings keeps its announcement.
+     */
+    public boolean useAnnouncement(String tenantId, String name, Optional<String> reference) {
+        return sql.update("UPDATE queues SET announcement = ? WHERE tenant_id = ? AND name = ?", reference, tenantId,
+                name) > 0;
+    }
+
+    /** The announcement reference of queue {@code name}; empty when it has none (or there is no such queue). */
+    public Optional<String> announcement(String tenantId, String name) {
+        return sql.first("SELECT announcement FROM queues WHERE tenant_id = ? AND name = ?"
+                + " AND announcement IS NOT NULL", row -> row.getString("announcement"), tenantId, name);
+    }
+
+    /** The announcement references of a tenant's queues, by queue name (queues without one are absent). */
+    public Map<String, String> announcements(String tenantId) {
+        Map<String, String> byQueue = new LinkedHashMap<>();
+        sql.list("SELECT name, announcement FROM queues WHERE tenant_id = ? AND announcement IS NOT NULL"
+                + " ORDER BY name", row -> Map.entry(row.getString("name"), row.getString("announcement")), tenantId)
+                .forEach(e -> byQueue.put(e.getKey(), e.getValue()));
+        return byQueue;
     }
 
     /** Deletes the queue and its memberships. */

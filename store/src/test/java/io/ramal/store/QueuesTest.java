@@ -67,6 +67,24 @@ class QueuesTest {
     }
 
     @Test
+    void anAnnouncementStaysWhenTheQueueIsSavedAgainAndGoesWhenRemoved() {
+        String tenant = RandomTenant.create(dataSource);
+        queues.save(tenant, SALES, T0);
+        queues.save(tenant, QueueSettings.defaults("backup"), T0);
+        String reference = "ab".repeat(32);
+
+        assertThat(queues.useAnnouncement(tenant, "sales", Optional.of(reference))).isTrue();
+        queues.save(tenant, SALES.withWrapUp(Duration.ZERO), T0);
+
+        assertThat(queues.announcement(tenant, "sales")).contains(reference);
+        assertThat(queues.announcement(tenant, "backup")).isEmpty();
+        assertThat(queues.announcements(tenant)).containsExactly(java.util.Map.entry("sales", reference));
+        assertThat(queues.useAnnouncement(tenant, "nosuch", Optional.of(reference))).isFalse();
+        assertThat(queues.useAnnouncement(tenant, "sales", Optional.empty())).isTrue();
+        assertThat(queues.announcement(tenant, "sales")).isEmpty();
+    }
+
+    @Test
     void membershipsKeepPriorityAndPauseAndGoWithTheirQueue() {
         String tenant = RandomTenant.create(dataSource);
         User alice = RandomUser.create(dataSource, tenant);

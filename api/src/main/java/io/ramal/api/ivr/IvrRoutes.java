@@ -220,8 +220,10 @@ public final class IvrRoutes {
         }
     }
 
+    /** A prompt no menu and no queue (as its announcement) uses any more goes. */
     private void forgetIfUnused(String tenant, String reference) {
-        if (!menus.promptReferences(tenant).contains(reference)) {
+        if (!menus.promptReferences(tenant).contains(reference)
+                && !queues.announcements(tenant).containsValue(reference)) {
             prompts.forget(tenant, reference);
         }
     }
@@ -252,10 +254,6 @@ public final class IvrRoutes {
     }
 
     private static Map<String, Object> promptView(StoredPrompt prompt) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("sha256", prompt.sha256());
-        v.put("duration_ms", prompt.duration().toMillis());
-        v.put("size", prompt.wav().length);
-        return v;
+        return prompt.toJson();
     }
 }

@@ -1,6 +1,8 @@
 package io.ramal.api.ivr;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,5 +15,14 @@ public record StoredPrompt(String sha256, byte[] wav, Duration duration) {
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(wav, "wav");
         Objects.requireNonNull(duration, "duration");
+    }
+
+    /** {@code {sha256, duration_ms, size}}: how a menu's prompt and a queue's announcement are shown. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("sha256", sha256);
+        v.put("duration_ms", duration.toMillis());
+        v.put("size", wav.length);
+        return v;
     }
 }

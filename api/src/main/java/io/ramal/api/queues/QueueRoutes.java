@@ -6,17 +6,23 @@ import io.javalin.http.Context;
 import io.ramal.api.ApiException;
 import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
+import io.ramal.api.http.AudioUploads;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
+import io.ramal.api.ivr.PromptUpload;
+import io.ramal.api.ivr.StoredPrompt;
+import io.ramal.api.ivr.TenantPrompts;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueOutcome;
 import io.ramal.cti.queue.QueueRefusal;
 import io.ramal.cti.queue.QueueSettings;
 import io.ramal.cti.queue.QueueStats;
 import io.ramal.store.Extensions;
+import io.ramal.store.IvrMenus;
 import io.ramal.store.Queues;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,27 +32,37 @@ import java.util.Optional;
 /**
  * A tenant's queues under {@code /api/v1/queues}: any user (or a key with {@code calls:read}) reads them,
  * their waiting callers and their statistics; admins add, change and delete them. Queues the config file
- * lists are read-only here. See {@code docs/queues-api.md}.
+ * lists are read-only here, except for their announcement ({@code PUT …/announcement} with a WAV, checked
+ * and kept like a voice menu's prompt). See {@code docs/queues-api.md}.
  */
 public final class QueueRoutes {
 
     public static final String QUEUES = "/api/v1/queues";
     public static final String QUEUE = QUEUES + "/{name}";
     public static final String STATS = "/api/v1/queue-stats";
+    public static final String ANNOUNCEMENT = QUEUE + "/announcement";
 
     private final BearerAuthentication authentication;
     private final QueueDesk desk;
     private final Queues queues;
     private final Extensions extensions;
     private final ConfiguredQueues config;
+    private final IvrMenus menus;
+    private final TenantPrompts prompts;
 
+    /**
+     * {@code prompts} keeps the queues' announcements (with the voice menus' prompts, which {@code menus}
+     * name: a prompt goes only when neither uses it).
+     */
     public QueueRoutes(BearerAuthentication authentication, QueueDesk desk, Queues queues, Extensions extensions,
-            ConfiguredQueues config) {
+            ConfiguredQueues config, IvrMenus menus, TenantPrompts prompts) {
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.queues = Objects.requireNonNull(queues, "queues");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.config = Objects.requireNonNull(config, "config");
+        this.menus = Objects.requireNonNull(menus, "menus");
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
     }
 
     public void addTo(RoutesConfig routes) {
@@ -58,13 +74,17 @@ public final class QueueRoutes {
         routes.get(QUEUE + "/callers", this::callers);
         routes.get(QUEUE + "/stats", this::stats);
         routes.get(STATS, this::allStats);
+        routes.put(ANNOUNCEMENT, this::upload);
+        routes.get(ANNOUNCEMENT, this::download);
+        routes.delete(ANNOUNCEMENT, this::removeAnnouncement);
     }
 
     private void list(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
         String tenant = caller.tenantId();
+        Map<String, String> announcements = queues.announcements(tenant);
         List<Map<String, Object>> all = desk.read(tenant, (acd, states) -> acd.queues()).stream()
-                .map(q -> view(tenant, q)).toList();
+                .map(q -> view(tenant, q, Optional.ofNullable(announcements.get(q.name())))).toList();
         Json.write(ctx, 200, Map.of("queues", all));
     }
 
@@ -118,6 +138,7 @@ public final class QueueRoutes {
         String tenant = admin.tenantId();
         QueueSettings current = target(admin, ctx);
         config.refuseChange(tenant, current.name());
+        Optional<String> announcement = queues.announcement(tenant, current.name());
         refuseIfRefused(desk.act(tenant, (acd, states) -> {
             List<String> pointing = acd.queues().stream()
                     .filter(q -> q.overflow().filter(o -> o.kind() == OverflowTarget.Kind.QUEUE
@@ -133,7 +154,74 @@ public final class QueueRoutes {
             }
             return outcome;
         }));
+        announcement.ifPresent(reference -> forgetIfUnused(tenant, reference));
         ctx.status(204);
+    }
+
+    /**
+     * {@code PUT …/announcement}: a WAV, checked and converted like a voice menu's prompt, becomes what the
+     * queue's waiting callers hear whenever it announces. Allowed on queues the config file manages too.
+     */
+    private void upload(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String tenant = admin.tenantId();
+        QueueSettings current = target(admin, ctx);
+        byte[] wav = AudioUploads.read(ctx, prompts.maxUploadBytes());
+        switch (prompts.store(tenant, wav)) {
+            case PromptUpload.Stored stored -> {
+                String reference = stored.prompt().sha256();
+                Optional<String> before = queues.announcement(tenant, current.name());
+                if (!queues.useAnnouncement(tenant, current.name(), Optional.of(reference))) {
+                    throw notFound(current.name());
+                }
+                before.filter(old -> !old.equals(reference)).ifPresent(old -> forgetIfUnused(tenant, old));
+                Map<String, Object> body = stored.prompt().toJson();
+                body.put("uploaded_format", stored.uploadedFormat());
+                Json.write(ctx, 200, body);
+            }
+            case PromptUpload.Refused refused when refused.tooLarge() ->
+                    throw new ApiException(413, "audio_too_large", refused.reason());
+            case PromptUpload.Refused refused -> throw new ApiException(400, "invalid_audio", refused.reason());
+        }
+    }
+
+    private void download(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String tenant = admin.tenantId();
+        QueueSettings queue = target(admin, ctx);
+        StoredPrompt prompt = queues.announcement(tenant, queue.name())
+                .flatMap(reference -> prompts.find(tenant, reference))
+                .orElseThrow(() -> new ApiException(404, "announcement_not_found", "queue " + queue.name()
+                        + " has no announcement; its callers hear music only"));
+        String etag = "\"" + prompt.sha256() + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "private, no-cache");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"queue-" + queue.name() + ".wav\"");
+        ctx.status(200).contentType("audio/wav").result(prompt.wav());
+    }
+
+    private void removeAnnouncement(Context ctx) {
+        Principal admin = authentication.require(ctx, Permission.ADMIN);
+        String tenant = admin.tenantId();
+        QueueSettings current = target(admin, ctx);
+        Optional<String> before = queues.announcement(tenant, current.name());
+        queues.useAnnouncement(tenant, current.name(), Optional.empty());
+        before.ifPresent(reference -> forgetIfUnused(tenant, reference));
+        Json.write(ctx, 200, view(tenant, current, Optional.empty()));
+    }
+
+    /** A prompt no queue (as its announcement) and no voice menu uses any more goes. */
+    private void forgetIfUnused(String tenant, String reference) {
+        if (!queues.announcements(tenant).containsValue(reference)
+                && !menus.promptReferences(tenant).contains(reference)) {
+            prompts.forget(tenant, reference);
+        }
     }
 
     private void callers(Context ctx) {
@@ -208,7 +296,13 @@ public final class QueueRoutes {
     }
 
     private Map<String, Object> view(String tenant, QueueSettings settings) {
+        return view(tenant, settings, queues.announcement(tenant, settings.name()));
+    }
+
+    private Map<String, Object> view(String tenant, QueueSettings settings, Optional<String> announcement) {
         Map<String, Object> v = new LinkedHashMap<>(settings.toJson());
+        v.put("announcement", announcement.flatMap(reference -> prompts.find(tenant, reference))
+                .map(StoredPrompt::toJson).orElse(null));
         v.put("managed_by", config.managedBy(tenant, settings.name()));
         return v;
     }

@@ -274,8 +274,8 @@ class OpenApiContractTest {
             queueDesk = new io.ramal.api.queues.QueueDesk(tenantBoards, journal, new io.ramal.store.Queues(dataSource),
                     agents::states, clock);
             new io.ramal.api.queues.QueueRoutes(auth.authentication(), queueDesk, new io.ramal.store.Queues(dataSource),
-                    extensions, new io.ramal.api.queues.ConfiguredQueues(Map.of(DemoTenant.ID, Set.of("vip"))))
-                    .addTo(javalin.routes);
+                    extensions, new io.ramal.api.queues.ConfiguredQueues(Map.of(DemoTenant.ID, Set.of("vip"))),
+                    new io.ramal.store.IvrMenus(dataSource), prompts).addTo(javalin.routes);
             new io.ramal.api.queues.MemberRoutes(auth.authentication(), queueDesk, users).addTo(javalin.routes);
             new io.ramal.api.agents.AgentStatsRoutes(auth.authentication(), new io.ramal.store.AgentIntervals(dataSource),
                     new io.ramal.store.AgentCalls(dataSource), users, clock).addTo(javalin.routes);
@@ -1529,6 +1529,52 @@ class OpenApiContractTest {
         Answer reset = exchangeBytes("DELETE", "/api/v1/music-on-hold", admin, null, Map.of());
         assertThat(reset.json().path("source").asText()).isEqualTo("default");
         assertThat(reset.json().path("updated_at").isNull()).isTrue();
+    }
+
+    @Test
+    void aQueueAnnouncementIsUploadedShownDownloadedAndRemovedAsDocumented() {
+        String admin = adminToken();
+        String bob = accessToken("bob", "demo-bob");
+        byte[] wav = "RIFF....WAVEfmt announcement".getBytes(StandardCharsets.US_ASCII);
+        Map<String, String> hold = Map.of("name", "hold");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "hold",
+                "announce_position_every_s", 30))).status()).isEqualTo(201);
+        assertThat(exchange("GET", "/api/v1/queues/{name}", hold, admin, null).json().path("announcement").isNull())
+                .isTrue();
+        assertThat(exchangeBytes("GET", "/api/v1/queues/{name}/announcement", hold, admin, null, Map.of()).code())
+                .isEqualTo("announcement_not_found");
+
+        Answer uploaded = exchangeBytes("PUT", "/api/v1/queues/{name}/announcement", hold, admin, wav,
+                Map.of("Content-Type", "audio/wav"));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.json().path("sha256").asText()).isEqualTo(RecordingTenantPrompts.sha(wav));
+        assertThat(uploaded.json().path("duration_ms").asLong()).isEqualTo(3000);
+        JsonNode shown = exchange("GET", "/api/v1/queues/{name}", hold, bob, null).json().path("announcement");
+        assertThat(shown.path("sha256").asText()).isEqualTo(RecordingTenantPrompts.sha(wav));
+        assertThat(exchange("GET", "/api/v1/queues", Map.of(), bob, null).json().path("queues").findValues("announcement"))
+                .anyMatch(a -> a.path("sha256").asText().equals(RecordingTenantPrompts.sha(wav)));
+        Answer download = exchangeBytes("GET", "/api/v1/queues/{name}/announcement", hold, admin, null, Map.of());
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("audio/wav");
+        assertThat(exchangeBytes("GET", "/api/v1/queues/{name}/announcement", hold, admin, null,
+                Map.of("If-None-Match", download.headers().firstValue("ETag").orElseThrow())).status()).isEqualTo(304);
+        assertThat(exchangeBytes("PUT", "/api/v1/queues/{name}/announcement", hold, admin,
+                "not audio".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "audio/wav")).code())
+                .isEqualTo("invalid_audio");
+        Answer large = exchangeBytes("PUT", "/api/v1/queues/{name}/announcement", hold, admin,
+                new byte[RecordingTenantPrompts.MAX + 1], Map.of("Content-Type", "audio/wav"));
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(exchangeBytes("PUT", "/api/v1/queues/{name}/announcement", hold, bob, wav,
+                Map.of("Content-Type", "audio/wav")).code()).isEqualTo("forbidden");
+        assertThat(exchangeBytes("PUT", "/api/v1/queues/{name}/announcement", Map.of("name", "nosuch"), admin, wav,
+                Map.of("Content-Type", "audio/wav")).code()).isEqualTo("queue_not_found");
+
+        Answer removed = exchangeBytes("DELETE", "/api/v1/queues/{name}/announcement", hold, admin, null, Map.of());
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().path("announcement").isNull()).isTrue();
+        String gone = DemoTenant.ID + ":" + RecordingTenantPrompts.sha(wav);
+        assertThat(prompts.forgotten).as("no menu uses it either: its audio goes").contains(gone);
+        prompts.forgotten.remove(gone);
+        assertThat(exchange("DELETE", "/api/v1/queues/{name}", hold, admin, null).status()).isEqualTo(204);
     }
 
     @Test

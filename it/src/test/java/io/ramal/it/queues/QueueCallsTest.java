@@ -14,9 +14,13 @@ import io.ramal.it.harness.Baresip;
 import io.ramal.it.harness.EventStreamClient;
 import io.ramal.it.harness.FreePorts;
 import io.ramal.it.harness.LiveCalls;
+import io.ramal.it.harness.Tone;
 import io.ramal.it.harness.ToneReport;
+import io.ramal.it.harness.Wav;
 import io.ramal.it.server.TestServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +32,15 @@ import org.junit.jupiter.api.Test;
  * DID that leads to queue {@code sales}. Ramal answers it, the caller hears music and waits; agents
  * (baresip phones of alice on 1001 at 600 Hz and bob on 1002 at 850 Hz) log in and join, and the
  * queue rings them as its strategy says. The agent who answers talks with the caller through
- * anchored media; the other agent's phone stops ringing; the statistics count the call.
+ * anchored media; the other agent's phone stops ringing; the statistics count the call. A queue's
+ * announcement (an uploaded 1400 Hz WAV) interrupts the music; a caller nobody answers overflows to
+ * an extension after the queue's maximum wait.
  */
 class QueueCallsTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Duration MARGIN = Duration.ofMillis(300);
   private static final String CALLER = "+5511988887777";
+  private static final double ANNOUNCEMENT_HZ = 1400;
   private int trunkPort;
   private TestServer server;
   private ApiClient api;
@@ -166,6 +173,84 @@ class QueueCallsTest {
   }
 
   @Test
+  void aWaitingCallerHearsTheQueuesAnnouncementOnEntryAndAgainBetweenMusic() {
+    queue(Map.of("name", "sales", "announce_position_every_s", 5));
+    Answer uploaded = api.send("PUT", "/api/v1/queues/sales/announcement", admin,
+        Tone.sine(ANNOUNCEMENT_HZ, Duration.ofMillis(1500), 16_000, 0.5).toBytes(), "audio/wav");
+    assertThat(uploaded.status()).as(uploaded.json().toString()).isEqualTo(200);
+    assertThat(api.get("/api/v1/queues/sales", admin).json().path("announcement").path("duration_ms").asLong())
+        .isEqualTo(1500);
+    try (Baresip carrier = Baresip.builder(CALLER).sipPort(trunkPort).tone(1000).start()) {
+      carrier.dial("sip:4100@127.0.0.1:" + server.sipAddress().getPort());
+      carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
+      awaitHeard(carrier, Duration.ofMillis(8500));
+      Wav heard = received(carrier);
+      carrier.hangup();
+      carrier.awaitEvent("CALL_CLOSED", WAIT);
+
+      List<Duration[]> runs = toneRuns(heard, ANNOUNCEMENT_HZ, Duration.ofMillis(8500));
+      assertThat(runs).as("the announcement on entry and again 5 s later, at least: " + describe(runs))
+          .hasSizeGreaterThanOrEqualTo(2);
+      Duration first = runs.get(0)[1].minus(runs.get(0)[0]);
+      assertThat(first).as("the whole 1.5 s announcement, once: " + describe(runs))
+          .isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000));
+      assertThat(runs.get(0)[0]).as("on entry: " + describe(runs)).isLessThan(Duration.ofMillis(1500));
+      assertThat(runs.get(1)[0].minus(runs.get(0)[0])).as("every 5 s: " + describe(runs))
+          .isBetween(Duration.ofMillis(4250), Duration.ofMillis(5750));
+      ToneReport between = window(heard, runs.get(0)[1].plus(MARGIN), runs.get(1)[0].minus(MARGIN));
+      assertThat(between.rms()).as("music again between announcements: " + between).isGreaterThan(0.005);
+      assertThat(between.isToneOf(ANNOUNCEMENT_HZ, 20)).as("not the announcement: " + between).isFalse();
+    }
+    Answer removed = api.call("DELETE", "/api/v1/queues/sales/announcement", Optional.of(admin), null);
+    assertThat(removed.json().path("announcement").isNull()).as(removed.json().toString()).isTrue();
+  }
+
+  @Test
+  void aCallerNoAgentAnswersOverflowsAfterTheMaxWaitToTheExtensionAndTheyTalk() {
+    queue(Map.of("name", "sales", "max_wait_s", 3, "overflow_to", "extension:1002"));
+    try (EventStreamClient events = LiveCalls.subscribed(server.httpPort(), admin, "call.delivered");
+        Baresip agent = phone("1001", 600).answerMode(Baresip.AnswerMode.MANUAL).start();
+        Baresip overflow = phone("1002", 850).start();
+        Baresip carrier = Baresip.builder(CALLER).sipPort(trunkPort).tone(1000).start()) {
+      agent.awaitRegistered(WAIT);
+      overflow.awaitRegistered(WAIT);
+      loginAndJoin(alice, "1001");
+
+      carrier.dial("sip:4100@127.0.0.1:" + server.sipAddress().getPort());
+      carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
+      agent.awaitEvent("CALL_INCOMING", WAIT);
+      overflow.awaitEvent("CALL_ESTABLISHED", WAIT);
+      agent.awaitEvent("CALL_CLOSED", WAIT);
+      Duration talkFrom = heard(carrier).plus(MARGIN);
+      Duration overflowFrom = heard(overflow).plus(MARGIN);
+      Duration talkTo = awaitHeard(carrier, talkFrom.plusMillis(1500));
+      Duration overflowTo = awaitHeard(overflow, overflowFrom.plusMillis(1500));
+      JsonNode delivered = events.next(e -> e.path("device").asText().equals("1002"), WAIT);
+      await().atMost(WAIT).until(() -> stats().path("overflowed").asInt() == 1);
+
+      ToneReport callerHears = window(received(carrier), talkFrom, talkTo);
+      assertThat(callerHears.isToneOf(850, 20)).as("the caller hears 1002: " + callerHears).isTrue();
+      ToneReport overflowHears = window(received(overflow), overflowFrom, overflowTo);
+      assertThat(overflowHears.isToneOf(1000, 20)).as("1002 hears the caller: " + overflowHears).isTrue();
+      assertThat(agent.events()).as("alice's phone rang but never answered")
+          .noneMatch(e -> e.type().equals("CALL_ESTABLISHED"));
+      assertThat(delivered.path("call_id").asText()).isNotEmpty();
+      carrier.hangup();
+      overflow.awaitEvent("CALL_CLOSED", WAIT);
+    }
+    JsonNode stats = stats();
+    assertThat(stats.path("entered").asInt()).isEqualTo(1);
+    assertThat(stats.path("overflowed").asInt()).isEqualTo(1);
+    assertThat(stats.path("answered").asInt()).isZero();
+    assertThat(stats.path("waiting").asInt()).isZero();
+    await().atMost(WAIT).until(() -> api.get("/api/v1/cdrs?limit=1", admin).json().path("cdrs").size() == 1);
+    JsonNode cdr = api.get("/api/v1/cdrs?limit=1", admin).json().path("cdrs").path(0);
+    assertThat(cdr.path("disposition").asText()).isEqualTo("answered");
+    assertThat(cdr.path("callee").asText()).isEqualTo("1002");
+    assertThat(cdr.path("cause").asText()).contains("sent on from queue sales to 1002");
+  }
+
+  @Test
   void aDidTargetMustBeAnExistingQueueOrExtensionButNotBoth() {
     assertThat(as(admin, "PUT", "/api/v1/dids/4100", Map.of("queue", "nosuch")).code()).isEqualTo("unknown_queue");
     assertThat(as(admin, "PUT", "/api/v1/dids/4100", Map.of("queue", "sales", "extension", "1001")).code())
@@ -178,8 +263,12 @@ class QueueCallsTest {
 
   /** Queue {@code sales} with {@code strategy}, and DID 4100 leading to it. */
   private void queue(String strategy) {
-    Answer created = as(admin, "POST", "/api/v1/queues", Map.of("name", "sales", "strategy", strategy,
-        "ring_timeout_s", 15));
+    queue(Map.of("name", "sales", "strategy", strategy, "ring_timeout_s", 15));
+  }
+
+  /** Queue {@code sales} with {@code settings}, and DID 4100 leading to it. */
+  private void queue(Map<String, Object> settings) {
+    Answer created = as(admin, "POST", "/api/v1/queues", settings);
     assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
     Answer did = as(admin, "PUT", "/api/v1/dids/4100", Map.of("queue", "sales"));
     assertThat(did.status()).as(did.json().toString()).isEqualTo(201);
@@ -190,6 +279,29 @@ class QueueCallsTest {
     assertThat(as(token, "POST", "/api/v1/agents/me/login", Map.of("extension", extension)).status()).isEqualTo(201);
     Answer joined = as(token, "PUT", "/api/v1/queues/sales/members/me", null);
     assertThat(joined.status()).as(joined.json().toString()).isEqualTo(201);
+  }
+
+  /** The stretches (from, to) of {@code audio}'s first {@code upTo} where 250 ms windows are a tone of {@code hz}. */
+  private static List<Duration[]> toneRuns(Wav audio, double hz, Duration upTo) {
+    List<Duration[]> runs = new ArrayList<>();
+    Duration step = Duration.ofMillis(250);
+    Duration[] run = null;
+    for (Duration at = Duration.ZERO; at.plus(step).compareTo(upTo) <= 0; at = at.plus(step)) {
+      boolean tone = window(audio, at, at.plus(step)).isToneOf(hz, 20);
+      if (tone && run == null) {
+        run = new Duration[] {at, at.plus(step)};
+        runs.add(run);
+      } else if (tone) {
+        run[1] = at.plus(step);
+      } else {
+        run = null;
+      }
+    }
+    return runs;
+  }
+
+  private static String describe(List<Duration[]> runs) {
+    return runs.stream().map(r -> r[0].toMillis() + "-" + r[1].toMillis() + " ms").toList().toString();
   }
 
   private JsonNode stats() {

@@ -100,9 +100,10 @@ public final class B2bua {
     this.parking = new Parking(sip, location, this, observer, clock, noAnswerTimeout, plan, lot, pins);
   }
 
-  /** Where this shard's voice menus find their prompts' audio. */
+  /** Where this shard's voice menus and queue announcements find their prompts' audio. */
   public void prompts(io.ramal.pbx.ivr.Prompts prompts) {
     ivrs.prompts(prompts);
+    queues.prompts(prompts);
   }
 
   /** Park and pickup on this shard. */
@@ -556,6 +557,7 @@ public final class B2bua {
         call.media.fromSide(Side.CALLER, Kind.ANSWER, ack.body()); // our offer to a caller answered here
       }
       if (call.ivr != null) ivrs.confirmed(call);
+      if (call.queue != null) queues.confirmed(call);
       if (call.pendingCalleeAck != null) {
         SipRequest calleeAck = call.pendingCalleeAck;
         if (ack.body().length > 0
@@ -633,7 +635,7 @@ public final class B2bua {
     boolean unanswered = waiting && call.answeredAt == null; // a voice menu that answered makes the call answered
     if (call.recorded) return null;
     return reports.recordOf(call, unanswered ? CallRecord.Disposition.NO_ANSWER : CallRecord.Disposition.ANSWERED,
-        waiting ? cause + " (waiting in queue " + call.queue.queue + ")" : cause + IvrCalls.endedIn(call));
+        waiting ? cause + " (waiting in queue " + call.queue.queue + ")" : cause + IvrCalls.endedIn(call) + QueueCalls.endedIn(call));
   }
 
 }

@@ -1,11 +1,16 @@
 package io.ramal.pbx.call;
 
+import io.ramal.media.audio.Clip;
+import io.ramal.media.player.PlaybackEnd;
+import io.ramal.media.player.Prompt;
 import io.ramal.pbx.core.SipContext;
+import io.ramal.pbx.ivr.Prompts;
 import io.ramal.pbx.media.CallMedia.Kind;
 import io.ramal.pbx.media.CallMedia.Outcome;
 import io.ramal.pbx.media.CallMedia.Side;
 import io.ramal.pbx.media.ControlOutcome;
 import io.ramal.pbx.media.ControlOutcome.Reason;
+import io.ramal.pbx.media.LegPlayer;
 import io.ramal.pbx.registrar.LocationService;
 import io.ramal.sip.dialog.Dialog;
 import io.ramal.sip.message.Headers;
@@ -15,6 +20,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * music; the queue core then orders offers to agents' devices ({@link QueueOrder}). Each offer is
  * an INVITE of its own ({@link LegDialer}) carrying the call's standing offer for the callee side;
  * the first device to answer becomes the callee leg, every other offer is cancelled, and the call
- * goes on as an ordinary anchored two-party call (hold, transfer, recording all apply). What
+ * goes on as an ordinary anchored two-party call (hold, transfer, recording all apply). While it
+ * waits, the queue's announcement (an uploaded prompt, if it has one) plays whenever the core
+ * announces, through a {@link LegPlayer} on the caller's leg, music stopping for it. What
  * happens is told to the {@link CallObserver}, which feeds both the CTI events and the queue core.
  */
 final class QueueCalls {
@@ -36,6 +44,7 @@ final class QueueCalls {
   private final InstantSource clock;
   private final Duration noAnswerTimeout;
   private final DialPlan plan;
+  private volatile Prompts prompts = Prompts.NONE;
 
   QueueCalls(SipContext sip, LocationService location, B2bua b2bua, CallObserver observer, InstantSource clock,
       Duration noAnswerTimeout, DialPlan plan) {
@@ -46,6 +55,11 @@ final class QueueCalls {
     this.clock = clock;
     this.noAnswerTimeout = noAnswerTimeout;
     this.plan = plan;
+  }
+
+  /** Where the queues' announcements find their audio (the tenants' uploaded prompts). */
+  void prompts(Prompts source) {
+    this.prompts = Objects.requireNonNull(source, "source");
   }
 
   /** The routed {@code call} waits in {@code queue}: answered here, music, and the queue told. */
@@ -85,14 +99,21 @@ final class QueueCalls {
         withdraw(call, w, wd.device());
         yield ControlOutcome.DONE;
       }
+      case QueueOrder.Announce a -> {
+        announce(call, w, a);
+        yield ControlOutcome.DONE;
+      }
       case QueueOrder.Requeue r -> {
+        stopAnnouncement(w);
         withdrawAll(call, w);
         w.queue = r.queue();
         reportQueued(call);
         yield ControlOutcome.DONE;
       }
       case QueueOrder.SendOn s -> {
+        stopAnnouncement(w); // music until the target answers
         withdrawAll(call, w);
+        log.info("event=queue_sent_on call={} tenant={} queue={} to={}", call.id, tenant(call), w.queue, s.number());
         w.sentTo = s.number();
         yield offer(call, w, s.number(), true);
       }
@@ -114,10 +135,27 @@ final class QueueCalls {
         + ": no agent has answered it yet");
   }
 
+  /** The caller's ACK confirmed the call: an announcement that waited for it plays now. */
+  void confirmed(Call call) {
+    QueueWait w = call.queue;
+    if (w == null || w.announcementDue == null) return;
+    Clip due = w.announcementDue;
+    w.announcementDue = null;
+    if (w.waiting() && w.sentTo == null && call.state != Call.State.ENDED) play(call, w, due);
+  }
+
+  /** What the CDR's cause adds for a call its queue sent on (an overflow) and whose target answered. */
+  static String endedIn(Call call) {
+    QueueWait w = call.queue;
+    return w != null && w.sentTo != null && !w.waiting() ? " (sent on from queue " + w.queue + " to " + w.sentTo + ")"
+        : "";
+  }
+
   /** The call ended: every offer still ringing is cancelled, and the queue hears the call is over. */
   void callEnded(Call call) {
     QueueWait w = call.queue;
     if (w == null) return;
+    stopAnnouncement(w);
     withdrawAll(call, w);
     String tenant = tenant(call);
     java.time.Instant at = clock.instant();
@@ -180,9 +218,11 @@ final class QueueCalls {
   /** {@code device} answered: it is the call's callee from now on, and the caller hears it. */
   private void connect(Call call, QueueWait w, String device, Leg leg, boolean sendOn) {
     w.answeredBy = device;
+    stopAnnouncement(w);
     withdrawAll(call, w);
     call.calleeLeg = leg;
     call.calleeParty = device;
+    if (sendOn) call.callee = device; // the CDR names where the overflow led
     java.time.Instant at = clock.instant();
     if (call.answeredAt == null) call.answeredAt = at; // a voice menu that sent the caller here answered first
     b2bua.track(leg);
@@ -192,6 +232,49 @@ final class QueueCalls {
     report(() -> observer.queueOfferAnswered(tenant, call.id, device, sendOn, at));
     log.info("event=queue_call_answered call={} tenant={} queue={} device={} waited_ms={}", call.id, tenant, w.queue,
         device, Duration.between(w.since, at).toMillis());
+  }
+
+  /**
+   * The queue tells the caller its place. Only the queue's own announcement (an uploaded prompt) is
+   * spoken, once, music stopping for it and coming back after; the position itself goes to the log (no
+   * number prompts are shipped). An announcement due while the previous one still plays is skipped.
+   */
+  private void announce(Call call, QueueWait w, QueueOrder.Announce a) {
+    String tenant = tenant(call);
+    Optional<Clip> clip = a.prompt().flatMap(reference -> prompts.clip(tenant, reference));
+    log.info("event=queue_announcement call={} tenant={} queue={} position={} waiting={} prompt={}", call.id, tenant,
+        a.queue(), a.position(), a.waiting(), clip.isPresent() ? a.prompt().orElseThrow() : "none");
+    if (clip.isEmpty()) return;
+    if (call.state != Call.State.CONFIRMED) {
+      w.announcementDue = clip.get(); // before the caller's ACK its media may not be known yet
+      return;
+    }
+    play(call, w, clip.get());
+  }
+
+  private void play(Call call, QueueWait w, Clip clip) {
+    if (w.announcer == null) {
+      LegPlayer[] self = new LegPlayer[1];
+      self[0] = new LegPlayer(call.media, Side.CALLER, sip.shard()::execute, new LegPlayer.Listener() {
+        @Override
+        public void promptEnded(long prompt, PlaybackEnd how) {
+          if (w.announcer == self[0]) self[0].stop(); // the caller hears music again
+        }
+
+        @Override
+        public void keyPressed(char key, Duration duration) {}
+      });
+      w.announcer = self[0];
+    }
+    if (w.announcer.playing()) return;
+    if (w.announcer.play(clip, Prompt.Repeat.ONCE, false).isEmpty()) {
+      log.info("event=queue_announcement_skipped call={} tenant={} reason=no_media", call.id, tenant(call));
+    }
+  }
+
+  private static void stopAnnouncement(QueueWait w) {
+    w.announcementDue = null;
+    if (w.announcer != null) w.announcer.stop();
   }
 
   private void withdraw(Call call, QueueWait w, String device) {

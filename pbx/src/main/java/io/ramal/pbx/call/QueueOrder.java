@@ -1,6 +1,7 @@
 package io.ramal.pbx.call;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the queue core asks of a call waiting in a queue; carried out on the call's shard. */
 public sealed interface QueueOrder {
@@ -29,6 +30,18 @@ public sealed interface QueueOrder {
   record SendOn(String number) implements QueueOrder {
     public SendOn {
       Objects.requireNonNull(number, "number");
+    }
+  }
+
+  /**
+   * Tell the caller its place: {@code position} of {@code waiting} callers in {@code queue}. With
+   * {@code prompt} (the reference of the queue's announcement, an uploaded prompt) the caller hears
+   * that prompt once, music stopping for it; without, it keeps hearing music and only the log says so.
+   */
+  record Announce(String queue, int position, int waiting, Optional<String> prompt) implements QueueOrder {
+    public Announce {
+      Objects.requireNonNull(queue, "queue");
+      Objects.requireNonNull(prompt, "prompt");
     }
   }
 

@@ -1,12 +1,15 @@
 package io.ramal.pbx.call;
 
+import io.ramal.media.audio.Clip;
+import io.ramal.pbx.media.LegPlayer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A call that Ramal answered for a queue: which queue it waits in now, the agents' devices being
- * rung for it, and the device that answered (then the call is an ordinary two-party call again).
+ * rung for it, the announcement playing to the caller, and the device that answered (then the call is
+ * an ordinary two-party call again).
  * The call's shard owns it.
  */
 final class QueueWait {
@@ -18,6 +21,11 @@ final class QueueWait {
   String answeredBy;
   /** The caller was sent on out of the queue (overflow to an extension or number) and waits for it. */
   String sentTo;
+
+  /** Plays the queue's announcement into the caller's leg; null until the first one. */
+  LegPlayer announcer;
+  /** An announcement due before the caller's ACK confirmed the call: it plays then. */
+  Clip announcementDue;
 
   QueueWait(String queue, Instant since) {
     this.queue = queue;

@@ -353,7 +353,10 @@ public final class Pbx implements AutoCloseable {
   }
 
   /** Sets the park slots and timeout (calls parked already keep their slot and deadline). */
-  /** Where voice menus find their prompts' audio (uploaded per tenant); until set, every menu beeps. */
+  /**
+   * Where voice menus and queue announcements find their prompts' audio (uploaded per tenant); until
+   * set, every menu beeps and queues play music only.
+   */
   public void prompts(io.ramal.pbx.ivr.Prompts prompts) {
     for (Shards.Lane lane : shards.lanes()) lane.router().b2bua().prompts(prompts);
   }

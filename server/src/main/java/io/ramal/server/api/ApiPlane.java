@@ -271,11 +271,12 @@ public final class ApiPlane implements AutoCloseable {
    * runs after every change of extensions, DIDs or trunks through the API; {@code listed} names what the
    * config file manages (refused to the API); {@code addresses} finds phones by the address they
    * registered from (agent login by IP); tenants' music on hold is kept by {@code music};
-   * {@code listedQueues} are the queues the config file manages.
+   * {@code listedQueues} are the queues the config file manages; queues' announcements are kept by
+   * {@code prompts} (with the voice menus' prompts).
    */
   public HttpRoutes routes(CallControl control, Runnable directoryChanged, ConfigListed listed, Path recordingsDir,
       RegisteredAddresses addresses, TenantMusic music, Trunks trunks, TrunkStatuses trunkStatuses,
-      ConfiguredQueues listedQueues) {
+      ConfiguredQueues listedQueues, io.ramal.api.ivr.TenantPrompts prompts) {
     CallRoutes calls = new CallRoutes(auth.authentication(), desk, control);
     RecordingRoutes recordings = new RecordingRoutes(auth.authentication(), desk, control, new Recordings(dataSource),
         recordingsDir, Optional.of(links), clock);
@@ -310,7 +311,7 @@ public final class ApiPlane implements AutoCloseable {
     PositionRoutes positionRoutes = new PositionRoutes(auth.authentication(), new AgentPositions(dataSource),
         extensions);
     QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
-        listedQueues);
+        listedQueues, new io.ramal.store.IvrMenus(dataSource), prompts);
     MemberRoutes memberRoutes = new MemberRoutes(auth.authentication(), queues, users);
     io.ramal.api.board.BoardRoute board = new io.ramal.api.board.BoardRoute(auth.authentication(), extensions, desk,
         journal, agents, queues, clock);

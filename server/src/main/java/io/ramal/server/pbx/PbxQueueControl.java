@@ -9,9 +9,11 @@ import io.ramal.pbx.core.Pbx;
 import io.ramal.pbx.media.ControlOutcome;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
   private final Consumer<QueueFact> facts;
   private final OfferNotes notes;
   private final InstantSource clock;
+  private final Announcements announcements;
   private final ExecutorService orders = Executors.newSingleThreadExecutor(
       Thread.ofVirtual().name("queue-orders").factory());
 
@@ -49,11 +52,28 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
     void offerDropped(QueueEffect.Offer offer);
   }
 
+  /**
+   * Which prompt a queue announces with: the reference of its uploaded announcement, or empty (music
+   * only). Asked on the order thread (it may read the store), never on the distributor's lane.
+   */
+  @FunctionalInterface
+  public interface Announcements {
+    Announcements NONE = (tenant, queue) -> Optional.empty();
+
+    Optional<String> of(String tenant, String queue);
+  }
+
   public PbxQueueControl(Pbx pbx, Consumer<QueueFact> facts, OfferNotes notes, InstantSource clock) {
+    this(pbx, facts, notes, clock, Announcements.NONE);
+  }
+
+  public PbxQueueControl(Pbx pbx, Consumer<QueueFact> facts, OfferNotes notes, InstantSource clock,
+      Announcements announcements) {
     this.pbx = Objects.requireNonNull(pbx, "pbx");
     this.facts = Objects.requireNonNull(facts, "facts");
     this.notes = Objects.requireNonNull(notes, "notes");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.announcements = Objects.requireNonNull(announcements, "announcements");
   }
 
   @Override
@@ -85,17 +105,33 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
         () -> {});
   }
 
+  /**
+   * The caller hears the queue's announcement, if it has one (music stops for it). Spoken positions
+   * need number prompts, which Ramal does not ship: the position goes to the log (the PBX's
+   * {@code event=queue_announcement}) and the queue's callers list.
+   */
   @Override
   public void announce(QueueEffect.Announce announce) {
-    // Position announcements need recorded prompts, which Ramal does not ship yet: the caller keeps
-    // hearing music, and the queue.* events carry the position for a client to show.
-    LOG.debug("event=queue_position call={} tenant={} queue={} position={}", announce.callId(), announce.tenant(),
-        announce.queue(), announce.position());
+    run(announce, () -> new QueueOrder.Announce(announce.queue(), announce.position(), announce.waiting(),
+        announcements.of(announce.tenant(), announce.queue())), () -> {});
   }
 
   private void run(QueueEffect effect, QueueOrder order, Runnable whenRefused) {
+    run(effect, () -> order, whenRefused);
+  }
+
+  /** Runs the order {@code orderOf} makes on the order thread (making it may read the store). */
+  private void run(QueueEffect effect, Supplier<QueueOrder> orderOf, Runnable whenRefused) {
     orders.execute(() -> {
       ControlOutcome outcome;
+      QueueOrder order;
+      try {
+        order = orderOf.get();
+      } catch (RuntimeException e) {
+        LOG.error("event=queue_order_failed call={} tenant={}", effect.callId(), effect.tenant(), e);
+        whenRefused.run();
+        return;
+      }
       try {
         outcome = pbx.queue(effect.tenant(), effect.callId(), order);
       } catch (RuntimeException e) {

@@ -91,7 +91,11 @@ public final class Webhooks {
      * the journal writes events and their deliveries in one transaction.
      */
     public void enlist(Connection transaction, List<StoredEvent> events) {
+        Instant now = clock.instant();
         for (StoredEvent stored : events) {
+            if (cache.get(stored.tenantId(), now, () -> load(transaction, stored.tenantId())).isEmpty()) {
+                continue; // no subscription: the event is not even parsed
+            }
             enqueue(transaction, WebhookEvent.fromJson(stored.tenantId(), stored.seq(), stored.id(), stored.ts(),
                     stored.type(), stored.callId(), stored.device(), stored.payload()));
         }

@@ -3,7 +3,6 @@ package io.ramal.cti.core;
 import io.ramal.cti.ConnectionState;
 import io.ramal.cti.Endpoint;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -115,8 +114,12 @@ final class CallTable {
         }
     }
 
-    /** Every party on the given extension, across the tenant's calls. */
-    List<LiveParty> partiesOf(String device) {
-        return new ArrayList<>(byDevice.getOrDefault(device, Set.of()));
+    /**
+     * Every party on the given extension, across the tenant's calls: a read-only view, not a copy
+     * (it is asked for every party of every event, and one extension may hold many calls). Read it
+     * before changing the table.
+     */
+    Collection<LiveParty> partiesOf(String device) {
+        return Collections.unmodifiableCollection(byDevice.getOrDefault(device, Set.of()));
     }
 }

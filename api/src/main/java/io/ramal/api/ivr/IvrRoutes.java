@@ -18,7 +18,6 @@ import io.ramal.store.IvrMenus;
 import io.ramal.store.Queues;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,22 +143,16 @@ public final class IvrRoutes {
         String tenant = admin.tenantId();
         IvrMenu current = target(admin, ctx);
         byte[] wav = AudioUploads.read(ctx, prompts.maxUploadBytes());
-        switch (prompts.store(tenant, wav)) {
-            case PromptUpload.Stored stored -> {
-                String reference = stored.prompt().sha256();
-                if (!menus.usePrompt(tenant, current.name(), Optional.of(reference))) {
-                    throw notFound(current.name());
-                }
-                current.prompt().filter(old -> !old.equals(reference)).ifPresent(old -> forgetIfUnused(tenant, old));
-                changed.run();
-                Map<String, Object> body = promptView(stored.prompt());
-                body.put("uploaded_format", stored.uploadedFormat());
-                Json.write(ctx, 200, body);
-            }
-            case PromptUpload.Refused refused when refused.tooLarge() ->
-                    throw new ApiException(413, "audio_too_large", refused.reason());
-            case PromptUpload.Refused refused -> throw new ApiException(400, "invalid_audio", refused.reason());
+        PromptUpload.Stored stored = PromptExchange.accepted(prompts.store(tenant, wav));
+        String reference = stored.prompt().sha256();
+        if (!menus.usePrompt(tenant, current.name(), Optional.of(reference))) {
+            throw notFound(current.name());
         }
+        current.prompt().filter(old -> !old.equals(reference)).ifPresent(old -> forgetIfUnused(tenant, old));
+        changed.run();
+        Map<String, Object> body = promptView(stored.prompt());
+        body.put("uploaded_format", stored.uploadedFormat());
+        Json.write(ctx, 200, body);
     }
 
     private void download(Context ctx) {
@@ -168,17 +161,7 @@ public final class IvrRoutes {
         StoredPrompt prompt = menu.prompt().flatMap(reference -> prompts.find(admin.tenantId(), reference))
                 .orElseThrow(() -> new ApiException(404, "prompt_not_found", "voice menu " + menu.name()
                         + " has no prompt; its callers hear a beep"));
-        String etag = "\"" + prompt.sha256() + "\"";
-        ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "private, no-cache");
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(t -> t.equals(etag) || t.equals("*"))) {
-            ctx.status(304);
-            return;
-        }
-        ctx.header("Content-Disposition", "attachment; filename=\"ivr-" + menu.name() + ".wav\"");
-        ctx.status(200).contentType("audio/wav").result(prompt.wav());
+        PromptExchange.send(ctx, prompt, "ivr-" + menu.name() + ".wav");
     }
 
     private void removePrompt(Context ctx) {

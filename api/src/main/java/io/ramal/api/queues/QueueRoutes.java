@@ -10,6 +10,7 @@ import io.ramal.api.http.AudioUploads;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
+import io.ramal.api.ivr.PromptExchange;
 import io.ramal.api.ivr.PromptUpload;
 import io.ramal.api.ivr.StoredPrompt;
 import io.ramal.api.ivr.TenantPrompts;
@@ -22,7 +23,6 @@ import io.ramal.store.Extensions;
 import io.ramal.store.IvrMenus;
 import io.ramal.store.Queues;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,22 +167,16 @@ public final class QueueRoutes {
         String tenant = admin.tenantId();
         QueueSettings current = target(admin, ctx);
         byte[] wav = AudioUploads.read(ctx, prompts.maxUploadBytes());
-        switch (prompts.store(tenant, wav)) {
-            case PromptUpload.Stored stored -> {
-                String reference = stored.prompt().sha256();
-                Optional<String> before = queues.announcement(tenant, current.name());
-                if (!queues.useAnnouncement(tenant, current.name(), Optional.of(reference))) {
-                    throw notFound(current.name());
-                }
-                before.filter(old -> !old.equals(reference)).ifPresent(old -> forgetIfUnused(tenant, old));
-                Map<String, Object> body = stored.prompt().toJson();
-                body.put("uploaded_format", stored.uploadedFormat());
-                Json.write(ctx, 200, body);
-            }
-            case PromptUpload.Refused refused when refused.tooLarge() ->
-                    throw new ApiException(413, "audio_too_large", refused.reason());
-            case PromptUpload.Refused refused -> throw new ApiException(400, "invalid_audio", refused.reason());
+        PromptUpload.Stored stored = PromptExchange.accepted(prompts.store(tenant, wav));
+        String reference = stored.prompt().sha256();
+        Optional<String> before = queues.announcement(tenant, current.name());
+        if (!queues.useAnnouncement(tenant, current.name(), Optional.of(reference))) {
+            throw notFound(current.name());
         }
+        before.filter(old -> !old.equals(reference)).ifPresent(old -> forgetIfUnused(tenant, old));
+        Map<String, Object> body = stored.prompt().toJson();
+        body.put("uploaded_format", stored.uploadedFormat());
+        Json.write(ctx, 200, body);
     }
 
     private void download(Context ctx) {
@@ -193,17 +187,7 @@ public final class QueueRoutes {
                 .flatMap(reference -> prompts.find(tenant, reference))
                 .orElseThrow(() -> new ApiException(404, "announcement_not_found", "queue " + queue.name()
                         + " has no announcement; its callers hear music only"));
-        String etag = "\"" + prompt.sha256() + "\"";
-        ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "private, no-cache");
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(t -> t.equals(etag) || t.equals("*"))) {
-            ctx.status(304);
-            return;
-        }
-        ctx.header("Content-Disposition", "attachment; filename=\"queue-" + queue.name() + ".wav\"");
-        ctx.status(200).contentType("audio/wav").result(prompt.wav());
+        PromptExchange.send(ctx, prompt, "queue-" + queue.name() + ".wav");
     }
 
     private void removeAnnouncement(Context ctx) {

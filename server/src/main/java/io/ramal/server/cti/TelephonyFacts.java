@@ -66,15 +66,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   private final Map<String, LegNames> renamed = new ConcurrentHashMap<>();
   /** Calls Ramal answered itself (queue, voice menu), once their CallCreated is out. */
   private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
-  /** Calls answered for a queue: the leg id of each device being offered the call. */
-  private final Map<String, Map<String, String>> queueOffers = new ConcurrentHashMap<>();
-  /** Queue calls whose end the PBX reported to the queue, waiting for their CDR's end instant. */
-  private final Set<String> queueCallsEnding = ConcurrentHashMap.newKeySet();
-  /** Queue calls whose CDR came before the queue heard of their end: call id → the CDR's end. */
-  private final Map<String, Instant> queueCallsRecorded = new ConcurrentHashMap<>();
-  /** Offers a queue ordered and the PBX has not called yet: call id → device → the queue's offer. */
-  private final Map<String, Map<String, QueueOffer>> ordered = new ConcurrentHashMap<>();
-  private volatile Consumer<QueueFact> queueFacts = fact -> {};
+  private final QueueLegs queueLegs = new QueueLegs();
 
   /**
    * The leg ids of one call once a transfer touched it: each side's current leg, and the new leg
@@ -142,7 +134,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
 
   /** Where the facts of calls waiting in queues go (the queue desk's {@code report}). */
   public void queueFacts(Consumer<QueueFact> facts) {
-    this.queueFacts = Objects.requireNonNull(facts, "facts");
+    queueLegs.reportTo(facts);
   }
 
   /** The leg id of one side of {@code callId} now. */
@@ -400,7 +392,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void queued(String tenantId, String callId, String queue, String callerNumber, String callerName, Instant at) {
     Optional<String> name = callerName.isBlank() ? Optional.empty() : Optional.of(callerName);
-    queueOffers.putIfAbsent(callId, new ConcurrentHashMap<>());
+    queueLegs.arrived(callId);
     if (createdHere.add(callId)) {
       // First queue of the call: it exists for the CTI layer with its caller answered (by us).
       withoutCalleeLeg.add(callId);
@@ -409,7 +401,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
           Optional.empty(), Direction.INBOUND, Optional.empty()));
       sink.accept(new LegAnswered(tenantId, callId, at, callerLeg(callId)));
     }
-    queueFacts.accept(new QueueFact.CallerArrived(tenantId, callId, queue, callerNumber, name, CampaignFields.NONE, at));
+    queueLegs.report(new QueueFact.CallerArrived(tenantId, callId, queue, callerNumber, name, CampaignFields.NONE, at));
   }
 
   /**
@@ -418,68 +410,52 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
    */
   @Override
   public void offering(QueueEffect.Offer offer) {
-    ordered.computeIfAbsent(offer.callId(), id -> new ConcurrentHashMap<>())
-        .put(offer.device(), new QueueOffer(offer.queue(), offer.waited()));
+    queueLegs.ordered(offer);
   }
 
   /** The PBX did not carry out an ordered offer (it reports no leg for it). */
   @Override
   public void offerDropped(QueueEffect.Offer offer) {
-    ordered.computeIfPresent(offer.callId(), (id, byDevice) -> {
-      byDevice.remove(offer.device());
-      return byDevice.isEmpty() ? null : byDevice;
-    });
+    queueLegs.dropped(offer);
   }
 
   @Override
   public void queueOfferCalled(String tenantId, String callId, String device, boolean sentOn, Instant at) {
-    Map<String, String> offers = queueOffers.computeIfAbsent(callId, id -> new ConcurrentHashMap<>());
     LegNames names = names(callId);
     names.legsMade++;
     String legId = callId + "-q" + names.legsMade;
-    offers.put(device, legId);
     boolean external = device.matches("\\+?[0-9]{8,}");
-    Optional<QueueOffer> offer = sentOn ? Optional.empty()
-        : Optional.ofNullable(ordered.get(callId)).map(byDevice -> byDevice.remove(device));
+    Optional<QueueOffer> offer = queueLegs.called(callId, device, legId, sentOn);
     sink.accept(new LegCreated(tenantId, callId, at, legId, endpoint(device, external), Optional.empty(), offer));
   }
 
   @Override
   public void queueOfferAlerting(String tenantId, String callId, String device, Instant at) {
-    String legId = queueOffers.getOrDefault(callId, Map.of()).get(device);
-    if (legId != null) sink.accept(new LegAlerted(tenantId, callId, at, legId));
+    queueLegs.leg(callId, device).ifPresent(legId -> sink.accept(new LegAlerted(tenantId, callId, at, legId)));
   }
 
   @Override
   public void queueOfferAnswered(String tenantId, String callId, String device, boolean sentOn, Instant at) {
-    String legId = Optional.ofNullable(queueOffers.get(callId)).map(byDevice -> byDevice.remove(device)).orElse(null);
-    if (legId != null) {
+    queueLegs.over(callId, device).ifPresent(legId -> {
       withoutCalleeLeg.remove(callId);
       names(callId).side(false, legId);
       sink.accept(new LegAnswered(tenantId, callId, at, legId));
-    }
-    if (!sentOn) queueFacts.accept(new QueueFact.OfferAnswered(tenantId, callId, device, at));
+    });
+    if (!sentOn) queueLegs.report(new QueueFact.OfferAnswered(tenantId, callId, device, at));
   }
 
   @Override
   public void queueOfferEnded(String tenantId, String callId, String device, int status, boolean withdrawn,
       Instant at) {
-    String legId = Optional.ofNullable(queueOffers.get(callId)).map(byDevice -> byDevice.remove(device)).orElse(null);
+    Optional<String> legId = queueLegs.over(callId, device);
     ReleaseCause cause = withdrawn ? ReleaseCause.CANCELLED : switch (status) {
       case 486, 600 -> ReleaseCause.BUSY;
       case 603 -> ReleaseCause.REJECTED;
       case 404, 408, 480, 503 -> ReleaseCause.UNREACHABLE;
       default -> ReleaseCause.NO_ANSWER;
     };
-    if (legId != null) sink.accept(new LegReleased(tenantId, callId, at, legId, cause));
-    if (withdrawn) return;
-    QueueFact.OfferFailed.Cause why = switch (cause) {
-      case BUSY -> QueueFact.OfferFailed.Cause.BUSY;
-      case REJECTED -> QueueFact.OfferFailed.Cause.DECLINED;
-      case UNREACHABLE -> QueueFact.OfferFailed.Cause.UNREACHABLE;
-      default -> QueueFact.OfferFailed.Cause.NO_ANSWER;
-    };
-    queueFacts.accept(new QueueFact.OfferFailed(tenantId, callId, device, why, at));
+    legId.ifPresent(leg -> sink.accept(new LegReleased(tenantId, callId, at, leg, cause)));
+    if (!withdrawn) queueLegs.failed(tenantId, callId, device, cause, at);
   }
 
   /**
@@ -489,14 +465,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
    */
   @Override
   public void queueCallEnded(String tenantId, String callId, Instant at) {
-    queueOffers.remove(callId);
-    ordered.remove(callId);
-    Instant recorded = queueCallsRecorded.remove(callId);
-    if (recorded != null) {
-      queueFacts.accept(new QueueFact.CallEnded(tenantId, callId, recorded));
-    } else {
-      queueCallsEnding.add(callId);
-    }
+    queueLegs.callEnded(tenantId, callId);
   }
 
   /**
@@ -550,11 +519,7 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
     String tenant = r.tenantId();
     String callId = r.id();
     var at = r.endedAt();
-    if (queueCallsEnding.remove(callId)) {
-      queueFacts.accept(new QueueFact.CallEnded(tenant, callId, at));
-    } else if (queueOffers.containsKey(callId)) {
-      queueCallsRecorded.put(callId, at);
-    }
+    queueLegs.recorded(tenant, callId, at);
     ReleaseCause cause = cause(r);
     LegReleased caller = new LegReleased(tenant, callId, at, leg(callId, true), cause);
     LegReleased callee = new LegReleased(tenant, callId, at, leg(callId, false), cause);

@@ -7,7 +7,6 @@ import io.ramal.pbx.media.CallMedia.Kind;
 import io.ramal.pbx.media.CallMedia.Outcome;
 import io.ramal.pbx.media.CallMedia.Side;
 import io.ramal.pbx.media.ControlOutcome;
-import io.ramal.pbx.media.HoldOrigin;
 import io.ramal.pbx.media.MediaListener;
 import io.ramal.pbx.media.MediaPlane;
 import io.ramal.pbx.record.CallRecording;
@@ -28,7 +27,6 @@ import io.ramal.sip.transport.Peer;
 import io.ramal.sip.transport.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -191,35 +189,7 @@ public final class B2bua {
 
   /** Media threads report here; everything they ask for happens on the call's shard. */
   MediaListener listenerFor(Call call) {
-    return new MediaListener() {
-      @Override
-      public void deadMedia(String cause) {
-        sip.shard().execute(() -> hangUp(call, cause));
-      }
-
-      @Override
-      public void holdChanged(Side by, boolean held, HoldOrigin origin) {
-        Instant at = clock.instant();
-        sip.shard().execute(() -> CallReports.observe(() -> observer.holdChanged(call.origin.tenantId(), call.id, by == Side.CALLER,
-            held, origin, at)));
-      }
-
-      @Override
-      public void muteChanged(Side party, boolean muted) {
-        Instant at = clock.instant();
-        sip.shard().execute(() -> CallReports.observe(() -> observer.muteChanged(call.origin.tenantId(), call.id,
-            party == Side.CALLER, muted, at)));
-      }
-
-      @Override
-      public void digit(Side from, char digit, Duration duration) {
-        Instant at = clock.instant();
-        sip.shard().execute(() -> {
-          CallReports.observe(() -> observer.digit(call.origin.tenantId(), call.id, from == Side.CALLER, digit, at));
-          ivrs.keyPressed(call, from, digit, duration);
-        });
-      }
-    };
+    return new CallMediaReports(call, sip, this, ivrs, observer, clock);
   }
 
   /**

@@ -53,7 +53,8 @@ start_server() {
       cp "$jar" "$RUN_DIR/server/ramal-server.jar"
       cp -r "$ROOT/server/target/lib" "$RUN_DIR/server/lib"
       local -a extra=()
-      read -r -a extra <<<"${RAMAL_JAVA_OPTS:-}"
+      # as ./ramal does: thread priorities reach Linux when the JVM may change nice values (root)
+      read -r -a extra <<<"$([[ "$(id -u)" == 0 ]] && echo -XX:ThreadPriorityPolicy=1) ${RAMAL_JAVA_OPTS:-}"
       (cd "$RUN_DIR" && exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+ExitOnOutOfMemoryError "${extra[@]}" \
         -cp "$RUN_DIR/server/ramal-server.jar:$RUN_DIR/server/lib/*" io.ramal.server.Main \
         demo "${config[@]}" --data-dir "$RUN_DIR/data" --http-port "$HTTP_PORT" --sip-port "$SIP_PORT") >"$log" 2>&1 &

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What an extension is doing now, as a supervisor's board shows it (the Meetip monitoring channel's
- * free / ringing / busy): derived from its registration and its parties in the tenant's live calls.
+ * free / ringing / busy): derived from its registration and its parties in the tenant's live calls (a
+ * phone supervising a call, listening, whispering or barging in, counts as talking in it).
  * When the device is a party of several calls, the busiest wins: {@link #IN_CALL} over
  * {@link #RINGING} over {@link #ON_HOLD}.
  */

@@ -1,5 +1,6 @@
 package io.ramal.server;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ramal.media.player.MusicOnHold;
@@ -35,6 +36,7 @@ import io.ramal.server.pbx.CallLogFeed;
 import io.ramal.server.pbx.MeteredPbxEvents;
 import io.ramal.server.pbx.PbxCallControl;
 import io.ramal.server.pbx.PbxQueueControl;
+import io.ramal.server.pbx.QueueAnnouncements;
 import io.ramal.server.pbx.PbxSupervision;
 import io.ramal.server.pbx.Provisioning;
 import io.ramal.server.pbx.StoreCallRecords;
@@ -211,6 +213,10 @@ public final class Ramal implements AutoCloseable {
         if (media instanceof AnchoredMediaPlane anchored) {
           Gauge.builder("ramal_rtp_port_pairs_free", anchored, AnchoredMediaPlane::availablePortPairs)
               .description("RTP port pairs not in use").register(registry);
+          FunctionCounter.builder("ramal_media_sends_dropped", anchored, AnchoredMediaPlane::sendsDropped)
+              .description("RTP/RTCP datagrams not sent because a socket's send buffer was full").register(registry);
+          FunctionCounter.builder("ramal_media_handling_failures", anchored, AnchoredMediaPlane::handlingFailures)
+              .description("Received RTP/RTCP datagrams whose handling failed (skipped, logged)").register(registry);
         }
       }
 
@@ -241,7 +247,8 @@ public final class Ramal implements AutoCloseable {
         pbx.location().listener(api.facts());
         pbx.prompts(prompts);
         Queues queueStore = new Queues(database.dataSource());
-        queueControl = new PbxQueueControl(pbx, api.queues()::report, api.facts(), clock, queueStore::announcement);
+        queueControl = new PbxQueueControl(pbx, api.queues()::report, api.facts(), clock,
+            new QueueAnnouncements(api.queues(), queueStore));
         api.facts().queueFacts(api.queues()::report);
         api.queues().control(queueControl);
         var park = config.sip().park();

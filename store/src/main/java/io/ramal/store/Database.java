@@ -23,11 +23,13 @@ public final class Database implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration";
 
     private final HikariDataSource pool;
+    private final DataSource dataSource;
     private final DatabaseVendor vendor;
 
     private Database(HikariDataSource pool, DatabaseVendor vendor) {
         this.pool = pool;
         this.vendor = vendor;
+        this.dataSource = vendor == DatabaseVendor.SQLITE ? new WriterTurns(pool, SQLITE_BUSY_TIMEOUT_MS) : pool;
     }
 
     /** Opens the pool and applies pending migrations; closes the pool again if that fails. */
@@ -47,15 +49,16 @@ public final class Database implements AutoCloseable {
     /** Applies the migrations not yet applied; returns how many ran (0 when the schema is current). */
     public int migrate() {
         return Flyway.configure()
-                .dataSource(pool)
+                .dataSource(dataSource)
                 .locations(MIGRATIONS)
                 .load()
                 .migrate()
                 .migrationsExecuted;
     }
 
+    /** The pool; for SQLite, writers of this process take turns in it (see {@link WriterTurns}). */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     public DatabaseVendor vendor() {

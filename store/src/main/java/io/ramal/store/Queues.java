@@ -1,5 +1,6 @@
 package io.ramal.store;
 
+import io.ramal.cti.Language;
 import io.ramal.cti.queue.MembershipChange;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueMember;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
 public final class Queues {
 
     private static final String COLUMNS = "name, strategy, ring_timeout_ms, max_wait_ms, overflow_to, wrap_up_ms,"
-            + " max_callers, announce_every_ms, service_level_ms";
+            + " max_callers, announce_every_ms, service_level_ms, number, language, announce_wait";
     private static final String MEMBER = "SELECT m.queue_name, m.user_id, u.username, m.priority, m.joined_at,"
             + " m.paused, m.pause_reason, m.paused_at FROM queue_members m JOIN users u ON u.id = m.user_id";
 
@@ -37,23 +38,35 @@ public final class Queues {
         this.sql = new Sql(dataSource);
     }
 
-    /** Inserts the queue or replaces the settings of the one with its name (its members stay). */
+    /**
+     * Inserts the queue or replaces the settings of the one with its name (its members stay). A number
+     * another queue of the tenant has already is refused ({@link StoreException}).
+     */
     public void save(String tenantId, QueueSettings q, Instant now) {
-        sql.update("INSERT INTO queues (tenant_id, " + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        sql.update("INSERT INTO queues (tenant_id, " + COLUMNS + ", created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant_id, name) DO UPDATE SET strategy = excluded.strategy,"
                 + " ring_timeout_ms = excluded.ring_timeout_ms, max_wait_ms = excluded.max_wait_ms,"
                 + " overflow_to = excluded.overflow_to, wrap_up_ms = excluded.wrap_up_ms,"
                 + " max_callers = excluded.max_callers, announce_every_ms = excluded.announce_every_ms,"
-                + " service_level_ms = excluded.service_level_ms",
+                + " service_level_ms = excluded.service_level_ms, number = excluded.number,"
+                + " language = excluded.language, announce_wait = excluded.announce_wait",
                 tenantId, q.name(), q.strategy().wire(), q.ringTimeout().toMillis(),
                 q.maxWait().map(Duration::toMillis), q.overflow().map(OverflowTarget::toString), q.wrapUp().toMillis(),
                 q.maxCallers().isPresent() ? Optional.of(q.maxCallers().getAsInt()) : Optional.empty(),
-                q.announceEvery().map(Duration::toMillis), q.serviceLevel().toMillis(), now);
+                q.announceEvery().map(Duration::toMillis), q.serviceLevel().toMillis(), q.number(),
+                q.language().wire(), q.announceWait() ? 1 : 0, now);
     }
 
     public Optional<QueueSettings> find(String tenantId, String name) {
         return sql.first("SELECT " + COLUMNS + " FROM queues WHERE tenant_id = ? AND name = ?", Queues::read,
                 tenantId, name);
+    }
+
+    /** The queue of the tenant that phones reach by dialling {@code number}. */
+    public Optional<QueueSettings> byNumber(String tenantId, String number) {
+        return sql.first("SELECT " + COLUMNS + " FROM queues WHERE tenant_id = ? AND number = ?", Queues::read,
+                tenantId, number);
     }
 
     /** A tenant's queues, by name. */
@@ -165,7 +178,8 @@ public final class Queues {
                 Duration.ofMillis(row.getLong("ring_timeout_ms")), millis(row, "max_wait_ms"),
                 Sql.optionalString(row, "overflow_to").map(OverflowTarget::parse),
                 Duration.ofMillis(row.getLong("wrap_up_ms")), callers, millis(row, "announce_every_ms"),
-                Duration.ofMillis(row.getLong("service_level_ms")));
+                Duration.ofMillis(row.getLong("service_level_ms")), Sql.optionalString(row, "number"),
+                Language.fromWire(row.getString("language")), row.getInt("announce_wait") == 1);
     }
 
     private static QueueMember readMember(ResultSet row) throws SQLException {

@@ -3,6 +3,7 @@ package io.ramal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ramal.cti.Language;
 import io.ramal.cti.queue.MembershipChange;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueMember;
@@ -64,6 +65,26 @@ class QueuesTest {
         queues.save(tenant, changed, T0.plusSeconds(60));
         assertThat(queues.find(tenant, "sales")).contains(changed);
         assertThat(queues.list(RandomTenant.create(dataSource))).as("another tenant's").isEmpty();
+    }
+
+    @Test
+    void aQueueKeepsItsNumberAndSpeechAndTwoQueuesOfATenantCannotShareANumber() {
+        String tenant = RandomTenant.create(dataSource);
+        QueueSettings dialled = SALES.withNumber(Optional.of("5000")).withLanguage(Language.ES).withAnnounceWait(true);
+        queues.save(tenant, dialled, T0);
+        queues.save(tenant, QueueSettings.defaults("backup"), T0);
+        String other = RandomTenant.create(dataSource);
+        queues.save(other, QueueSettings.defaults("sales").withNumber(Optional.of("5000")), T0);
+
+        assertThat(queues.find(tenant, "sales")).contains(dialled);
+        assertThat(queues.byNumber(tenant, "5000")).contains(dialled);
+        assertThat(queues.byNumber(other, "5000").map(QueueSettings::language)).contains(Language.EN);
+        assertThat(queues.byNumber(tenant, "5001")).isEmpty();
+        assertThatThrownBy(() -> queues.save(tenant, QueueSettings.defaults("backup").withNumber(Optional.of("5000")),
+                T0)).isInstanceOf(StoreException.class);
+        queues.save(tenant, dialled.withNumber(Optional.empty()), T0);
+        assertThat(queues.byNumber(tenant, "5000")).isEmpty();
+        assertThat(queues.find(tenant, "sales").orElseThrow().announceWait()).isTrue();
     }
 
     @Test

@@ -78,4 +78,49 @@ class SqliteDatabaseTest {
             assertThat(cdrs.list(tenant, CdrQuery.all().withLimit(CdrQuery.MAX_LIMIT)).records()).hasSize(200);
         }
     }
+
+    @Test
+    void aWriterWaitsItsTurnBehindAnOpenTransactionWhileReadersNeverWait() throws Exception {
+        try (Database database = Database.open(DatabaseConfig.sqlite(directory.resolve("ramal.db")));
+                ExecutorService others = Executors.newFixedThreadPool(2)) {
+            try (Connection setup = database.dataSource().getConnection(); Statement ddl = setup.createStatement()) {
+                ddl.executeUpdate("CREATE TABLE turns (n INTEGER)");
+            }
+            WriterTurns turns = database.dataSource().unwrap(WriterTurns.class);
+            Future<Long> writer;
+            try (Connection holder = database.dataSource().getConnection()) {
+                holder.setAutoCommit(false);
+                try (Statement insert = holder.createStatement()) {
+                    insert.executeUpdate("INSERT INTO turns VALUES (1)");
+                }
+                assertThat(turns.taken()).as("the open transaction holds the turn").isTrue();
+                writer = others.submit(() -> {
+                    try (Connection c = database.dataSource().getConnection(); Statement insert = c.createStatement()) {
+                        insert.executeUpdate("INSERT INTO turns VALUES (2)");
+                    }
+                    return 0L;
+                });
+                Future<Integer> reader = others.submit(() -> {
+                    try (Connection c = database.dataSource().getConnection(); Statement select = c.createStatement();
+                            ResultSet rows = select.executeQuery("SELECT count(*) FROM turns")) {
+                        rows.next();
+                        return rows.getInt(1);
+                    }
+                });
+                assertThat(reader.get(2, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("a reader sees the committed state at once").isZero();
+                Thread.sleep(300);
+                assertThat(writer).as("the second writer waits its turn").isNotDone();
+                holder.commit();
+                holder.setAutoCommit(true);
+            }
+            writer.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(turns.taken()).isFalse();
+            try (Connection c = database.dataSource().getConnection(); Statement select = c.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT count(*) FROM turns")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
 }

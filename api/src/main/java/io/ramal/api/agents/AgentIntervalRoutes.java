@@ -8,13 +8,13 @@ import io.ramal.api.auth.Principal;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
+import io.ramal.api.http.StatsWindow;
 import io.ramal.store.AgentIntervals;
 import io.ramal.store.IntervalPage;
 import io.ramal.store.IntervalQuery;
 import io.ramal.store.User;
 import io.ramal.store.Users;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +57,8 @@ public final class AgentIntervalRoutes {
             }
             agent = Optional.of(caller.userId());
         }
-        Optional<Instant> from = instant(ctx, "from");
-        Optional<Instant> to = instant(ctx, "to");
+        Optional<Instant> from = StatsWindow.instant(ctx, "from", JsonFields::invalid);
+        Optional<Instant> to = StatsWindow.instant(ctx, "to", JsonFields::invalid);
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw JsonFields.invalid("from must be before to");
         }
@@ -76,18 +76,6 @@ public final class AgentIntervalRoutes {
         body.put("intervals", rows);
         body.put("next_cursor", page.nextCursor().orElse(null));
         Json.write(ctx, 200, body);
-    }
-
-    private static Optional<Instant> instant(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            throw JsonFields.invalid(name + " must be an ISO-8601 UTC time such as 2025-03-01T12:00:00Z");
-        }
     }
 
     private static int limit(String text) {

@@ -7,6 +7,7 @@ import io.ramal.api.auth.Permission;
 import io.ramal.api.auth.Principal;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
+import io.ramal.api.http.StatsWindow;
 import io.ramal.cti.agent.AgentStatistics;
 import io.ramal.cti.agent.HandledCall;
 import io.ramal.cti.agent.Interval;
@@ -16,11 +17,8 @@ import io.ramal.store.IntervalPage;
 import io.ramal.store.IntervalQuery;
 import io.ramal.store.User;
 import io.ramal.store.Users;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,14 +33,13 @@ import java.util.TreeMap;
  * handled), so they survive restarts: {@code GET /api/v1/agents/{agent}/stats} for one agent and
  * {@code GET /api/v1/agent-stats} for every agent with ledger time or handled calls in the window (see
  * {@link AgentStatistics} for what is counted). The window is {@code from}/{@code to} (ISO-8601 UTC),
- * by default the current UTC day; at most {@value #MAX_DAYS} days. Agents read their own numbers;
+ * by default the current UTC day; at most {@value StatsWindow#MAX_DAYS} days. Agents read their own numbers;
  * supervisors, admins, integrations and keys with {@code calls:read} everyone's.
  */
 public final class AgentStatsRoutes {
 
     public static final String ONE = "/api/v1/agents/{agent}/stats";
     public static final String ALL = "/api/v1/agent-stats";
-    static final int MAX_DAYS = 31;
 
     private final BearerAuthentication authentication;
     private final AgentIntervals ledger;
@@ -64,16 +61,13 @@ public final class AgentStatsRoutes {
         routes.get(ALL, this::all);
     }
 
-    /** The window asked for, or today (UTC). */
-    private record Window(Instant from, Instant to) {}
-
     private void one(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
         User agent = AgentTarget.resolve(users, caller, ctx.pathParam("agent"));
         if (!AgentTarget.actsOnAnyone(caller) && !caller.userId().equals(agent.id())) {
             throw new ApiException(403, "forbidden", "an agent reads only its own statistics");
         }
-        Window window = window(ctx);
+        StatsWindow window = StatsWindow.of(ctx, clock.instant());
         Instant now = clock.instant();
         List<Interval> rows = rows(caller.tenantId(), Optional.of(agent.id()), window);
         List<HandledCall> handled = calls.answered(caller.tenantId(), Optional.of(agent.id()), window.from(),
@@ -85,7 +79,7 @@ public final class AgentStatsRoutes {
     private void all(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
         Optional<String> only = AgentTarget.actsOnAnyone(caller) ? Optional.empty() : Optional.of(caller.userId());
-        Window window = window(ctx);
+        StatsWindow window = StatsWindow.of(ctx, clock.instant());
         Instant now = clock.instant();
         List<Interval> rows = rows(caller.tenantId(), only, window);
         List<HandledCall> handled = calls.answered(caller.tenantId(), only, window.from(), window.to());
@@ -105,7 +99,7 @@ public final class AgentStatsRoutes {
         Json.write(ctx, 200, body);
     }
 
-    private List<Interval> rows(String tenant, Optional<String> agent, Window window) {
+    private List<Interval> rows(String tenant, Optional<String> agent, StatsWindow window) {
         List<Interval> rows = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
@@ -115,33 +109,5 @@ public final class AgentStatsRoutes {
             cursor = page.nextCursor();
         } while (cursor.isPresent());
         return rows;
-    }
-
-    private Window window(Context ctx) {
-        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        Optional<Instant> from = instant(ctx, "from");
-        Optional<Instant> to = instant(ctx, "to");
-        Instant start = from.orElse(to.map(t -> t.minus(Duration.ofDays(1))).orElse(today));
-        Instant end = to.orElse(from.map(f -> f.plus(Duration.ofDays(1))).orElse(today.plus(Duration.ofDays(1))));
-        if (!start.isBefore(end)) {
-            throw new ApiException(400, "invalid_window", "from must be before to");
-        }
-        if (Duration.between(start, end).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-            throw new ApiException(400, "invalid_window", "the window may span at most " + MAX_DAYS + " days");
-        }
-        return new Window(start, end);
-    }
-
-    private static Optional<Instant> instant(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "invalid_window", name + " must be an ISO-8601 UTC time such as "
-                    + "2025-03-01T00:00:00Z");
-        }
     }
 }

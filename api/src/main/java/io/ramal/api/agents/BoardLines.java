@@ -1,17 +1,14 @@
 package io.ramal.api.agents;
 
-import io.ramal.cti.CallSnapshot;
 import io.ramal.cti.DeviceSnapshot;
-import io.ramal.cti.PartySnapshot;
+import io.ramal.cti.DeviceState;
+import io.ramal.cti.DeviceStateSnapshot;
 import io.ramal.cti.agent.DeviceLines;
 import io.ramal.cti.core.Switchboard;
-import java.util.HashSet;
-import java.util.Set;
 
-/** The devices' registration and calls as the tenant's switchboard has them now (read once, when first asked). */
+/** The devices' registration and calls as the tenant's switchboard has them now. */
 final class BoardLines implements DeviceLines {
     private final Switchboard board;
-    private Set<String> busy;
 
     BoardLines(Switchboard board) {
         this.board = board;
@@ -22,18 +19,13 @@ final class BoardLines implements DeviceLines {
         return board.device(device).map(DeviceSnapshot::registered).orElse(false);
     }
 
+    /**
+     * Busy as the live board shows the device: ringing, in a call, holding one, or listening in on one
+     * as a supervisor (kept up to date after every fact, so nothing is walked here).
+     */
     @Override
     public boolean inCall(String device) {
-        if (busy == null) {
-            busy = new HashSet<>();
-            for (CallSnapshot call : board.snapshot().calls()) {
-                for (PartySnapshot party : call.parties()) {
-                    if (!party.endpoint().external() && party.state().visible()) {
-                        busy.add(party.endpoint().number());
-                    }
-                }
-            }
-        }
-        return busy.contains(device);
+        return board.deviceStates().state(device).map(DeviceStateSnapshot::state)
+                .filter(state -> state != DeviceState.IDLE && state != DeviceState.OFFLINE).isPresent();
     }
 }

@@ -74,7 +74,7 @@ final class EventCodec {
     /** Any JSON-able value as compact JSON text. */
     static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return CompactJson.write(value, JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON-able: " + e.getOriginalMessage(), e);
         }

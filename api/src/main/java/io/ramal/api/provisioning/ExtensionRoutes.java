@@ -13,6 +13,7 @@ import io.ramal.store.Did;
 import io.ramal.store.Dids;
 import io.ramal.store.Extension;
 import io.ramal.store.Extensions;
+import io.ramal.store.Queues;
 import io.ramal.store.RecordingPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +36,22 @@ public final class ExtensionRoutes {
     private final BearerAuthentication authentication;
     private final Extensions extensions;
     private final Dids dids;
+    private final Queues queues;
     private final UnaryOperator<String> realmOf;
     private final ConfigListed config;
     private final Runnable changed;
 
     /**
      * @param realmOf the digest realm of a tenant (the PBX's rule), for the HA1 of new passwords
+     * @param queues  the tenant's queues: a number a queue is dialled by is no extension's
      * @param changed called after every change, so the PBX reads its directory again
      */
-    public ExtensionRoutes(BearerAuthentication authentication, Extensions extensions, Dids dids,
+    public ExtensionRoutes(BearerAuthentication authentication, Extensions extensions, Dids dids, Queues queues,
             UnaryOperator<String> realmOf, ConfigListed config, Runnable changed) {
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.dids = Objects.requireNonNull(dids, "dids");
+        this.queues = Objects.requireNonNull(queues, "queues");
         this.realmOf = Objects.requireNonNull(realmOf, "realmOf");
         this.config = Objects.requireNonNull(config, "config");
         this.changed = Objects.requireNonNull(changed, "changed");
@@ -81,6 +85,10 @@ public final class ExtensionRoutes {
         if (extensions.find(admin.tenantId(), number).isPresent()) {
             throw new ApiException(409, "extension_exists", "extension " + number + " exists already");
         }
+        queues.byNumber(admin.tenantId(), number).ifPresent(q -> {
+            throw io.ramal.api.queues.QueueRoutes.numberInUse("queue " + q.name() + " has number " + number
+                    + "; an extension's number must differ from every queue's");
+        });
         Extension created = Extension.withPassword(admin.tenantId(), number, name, realmOf.apply(admin.tenantId()),
                 password).withRecordingPolicy(recordingPolicy(body).orElse(Optional.empty()));
         extensions.save(created);

@@ -7,16 +7,19 @@ import io.ramal.cti.CallSnapshot;
 import io.ramal.cti.CampaignFields;
 import io.ramal.cti.core.Switchboard;
 import io.ramal.cti.event.CallCampaignChanged;
+import io.ramal.cti.event.ConnectionCleared;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.queue.AgentStates;
 import io.ramal.cti.queue.CallDistributor;
 import io.ramal.cti.queue.QueueControl;
+import io.ramal.cti.queue.QueueDay;
 import io.ramal.cti.queue.QueueEffect;
 import io.ramal.cti.queue.QueueEvent;
 import io.ramal.cti.queue.QueueFact;
 import io.ramal.cti.queue.QueueMember;
 import io.ramal.cti.queue.QueueOutcome;
 import io.ramal.cti.queue.QueueSettings;
+import io.ramal.store.QueueCallHistory;
 import io.ramal.store.Queues;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,16 +54,20 @@ import org.slf4j.LoggerFactory;
  * maximum waits, announcements, wrap-up ends). Agents changing and calls changing call
  * {@link #afterChange}, so an agent who becomes free is offered the next waiting call at once.
  *
- * <p>A distributor is built on the tenant's first use from the stored queues and memberships; the
- * statistics count from the desk's start.
+ * <p>A distributor is built on the tenant's first use from the stored queues and memberships. What
+ * became of each caller is stored as it becomes known ({@link QueueCallHistory}), for statistics that
+ * survive restarts; callers waiting now are in memory only.
  */
 public final class QueueDesk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueDesk.class);
     private static final Set<String> ENVELOPE = Set.of("type", "tenant", "ts");
+    /** The event of a queue's day's numbers after each change. */
+    static final String STATS = "queue.stats";
 
     private final TenantBoards boards;
     private final EventJournal journal;
     private final Queues store;
+    private final QueueCallLog calls;
     private final BiFunction<String, Switchboard, AgentStates> agents;
     private final InstantSource clock;
     private final Instant started;
@@ -77,13 +84,15 @@ public final class QueueDesk implements AutoCloseable {
     private record Wake(Instant at, AtomicReference<ScheduledFuture<?>> task) {}
 
     /**
+     * @param calls  where what became of each caller is stored
      * @param agents the tenant's agent states as read on its lane ({@code AgentDesk::states})
      */
-    public QueueDesk(TenantBoards boards, EventJournal journal, Queues store,
+    public QueueDesk(TenantBoards boards, EventJournal journal, Queues store, QueueCallHistory calls,
             BiFunction<String, Switchboard, AgentStates> agents, InstantSource clock) {
         this.boards = Objects.requireNonNull(boards, "boards");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.store = Objects.requireNonNull(store, "store");
+        this.calls = new QueueCallLog(calls);
         this.agents = Objects.requireNonNull(agents, "agents");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.started = clock.instant();
@@ -109,7 +118,7 @@ public final class QueueDesk implements AutoCloseable {
                     QueueFact next;
                     while ((next = queue.poll()) != null) {
                         QueueFact f = withCallsCampaign(next, board);
-                        apply(tenant, board, (acd, states) -> acd.on(f, states));
+                        apply(tenant, board, Optional.of(f), (acd, states) -> acd.on(f, states));
                     }
                     return null;
                 });
@@ -124,7 +133,7 @@ public final class QueueDesk implements AutoCloseable {
      * appended and its effects handed to the PBX before this returns. A refused command changes nothing.
      */
     public QueueOutcome act(String tenant, BiFunction<CallDistributor, AgentStates, QueueOutcome> command) {
-        return boards.onTenant(tenant, board -> apply(tenant, board, command));
+        return boards.onTenant(tenant, board -> apply(tenant, board, Optional.empty(), command));
     }
 
     /** Reads the tenant's distributor on its lane, with the agents as they are now. */
@@ -147,13 +156,16 @@ public final class QueueDesk implements AutoCloseable {
      */
     public void afterChange(String tenant, Switchboard board) {
         if (distributors.containsKey(tenant)) {
-            apply(tenant, board, (acd, states) -> acd.review(clock.instant(), states));
+            apply(tenant, board, Optional.empty(), (acd, states) -> acd.review(clock.instant(), states));
         }
     }
 
     /**
      * After CTI events of the tenant were stored (on its lane): campaign fields attached to a waiting
-     * caller's call reach the queue's view of it and its later offers.
+     * caller's call reach the queue's view of it and its later offers; a device leaving a call a queue
+     * offered ({@code connection.cleared}) is reported as {@link QueueFact.AgentLeft}, after the PBX's
+     * facts reported before it, so an agent who transfers the caller away is free (and wraps up) from then
+     * on, not from the end of the call.
      */
     public void afterEvents(String tenant, List<CtiEvent> events) {
         CallDistributor acd = distributors.get(tenant);
@@ -163,6 +175,10 @@ public final class QueueDesk implements AutoCloseable {
         for (CtiEvent event : events) {
             if (event instanceof CallCampaignChanged changed) {
                 acd.campaign(changed.call().callId(), changed.call().campaign());
+            } else if (event instanceof ConnectionCleared cleared && cleared.call().queue().isPresent()
+                    && !cleared.party().endpoint().external()) {
+                report(new QueueFact.AgentLeft(tenant, cleared.call().callId(), cleared.party().endpoint().number(),
+                        cleared.party().since()));
             }
         }
     }
@@ -219,12 +235,8 @@ public final class QueueDesk implements AutoCloseable {
         return clock.instant();
     }
 
-    /** When the statistics started counting. */
-    public Instant started() {
-        return started;
-    }
-
-    private QueueOutcome apply(String tenant, Switchboard board,
+    /** One step of the tenant's distributor: {@code fact} is what it was told, if the step is a fact's. */
+    private QueueOutcome apply(String tenant, Switchboard board, Optional<QueueFact> fact,
             BiFunction<CallDistributor, AgentStates, QueueOutcome> step) {
         CallDistributor acd = distributor(tenant);
         QueueOutcome outcome = step.apply(acd, agents.apply(tenant, board));
@@ -233,6 +245,10 @@ public final class QueueDesk implements AutoCloseable {
             if (!outcome.events().isEmpty()) {
                 journal.appendAll(tenant, entries(outcome.events()));
             }
+            Set<String> changed = calls.after(tenant, fact, outcome, queue -> acd.queue(queue)
+                    .map(QueueSettings::serviceLevel).orElseGet(() -> QueueSettings.defaults(queue).serviceLevel()),
+                    clock.instant());
+            tellStats(tenant, board, acd, changed);
             QueueControl pbx = control;
             for (QueueEffect effect : outcome.effects()) {
                 try {
@@ -245,6 +261,27 @@ public final class QueueDesk implements AutoCloseable {
         }
         wake(tenant, acd.nextDue());
         return outcome;
+    }
+
+    /**
+     * A {@code queue.stats} event for each queue whose callers' outcomes changed: the day's numbers, as
+     * {@code GET /queues/{name}/stats} gives them for today, so a wallboard follows them live.
+     */
+    private void tellStats(String tenant, Switchboard board, CallDistributor acd, Set<String> queues) {
+        if (queues.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        AgentStates states = agents.apply(tenant, board);
+        QueueDay day = calls.day(tenant, now);
+        List<NewEvent> stats = new ArrayList<>();
+        for (String queue : queues) {
+            acd.live(queue, now, states).ifPresent(live -> stats.add(new NewEvent(STATS, Optional.empty(),
+                    Optional.empty(), day.stats(live).toJson())));
+        }
+        if (!stats.isEmpty()) {
+            journal.appendAll(tenant, stats);
+        }
     }
 
     /**
@@ -268,8 +305,8 @@ public final class QueueDesk implements AutoCloseable {
         next.task().set(timer.schedule(() -> workers.execute(() -> {
             wakes.remove(tenant, next);
             try {
-                boards.onTenant(tenant, board -> apply(tenant, board, (acd, states) -> acd.review(clock.instant(),
-                        states)));
+                boards.onTenant(tenant, board -> apply(tenant, board, Optional.empty(),
+                        (acd, states) -> acd.review(clock.instant(), states)));
             } catch (RuntimeException e) {
                 LOG.atWarn().setCause(e).addKeyValue("tenant", tenant).log("queue review failed");
             }

@@ -3,6 +3,7 @@ package io.ramal.api.queues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ramal.api.http.JsonFields;
+import io.ramal.cti.Language;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueSettings;
 import io.ramal.cti.queue.Strategy;
@@ -15,11 +16,12 @@ import java.util.regex.Pattern;
 /**
  * A queue's settings from a request body: every field optional, applied over {@code base} (the defaults
  * for a new queue, the queue as it is for a change). A field given as JSON {@code null} clears what may
- * be unset ({@code max_wait_s}, {@code overflow_to}, {@code max_callers}, {@code announce_position_every_s}).
+ * be unset ({@code max_wait_s}, {@code overflow_to}, {@code max_callers}, {@code announce_position_every_s},
+ * {@code number}).
  */
 final class QueueFields {
     static final Set<String> SETTINGS = Set.of("strategy", "ring_timeout_s", "max_wait_s", "overflow_to", "wrap_up_s",
-            "max_callers", "announce_position_every_s", "service_level_s");
+            "max_callers", "announce_position_every_s", "service_level_s", "number", "language", "announce_wait");
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,32}");
 
     private QueueFields() {}
@@ -46,9 +48,14 @@ final class QueueFields {
         Optional<Duration> announce = seconds(body, "announce_position_every_s", 5, 3600).orElse(base.announceEvery());
         Duration serviceLevel = notNull(seconds(body, "service_level_s", 1, 3600), "service_level_s")
                 .orElse(base.serviceLevel());
+        Optional<String> number = JsonFields.has(body, "number")
+                ? JsonFields.optionalText(body, "number").map(QueueFields::number) : base.number();
+        Language language = JsonFields.optionalText(body, "language").map(QueueFields::language)
+                .orElse(base.language());
+        boolean announceWait = JsonFields.optionalBoolean(body, "announce_wait").orElse(base.announceWait());
         try {
             return new QueueSettings(base.name(), strategy, ringTimeout, maxWait, overflow, wrapUp, maxCallers,
-                    announce, serviceLevel);
+                    announce, serviceLevel, number, language, announceWait);
         } catch (IllegalArgumentException e) {
             throw JsonFields.invalid(e.getMessage());
         }
@@ -59,6 +66,21 @@ final class QueueFields {
             throw JsonFields.invalid("name must be 1-40 of a-z, 0-9, '_' and '-', starting with a letter or digit");
         }
         return text;
+    }
+
+    private static String number(String text) {
+        if (!QueueSettings.validNumber(text)) {
+            throw JsonFields.invalid("number must be 1-20 digits");
+        }
+        return text;
+    }
+
+    private static Language language(String text) {
+        try {
+            return Language.fromWire(text);
+        } catch (IllegalArgumentException e) {
+            throw JsonFields.invalid(e.getMessage());
+        }
     }
 
     private static Strategy strategy(String text) {

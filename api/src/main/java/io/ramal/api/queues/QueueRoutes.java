@@ -10,19 +10,25 @@ import io.ramal.api.http.AudioUploads;
 import io.ramal.api.http.BearerAuthentication;
 import io.ramal.api.http.Json;
 import io.ramal.api.http.JsonFields;
+import io.ramal.api.http.StatsWindow;
 import io.ramal.api.ivr.PromptExchange;
 import io.ramal.api.ivr.PromptUpload;
 import io.ramal.api.ivr.StoredPrompt;
 import io.ramal.api.ivr.TenantPrompts;
+import io.ramal.cti.queue.AgentStats;
 import io.ramal.cti.queue.OverflowTarget;
+import io.ramal.cti.queue.QueueCall;
+import io.ramal.cti.queue.QueueLive;
 import io.ramal.cti.queue.QueueOutcome;
 import io.ramal.cti.queue.QueueRefusal;
 import io.ramal.cti.queue.QueueSettings;
 import io.ramal.cti.queue.QueueStats;
 import io.ramal.store.Extensions;
 import io.ramal.store.IvrMenus;
+import io.ramal.store.QueueCallHistory;
 import io.ramal.store.Queues;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +37,10 @@ import java.util.Optional;
 
 /**
  * A tenant's queues under {@code /api/v1/queues}: any user (or a key with {@code calls:read}) reads them,
- * their waiting callers and their statistics; admins add, change and delete them. Queues the config file
+ * their waiting callers and their statistics over a window (durable, see {@link QueueStats}); admins add, change and delete them. Queues the config file
  * lists are read-only here, except for their announcement ({@code PUT …/announcement} with a WAV, checked
- * and kept like a voice menu's prompt). See {@code docs/queues-api.md}.
+ * and kept like a voice menu's prompt). A queue's {@code number} is what the tenant's phones dial to reach
+ * it: no other queue's and no extension's ({@code 409 number_in_use}). See {@code docs/queues-api.md}.
  */
 public final class QueueRoutes {
 
@@ -49,13 +56,18 @@ public final class QueueRoutes {
     private final ConfiguredQueues config;
     private final IvrMenus menus;
     private final TenantPrompts prompts;
+    private final QueueCallHistory history;
+    private final Runnable directoryChanged;
 
     /**
      * {@code prompts} keeps the queues' announcements (with the voice menus' prompts, which {@code menus}
-     * name: a prompt goes only when neither uses it).
+     * name: a prompt goes only when neither uses it); {@code history} what became of the queues' callers
+     * (the statistics); {@code directoryChanged} runs after a queue is added, changed or deleted, so the
+     * PBX's dial plan sees its number.
      */
     public QueueRoutes(BearerAuthentication authentication, QueueDesk desk, Queues queues, Extensions extensions,
-            ConfiguredQueues config, IvrMenus menus, TenantPrompts prompts) {
+            ConfiguredQueues config, IvrMenus menus, TenantPrompts prompts, QueueCallHistory history,
+            Runnable directoryChanged) {
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.queues = Objects.requireNonNull(queues, "queues");
@@ -63,6 +75,8 @@ public final class QueueRoutes {
         this.config = Objects.requireNonNull(config, "config");
         this.menus = Objects.requireNonNull(menus, "menus");
         this.prompts = Objects.requireNonNull(prompts, "prompts");
+        this.history = Objects.requireNonNull(history, "history");
+        this.directoryChanged = Objects.requireNonNull(directoryChanged, "directoryChanged");
     }
 
     public void addTo(RoutesConfig routes) {
@@ -100,6 +114,7 @@ public final class QueueRoutes {
         String name = QueueFields.name(JsonFields.requiredText(body, "name"));
         QueueSettings settings = QueueFields.over(QueueSettings.defaults(name), body);
         checkOverflow(tenant, settings);
+        checkNumber(tenant, settings);
         QueueOutcome outcome = desk.act(tenant, (acd, states) -> {
             if (acd.queue(name).isPresent()) {
                 throw new ApiException(409, "queue_exists", "queue " + name + " exists already");
@@ -108,6 +123,7 @@ public final class QueueRoutes {
             return acd.define(settings, desk.now(), states);
         });
         refuseIfRefused(outcome);
+        directoryChanged.run();
         ctx.header("Location", QUEUES + "/" + name);
         Json.write(ctx, 201, view(tenant, settings));
     }
@@ -123,6 +139,7 @@ public final class QueueRoutes {
         }
         QueueSettings next = QueueFields.over(current, body);
         checkOverflow(tenant, next);
+        checkNumber(tenant, next);
         refuseIfRefused(desk.act(tenant, (acd, states) -> {
             if (acd.queue(next.name()).isEmpty()) {
                 throw notFound(next.name());
@@ -130,6 +147,7 @@ public final class QueueRoutes {
             queues.save(tenant, next, desk.now());
             return acd.define(next, desk.now(), states);
         }));
+        directoryChanged.run();
         Json.write(ctx, 200, view(tenant, next));
     }
 
@@ -155,6 +173,7 @@ public final class QueueRoutes {
             return outcome;
         }));
         announcement.ifPresent(reference -> forgetIfUnused(tenant, reference));
+        directoryChanged.run();
         ctx.status(204);
     }
 
@@ -217,27 +236,39 @@ public final class QueueRoutes {
         Json.write(ctx, 200, Map.of("callers", waiting));
     }
 
+    /**
+     * A queue's numbers over the window asked for (default: the current UTC day): the callers that entered
+     * in it, from the store; callers waiting now and the members, live.
+     */
     private void stats(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
+        String tenant = caller.tenantId();
         String name = ctx.pathParam("name");
-        QueueStats stats = desk.read(caller.tenantId(), (acd, states) -> acd.stats(name, desk.now(), states))
+        StatsWindow window = StatsWindow.of(ctx, desk.now());
+        QueueLive live = desk.read(tenant, (acd, states) -> acd.live(name, desk.now(), states))
                 .orElseThrow(() -> notFound(name));
-        Json.write(ctx, 200, stats.toJson());
+        List<QueueCall> entered = history.entered(tenant, Optional.of(name), window.from(), window.to());
+        Json.write(ctx, 200, QueueStats.of(live, window.from(), window.to(), entered).toJson());
     }
 
     private void allStats(Context ctx) {
         Principal caller = authentication.require(ctx, Permission.CALLS_READ);
-        Map<String, Object> body = desk.read(caller.tenantId(), (acd, states) -> {
-            List<Object> perQueue = new ArrayList<>();
-            acd.queues().forEach(q -> acd.stats(q.name(), desk.now(), states).ifPresent(s -> perQueue.add(s.toJson())));
-            List<Object> perAgent = new ArrayList<>();
-            acd.agentStats().forEach(a -> perAgent.add(a.toJson()));
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("since", acd.since().toString());
-            all.put("queues", perQueue);
-            all.put("agents", perAgent);
-            return all;
-        });
+        String tenant = caller.tenantId();
+        StatsWindow window = StatsWindow.of(ctx, desk.now());
+        List<QueueLive> live = desk.read(tenant, (acd, states) -> acd.queues().stream()
+                .flatMap(q -> acd.live(q.name(), desk.now(), states).stream()).toList());
+        List<QueueCall> entered = history.entered(tenant, Optional.empty(), window.from(), window.to());
+        List<Object> perQueue = new ArrayList<>();
+        live.forEach(q -> perQueue.add(QueueStats.of(q, window.from(), window.to(), entered).toJson()));
+        List<Object> perAgent = new ArrayList<>();
+        AgentStats.of(entered).stream()
+                .sorted(Comparator.comparing(AgentStats::username).thenComparing(AgentStats::agentId))
+                .forEach(a -> perAgent.add(a.toJson()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", window.from().toString());
+        body.put("to", window.to().toString());
+        body.put("queues", perQueue);
+        body.put("agents", perAgent);
         Json.write(ctx, 200, body);
     }
 
@@ -260,6 +291,26 @@ public final class QueueRoutes {
             }
             case NUMBER -> { }
         }
+    }
+
+    /** A queue's number is dialled by the tenant's phones: no extension and no other queue may have it. */
+    private void checkNumber(String tenant, QueueSettings settings) {
+        if (settings.number().isEmpty()) {
+            return;
+        }
+        String number = settings.number().get();
+        if (extensions.find(tenant, number).isPresent()) {
+            throw numberInUse("extension " + number + " has number " + number
+                    + "; a queue's number must differ from every extension's");
+        }
+        queues.byNumber(tenant, number).filter(q -> !q.name().equals(settings.name())).ifPresent(q -> {
+            throw numberInUse("queue " + q.name() + " has number " + number + " already");
+        });
+    }
+
+    /** The refusal of a number some extension or queue of the tenant has already. */
+    public static ApiException numberInUse(String message) {
+        return new ApiException(409, "number_in_use", message);
     }
 
     private QueueSettings target(Principal caller, Context ctx) {

@@ -1,5 +1,6 @@
 package io.ramal.api.screenpop;
 
+import io.ramal.api.events.CommitNotice;
 import io.ramal.api.events.EventJournal;
 import io.ramal.api.events.NewEvent;
 import io.ramal.api.webhooks.OutboundGuard;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,7 @@ public final class ScreenPops implements AutoCloseable {
     private final ContactSource source;
     private final ContactLookup contacts;
     private final String owner = "pops-" + UUID.randomUUID();
-    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CommitNotice claimed = new CommitNotice();
     private final Semaphore signal = new Semaphore(0);
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -112,7 +112,7 @@ public final class ScreenPops implements AutoCloseable {
             for (PopDraft pop : pops) {
                 if (claims.claim(transaction, ScreenPopClaim.pending(event.tenantId(), pop.callId(), pop.agentKey(),
                         event.seq(), pop.toJson(), event.ts()))) {
-                    claimed.set(true);
+                    claimed.mark();
                 }
             }
         }
@@ -120,7 +120,7 @@ public final class ScreenPops implements AutoCloseable {
 
     /** Wakes the worker if an append since the last call claimed a pop; call after every commit. */
     public void afterCommit() {
-        if (claimed.getAndSet(false)) {
+        if (claimed.take()) {
             wake();
         }
     }

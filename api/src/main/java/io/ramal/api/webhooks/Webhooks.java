@@ -1,5 +1,6 @@
 package io.ramal.api.webhooks;
 
+import io.ramal.api.events.CommitNotice;
 import io.ramal.store.EventLog;
 import io.ramal.store.StoredEvent;
 import io.ramal.store.WebhookAllowLists;
@@ -36,6 +37,7 @@ public final class Webhooks {
     private final WebhookOutbox outbox;
     private final WebhookAllowLists allowLists;
     private final SubscriptionCache cache;
+    private final CommitNotice enqueued = new CommitNotice();
 
     public Webhooks(DataSource dataSource, InstantSource clock, WebhookConfig config) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -96,9 +98,21 @@ public final class Webhooks {
             if (cache.get(stored.tenantId(), now, () -> load(transaction, stored.tenantId())).isEmpty()) {
                 continue; // no subscription: the event is not even parsed
             }
-            enqueue(transaction, WebhookEvent.fromJson(stored.tenantId(), stored.seq(), stored.id(), stored.ts(),
-                    stored.type(), stored.callId(), stored.device(), stored.payload()));
+            if (!enqueue(transaction, WebhookEvent.fromJson(stored.tenantId(), stored.seq(), stored.id(), stored.ts(),
+                    stored.type(), stored.callId(), stored.device(), stored.payload())).isEmpty()) {
+                enqueued.mark();
+            }
         }
+    }
+
+    /**
+     * True if an append of this thread since its last call enqueued a delivery: the commit hook
+     * wakes the dispatcher only then (retries come due by its poll), not after every event of every
+     * call. Asked on the appending thread, so another tenant's append still in its transaction
+     * cannot take the answer.
+     */
+    public boolean enqueuedSinceAsked() {
+        return enqueued.take();
     }
 
     /** Forgets the tenant's cached subscriptions; every change to them must call this. */

@@ -226,7 +226,8 @@ class OpenApiContractTest {
             Dids dids = new Dids(dataSource);
             ConfigListed listed = new ConfigListed(Map.of(DemoTenant.ID, Set.of("1003")),
                     Map.of(DemoTenant.ID, Set.of(DemoTenant.TRUNK)), Map.of());
-            new ExtensionRoutes(auth.authentication(), extensions, dids, tenant -> DemoTenant.ID, listed, () -> { })
+            new ExtensionRoutes(auth.authentication(), extensions, dids, new io.ramal.store.Queues(dataSource),
+                    tenant -> DemoTenant.ID, listed, () -> { })
                     .addTo(javalin.routes);
             new DidRoutes(auth.authentication(), dids, extensions, new io.ramal.store.Queues(dataSource),
                     new io.ramal.store.IvrMenus(dataSource), listed, () -> { }).addTo(javalin.routes);
@@ -272,10 +273,11 @@ class OpenApiContractTest {
             new io.ramal.api.agents.PositionRoutes(auth.authentication(), new io.ramal.store.AgentPositions(dataSource),
                     extensions).addTo(javalin.routes);
             queueDesk = new io.ramal.api.queues.QueueDesk(tenantBoards, journal, new io.ramal.store.Queues(dataSource),
-                    agents::states, clock);
+                    new io.ramal.store.QueueCallHistory(dataSource), agents::states, clock);
             new io.ramal.api.queues.QueueRoutes(auth.authentication(), queueDesk, new io.ramal.store.Queues(dataSource),
                     extensions, new io.ramal.api.queues.ConfiguredQueues(Map.of(DemoTenant.ID, Set.of("vip"))),
-                    new io.ramal.store.IvrMenus(dataSource), prompts).addTo(javalin.routes);
+                    new io.ramal.store.IvrMenus(dataSource), prompts, new io.ramal.store.QueueCallHistory(dataSource),
+                    () -> { }).addTo(javalin.routes);
             new io.ramal.api.queues.MemberRoutes(auth.authentication(), queueDesk, users).addTo(javalin.routes);
             new io.ramal.api.agents.AgentStatsRoutes(auth.authentication(), new io.ramal.store.AgentIntervals(dataSource),
                     new io.ramal.store.AgentCalls(dataSource), users, clock).addTo(javalin.routes);
@@ -1321,6 +1323,18 @@ class OpenApiContractTest {
         clear.put("max_wait_s", null);
         assertThat(exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "sales"), admin, json(clear)).json()
                 .path("max_wait_s").isNull()).isTrue();
+        Answer dialled = exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "sales"), admin,
+                json(Map.of("number", "5000", "language", "pt", "announce_wait", true)));
+        assertThat(dialled.json().path("number").asText()).as(dialled.body()).isEqualTo("5000");
+        assertThat(dialled.json().path("language").asText()).isEqualTo("pt");
+        assertThat(exchange("PATCH", "/api/v1/queues/{name}", Map.of("name", "sales"), admin,
+                json(Map.of("number", "1001"))).code()).as("an extension's").isEqualTo("number_in_use");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "x3", "number", "5000")))
+                .code()).as("another queue's").isEqualTo("number_in_use");
+        assertThat(exchange("POST", "/api/v1/extensions", Map.of(), admin, json(Map.of("number", "5000",
+                "password", "correct-horse-battery-staple"))).code()).isEqualTo("number_in_use");
+        assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "x3", "language", "fr")))
+                .code()).isEqualTo("invalid_request");
 
         Answer joined = exchange("PUT", "/api/v1/queues/{name}/members/{agent}", Map.of("name", "sales", "agent", "me"),
                 bob, null);
@@ -1376,6 +1390,16 @@ class OpenApiContractTest {
         queueDesk.report(new io.ramal.cti.queue.QueueFact.CallEnded(DemoTenant.ID, "q-call-1", Instant.now()));
         await().atMost(WAIT).until(() -> exchange("GET", "/api/v1/queues/{name}/stats", Map.of("name", "sales"),
                 bob, null).json().path("abandoned").asInt() == 1);
+        JsonNode yesterday = exchange("GET", "/api/v1/queues/{name}/stats?to=" + java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS), Map.of("name", "sales"), bob, null).json();
+        assertThat(yesterday.path("entered").asInt()).as("a window before the call").isZero();
+        assertThat(yesterday.path("from").asText()).isNotBlank();
+        assertThat(exchange("GET", "/api/v1/queues/{name}/stats?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z",
+                Map.of("name", "sales"), bob, null).code()).isEqualTo("invalid_window");
+        assertThat(exchange("GET", "/api/v1/queue-stats?from=yesterday", Map.of(), bob, null).code())
+                .isEqualTo("invalid_window");
+        assertThat(exchange("GET", "/api/v1/queue-stats", Map.of(), bob, null).json().path("queues").findValues(
+                "abandoned")).extracting(JsonNode::asInt).contains(1);
 
         assertThat(exchange("POST", "/api/v1/queues", Map.of(), admin, json(Map.of("name", "backup"))).status())
                 .isEqualTo(201);

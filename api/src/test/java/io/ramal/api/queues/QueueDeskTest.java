@@ -15,6 +15,7 @@ import io.ramal.cti.core.Switchboard;
 import io.ramal.cti.queue.AgentStates;
 import io.ramal.cti.CampaignFields;
 import io.ramal.cti.queue.OverflowTarget;
+import io.ramal.cti.queue.QueueCall;
 import io.ramal.cti.queue.QueueControl;
 import io.ramal.cti.queue.QueueEffect;
 import io.ramal.cti.queue.QueueFact;
@@ -22,6 +23,7 @@ import io.ramal.cti.queue.QueueSettings;
 import io.ramal.cti.queue.Strategy;
 import io.ramal.store.Database;
 import io.ramal.store.EventLog;
+import io.ramal.store.QueueCallHistory;
 import io.ramal.store.Queues;
 import io.ramal.store.StoredEvent;
 import io.ramal.store.testing.DemoTenant;
@@ -54,6 +56,7 @@ class QueueDeskTest {
     private final Map<String, Switchboard> boards = new HashMap<>();
     private final AgentRoster roster = new AgentRoster(TENANT, () -> UUID.randomUUID().toString());
     private final Queues queues = new Queues(database.dataSource());
+    private final QueueCallHistory history = new QueueCallHistory(database.dataSource());
     private final RecordingPbx pbx = new RecordingPbx();
     private final QueueDesk desk;
 
@@ -107,7 +110,7 @@ class QueueDeskTest {
                 }
             }
         };
-        desk = new QueueDesk(lanes, journal, queues, (tenant, board) -> AgentStates.of(roster::agent,
+        desk = new QueueDesk(lanes, journal, queues, history, (tenant, board) -> AgentStates.of(roster::agent,
                 DeviceLines.NONE), InstantSource.system());
         desk.control(pbx);
         for (String agent : List.of("alice", "bob")) {
@@ -137,6 +140,12 @@ class QueueDeskTest {
                 .toList();
     }
 
+    /** The passages stored today and yesterday. */
+    private List<QueueCall> calls() {
+        return history.entered(TENANT, Optional.empty(), Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plusSeconds(1));
+    }
+
     @Test
     void ringTimeoutsAndTheMaximumWaitAreActedOnWhenDueWithoutAnybodyAsking() {
         define(QueueSettings.defaults("hotline").withStrategy(Strategy.ROUND_ROBIN)
@@ -149,10 +158,16 @@ class QueueDeskTest {
                 CampaignFields.NONE, Instant.now()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pbx.kinds().contains("Overflow"));
+        assertThat(calls()).as("stored as it left, with where it went").singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(QueueCall.Outcome.OVERFLOWED);
+            assertThat(c.destination()).hasValue(OverflowTarget.parse("number:+5511"));
+            assertThat(c.waited().orElseThrow()).isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+        });
         assertThat(pbx.kinds()).containsExactly("Offer:1001", "Withdraw", "Offer:1002", "Withdraw", "Offer:1001",
                 "Withdraw", "Overflow");
-        assertThat(eventTypes()).containsExactly("queue.member_joined", "queue.member_joined", "queue.caller_joined",
-                "queue.offered", "queue.offered", "queue.offered", "queue.caller_left");
+        assertThat(eventTypes()).as("the day's numbers follow each change of the caller's passage")
+                .containsExactly("queue.member_joined", "queue.member_joined", "queue.caller_joined", "queue.offered",
+                        "queue.stats", "queue.offered", "queue.offered", "queue.caller_left", "queue.stats");
     }
 
     @Test
@@ -167,11 +182,10 @@ class QueueDeskTest {
             desk.report(new QueueFact.CallEnded(TENANT, "c" + i, at));
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> desk.read(TENANT, (acd, states) ->
-                acd.stats("sales", Instant.now(), states).orElseThrow().agents().getFirst().handled()) == 50);
-        long abandoned = desk.read(TENANT, (acd, states) -> acd.stats("sales", Instant.now(), states).orElseThrow()
-                .abandoned());
-        assertThat(abandoned).as("no answer overtook its arrival, no end its answer").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls().stream()
+                .filter(c -> c.endedAt().isPresent()).count() == 50);
+        assertThat(calls()).as("no answer overtook its arrival, no end its answer").hasSize(50)
+                .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(QueueCall.Outcome.ANSWERED));
         assertThat(queues.members(TENANT)).extracting(m -> m.agentId()).containsExactly("alice");
     }
 }

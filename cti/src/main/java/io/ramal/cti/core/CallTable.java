@@ -19,8 +19,10 @@ import java.util.Set;
  * that ended (so trailing facts about them are recognised as late rather than unknown).
  */
 final class CallTable {
+    private static final DeviceParties NO_PARTIES = new DeviceParties();
+
     private final Map<String, LiveCall> calls = new LinkedHashMap<>();
-    private final Map<String, Set<LiveParty>> byDevice = new HashMap<>();
+    private final Map<String, DeviceParties> byDevice = new HashMap<>();
     private final Set<String> ended = new LinkedHashSet<>();
     private final int endedCapacity;
 
@@ -54,7 +56,9 @@ final class CallTable {
         LiveParty party = new LiveParty(call, endpoint, name, originator, state, at);
         call.parties.add(party);
         if (!endpoint.external()) {
-            byDevice.computeIfAbsent(endpoint.number(), k -> new LinkedHashSet<>()).add(party);
+            DeviceParties device = byDevice.computeIfAbsent(endpoint.number(), k -> new DeviceParties());
+            device.add(party);
+            party.device = device;
         }
         return party;
     }
@@ -78,9 +82,10 @@ final class CallTable {
             retire(party, leg);
         }
         party.call.parties.remove(party);
-        Set<LiveParty> same = byDevice.get(party.endpoint.number());
+        DeviceParties same = party.device;
         if (same != null) {
             same.remove(party);
+            party.device = null;
             if (same.isEmpty()) {
                 byDevice.remove(party.endpoint.number());
             }
@@ -120,6 +125,12 @@ final class CallTable {
      * before changing the table.
      */
     Collection<LiveParty> partiesOf(String device) {
-        return Collections.unmodifiableCollection(byDevice.getOrDefault(device, Set.of()));
+        return parties(device).all();
+    }
+
+    /** The extension's parties with their tally by state (empty when it is in no call). */
+    DeviceParties parties(String device) {
+        DeviceParties parties = byDevice.get(device);
+        return parties == null ? NO_PARTIES : parties;
     }
 }

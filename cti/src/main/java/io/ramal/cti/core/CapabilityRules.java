@@ -73,7 +73,7 @@ final class CapabilityRules {
      * another conversation, which an attended transfer would join with this one.
      */
     Optional<LiveParty> heldCallOf(LiveParty active) {
-        if (active.endpoint.external()) {
+        if (active.endpoint.external() || table.parties(active.endpoint.number()).count(HELD) == 0) {
             return Optional.empty();
         }
         return table.partiesOf(active.endpoint.number()).stream()
@@ -98,7 +98,13 @@ final class CapabilityRules {
     }
 
     private boolean busyElsewhere(LiveParty party) {
-        return !party.endpoint.external() && table.partiesOf(party.endpoint.number()).stream()
+        if (party.endpoint.external()) {
+            return false;
+        }
+        DeviceParties device = table.parties(party.endpoint.number());
+        int busy = device.count(CONNECTED) + device.count(HELD) + device.count(INITIATED);
+        int own = party.inConversation() || party.state == INITIATED ? 1 : 0;
+        return busy > own && device.all().stream()
                 .anyMatch(other -> other.call != party.call
                         && (other.inConversation() || other.state == INITIATED));
     }

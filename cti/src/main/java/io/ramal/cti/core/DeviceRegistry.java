@@ -7,18 +7,27 @@ import io.ramal.cti.event.DeviceUnregistered;
 import io.ramal.cti.fact.ContactRegistered;
 import io.ramal.cti.fact.ContactUnregistered;
 import io.ramal.cti.fact.DeviceFact;
+import io.ramal.cti.fact.SupervisorConnected;
+import io.ramal.cti.fact.SupervisorReleased;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The registration state of a tenant's devices, from the PBX's contact facts. A device is known
- * from its first registration on; it stays listed (with 0 contacts) after it unregisters.
+ * The registration state of a tenant's devices, from the PBX's contact facts, and the calls each
+ * device's phone supervises (listens to, whispers or barges into: no party of those calls, yet busy).
+ * A device is known from its first registration on; it stays listed (with 0 contacts) after it
+ * unregisters.
  */
 final class DeviceRegistry {
     private final String tenant;
     private final Map<String, DeviceSnapshot> devices = new TreeMap<>();
+    /** The calls each device supervises now, by device. */
+    private final Map<String, Set<String>> supervising = new HashMap<>();
 
     DeviceRegistry(String tenant) {
         this.tenant = tenant;
@@ -28,7 +37,27 @@ final class DeviceRegistry {
         return switch (fact) {
             case ContactRegistered f -> registered(f);
             case ContactUnregistered f -> unregistered(f);
+            case SupervisorConnected f -> {
+                supervising.computeIfAbsent(f.device(), d -> new HashSet<>()).add(f.callId());
+                yield Outcome.none();
+            }
+            case SupervisorReleased f -> {
+                Set<String> calls = supervising.get(f.device());
+                if (calls == null || !calls.remove(f.callId())) {
+                    yield Outcome.of(new Anomaly(Anomaly.Kind.UNKNOWN_DEVICE, fact, "device " + f.device()
+                            + " does not supervise call " + f.callId()));
+                }
+                if (calls.isEmpty()) {
+                    supervising.remove(f.device());
+                }
+                yield Outcome.none();
+            }
         };
+    }
+
+    /** Whether the device's phone supervises a call now. */
+    boolean supervising(String number) {
+        return supervising.containsKey(number);
     }
 
     Optional<DeviceSnapshot> get(String number) {

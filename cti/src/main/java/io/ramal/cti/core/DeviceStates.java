@@ -1,6 +1,5 @@
 package io.ramal.cti.core;
 
-import io.ramal.cti.ConnectionState;
 import io.ramal.cti.DeviceSnapshot;
 import io.ramal.cti.DeviceState;
 import io.ramal.cti.DeviceStateSnapshot;
@@ -86,11 +85,12 @@ public final class DeviceStates {
         }
     }
 
+    /** From the device's parties; a device whose phone supervises a call talks in it. */
     private DeviceState current(String device) {
-        List<ConnectionState> parties = new ArrayList<>();
-        for (LiveParty party : calls.partiesOf(device)) {
-            parties.add(party.state);
+        if (devices.supervising(device)) {
+            return DeviceState.IN_CALL;
         }
-        return DeviceState.of(parties, devices.get(device).map(DeviceSnapshot::registered).orElse(false));
+        return DeviceState.of(calls.parties(device).statesPresent(),
+                devices.get(device).map(DeviceSnapshot::registered).orElse(false));
     }
 }

@@ -24,6 +24,8 @@ final class LiveParty {
     boolean muted;
     /** While it has not answered: the queue whose offer rings it, if a queue's. */
     Optional<QueueOffer> offer = Optional.empty();
+    /** The tally of its extension while it is in the table (null for an external number). */
+    DeviceParties device;
 
     LiveParty(LiveCall call, Endpoint endpoint, Optional<String> name, boolean originator, ConnectionState state,
             Instant since) {
@@ -36,6 +38,9 @@ final class LiveParty {
     }
 
     void enter(ConnectionState next, Instant at) {
+        if (device != null) {
+            device.moved(state, next);
+        }
         state = next;
         since = at;
     }

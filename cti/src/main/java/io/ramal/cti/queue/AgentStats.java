@@ -3,8 +3,11 @@ package io.ramal.cti.queue;
 import io.ramal.cti.Identifiers;
 import io.ramal.cti.JsonFields;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -23,6 +26,22 @@ public record AgentStats(String agentId, String username, long answered, long ha
     public OptionalDouble averageHandlingSeconds() {
         return handled == 0 ? OptionalDouble.empty()
                 : OptionalDouble.of(handlingTime.toMillis() / 1000.0 / handled);
+    }
+
+    /**
+     * Each agent's numbers from the queue passages it answered ({@code calls} of one queue or several),
+     * in the order of their first answer among them.
+     */
+    public static List<AgentStats> of(List<QueueCall> calls) {
+        Map<String, AgentStats> agents = new LinkedHashMap<>();
+        for (QueueCall call : calls) {
+            call.answeredBy().ifPresent(by -> {
+                Optional<Duration> handling = call.handling();
+                agents.merge(by.agentId(), new AgentStats(by.agentId(), by.username(), 1, handling.isPresent() ? 1 : 0,
+                        handling.orElse(Duration.ZERO)), AgentStats::plus);
+            });
+        }
+        return List.copyOf(agents.values());
     }
 
     /** This agent's counts with {@code other}'s added (the same agent in another queue). */

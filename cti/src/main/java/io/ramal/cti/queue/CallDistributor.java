@@ -28,9 +28,12 @@ import java.util.Set;
  * takes the caller who has waited longest). An agent is offered one call at a time; it may take one
  * when it is logged in, available or in a pause reason that may receive calls, not paused in the
  * queue, not on a call (its device's or a queue call it answered), and not in wrap-up. Wrap-up, after a
- * queue call ends, lasts the wrap-up of that call's queue and keeps every queue's calls from the agent.
+ * queue call ends or its agent leaves it (transferring the caller away), lasts the wrap-up of that call's
+ * queue and keeps every queue's calls from the agent.
  * A caller's offers ring the queue's ring timeout; the members offered and not answering are tried
- * again only after every other member that may take the call was tried (a new round). Priority tiers:
+ * again only after every other member that may take the call was tried (a new round), and not before the
+ * last offer's ring timeout: a round whose offers failed at once (busy, declined, unreachable) waits it out
+ * before the next, so phones that refuse or cannot be reached are not called over and over. Priority tiers:
  * a lower tier is offered calls while it has a member not yet tried; the next tier's members come when
  * it has none.
  *
@@ -183,6 +186,11 @@ public final class CallDistributor {
             case QueueFact.CallerArrived arrived -> arrive(arrived, out);
             case QueueFact.OfferAnswered answered -> answer(answered, states, out);
             case QueueFact.OfferFailed failed -> fail(failed, out);
+            case QueueFact.AgentLeft left -> {
+                if (!callers.containsKey(left.callId())) {
+                    handled(occupancy.left(left.callId(), left.device(), now, this::wrapUpOf), now);
+                }
+            }
             case QueueFact.CallEnded ended -> end(ended, out);
         }
         return out.outcome().then(review(now, states));
@@ -252,6 +260,7 @@ public final class CallDistributor {
             if (!waiting.offers.isEmpty()) {
                 due.add(waiting.offersUntil);
             }
+            waiting.nextRound.ifPresent(due::add);
             waiting.nextAnnouncement.ifPresent(due::add);
         }
         return due.stream().min(Comparator.naturalOrder());
@@ -259,8 +268,11 @@ public final class CallDistributor {
 
     // ---- statistics ----
 
-    /** The queue's numbers now. */
-    public Optional<QueueStats> stats(String queue, Instant now, AgentStates states) {
+    /**
+     * The queue as it is now: callers waiting, the longest wait, members and how many are ready. (The
+     * counts of what became of its callers are kept by the store: see {@link QueueCallTracker}.)
+     */
+    public Optional<QueueLive> live(String queue, Instant now, AgentStates states) {
         QueueBook book = book(queue);
         if (book == null) {
             return Optional.empty();
@@ -270,20 +282,23 @@ public final class CallDistributor {
                 .max(Comparator.naturalOrder())
                 .orElse(Duration.ZERO);
         int ready = (int) book.members().stream().filter(m -> status(m, now, states) == MemberStatus.READY).count();
-        QueueTally t = book.tally;
-        return Optional.of(new QueueStats(queue, since, waiting.size(), longest, t.entered, t.answered,
-                t.answeredWithinServiceLevel, t.abandoned, t.overflowed, t.timedOut, t.refused, t.totalAnswerWait,
-                book.settings.serviceLevel(), book.size(), ready, t.agents()));
+        return Optional.of(new QueueLive(queue, waiting.size(), longest, book.settings.serviceLevel(), book.size(),
+                ready));
     }
 
-    /** Every agent's queue calls over every queue, by username. */
-    public List<AgentStats> agentStats() {
-        Map<String, AgentStats> all = new LinkedHashMap<>();
-        memberships.books().forEach(b -> b.tally.agents().forEach(a -> all.merge(a.agentId(), a, AgentStats::plus)));
-        return all.values().stream().sorted(Comparator.comparing(AgentStats::username)).toList();
+    /**
+     * How long the queue's answered callers waited on average since {@link #since()} (empty before its
+     * first answer): the estimated wait spoken to a waiting caller.
+     */
+    public Optional<Duration> averageAnswerWait(String queue) {
+        QueueBook book = book(queue);
+        if (book == null || book.tally.answered == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(book.tally.totalAnswerWait.dividedBy(book.tally.answered));
     }
 
-    /** When the counts started. */
+    /** When the in-memory counts (the answers per agent that {@code fewest_calls} reads) started. */
     public Instant since() {
         return since;
     }
@@ -361,14 +376,21 @@ public final class CallDistributor {
                     QueueEffect.Withdraw.Cause.CALLER_LEFT, out);
             return;
         }
-        occupancy.ended(ended.callId(), now, queue -> Optional.ofNullable(book(queue))
-                .map(b -> b.settings.wrapUp()).orElse(Duration.ZERO)).ifPresent(e -> {
-                    QueueBook book = book(e.queue());
-                    if (book != null) {
-                        book.tally.handled(e.agent().agentId(), e.agent().username(),
-                                Duration.between(e.answeredAt(), now));
-                    }
-                });
+        handled(occupancy.ended(ended.callId(), now, this::wrapUpOf), now);
+    }
+
+    /** The agent's handling of a queue call ended at {@code now}: the queue counts it. */
+    private void handled(Optional<Occupancy.Engagement> over, Instant now) {
+        over.ifPresent(e -> {
+            QueueBook book = book(e.queue());
+            if (book != null) {
+                book.tally.handled(e.agent().agentId(), e.agent().username(), Duration.between(e.answeredAt(), now));
+            }
+        });
+    }
+
+    private Duration wrapUpOf(String queue) {
+        return Optional.ofNullable(book(queue)).map(b -> b.settings.wrapUp()).orElse(Duration.ZERO);
     }
 
     // ---- decisions ----
@@ -398,7 +420,12 @@ public final class CallDistributor {
             }
             List<Hunt.Candidate> chosen = Hunt.choose(book.settings.strategy(), candidates, waiting.tried,
                     book.lastOffered);
+            waiting.nextRound = Optional.empty();
             if (chosen.isEmpty() && !candidates.isEmpty()) {
+                if (waiting.offersUntil != null && now.isBefore(waiting.offersUntil)) {
+                    waiting.nextRound = Optional.of(waiting.offersUntil); // the last offer failed early
+                    continue;
+                }
                 waiting.tried.clear();
                 chosen = Hunt.choose(book.settings.strategy(), candidates, waiting.tried, book.lastOffered);
             }

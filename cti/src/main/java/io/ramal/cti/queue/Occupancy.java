@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the tenant's agents are doing with queue calls: the call each answered and is on, the wrap-up
@@ -28,11 +29,25 @@ final class Occupancy {
     }
 
     /**
-     * The queue call {@code callId} ended: its agent (if an agent was on it) wraps up for {@code wrapUp} of
-     * its queue; the engagement it ended is returned.
+     * The queue call {@code callId} ended: its agent (if an agent was still on it) wraps up for
+     * {@code wrapUp} of its queue; the engagement it ended is returned.
      */
-    Optional<Engagement> ended(String callId, Instant at, java.util.function.Function<String, Duration> wrapUpOf) {
-        Optional<Engagement> found = engaged.values().stream().filter(e -> e.callId().equals(callId)).findFirst();
+    Optional<Engagement> ended(String callId, Instant at, Function<String, Duration> wrapUpOf) {
+        return release(engaged.values().stream().filter(e -> e.callId().equals(callId)).findFirst(), at, wrapUpOf);
+    }
+
+    /**
+     * {@code device} left the queue call {@code callId} (the call may go on without it): the agent who
+     * answered it there wraps up from {@code at}, as when the call ends; the engagement it ended is
+     * returned.
+     */
+    Optional<Engagement> left(String callId, String device, Instant at, Function<String, Duration> wrapUpOf) {
+        return release(engaged.values().stream()
+                .filter(e -> e.callId().equals(callId) && e.agent().device().equals(device)).findFirst(), at, wrapUpOf);
+    }
+
+    private Optional<Engagement> release(Optional<Engagement> found, Instant at,
+            Function<String, Duration> wrapUpOf) {
         found.ifPresent(e -> {
             String agentId = e.agent().agentId();
             engaged.remove(agentId);

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What the PBX reports about the calls of the queues: a caller entered a queue, an offer was answered
- * or failed, a call ended. Each names the call by the id the PBX gave the caller's call (the
- * {@code call_id} of its CTI events); {@code at} is when it happened.
+ * or failed, an agent left a call, a call ended. Each names the call by the id the PBX gave the
+ * caller's call (the {@code call_id} of its CTI events); {@code at} is when it happened.
  */
 public sealed interface QueueFact {
     String tenant();
@@ -69,8 +69,21 @@ public sealed interface QueueFact {
     }
 
     /**
+     * {@code device}, which answered the caller's call for the queue, left it while the call may go on:
+     * its agent hung up, or transferred the caller away (the call goes on with another party). The
+     * agent's handling of it is over (its wrap-up starts), as when the call ends. Reported for any
+     * device leaving a queue call; one that did not answer it for the queue changes nothing.
+     */
+    record AgentLeft(String tenant, String callId, String device, Instant at) implements QueueFact {
+        public AgentLeft {
+            check(tenant, callId, at);
+            Identifiers.nonBlank(device, "device");
+        }
+    }
+
+    /**
      * The caller's call ended: while it waited it abandoned the queue; after an agent answered it, the
-     * agent's handling of it is over (its wrap-up starts).
+     * agent's handling of it is over (its wrap-up starts) unless it left the call before.
      */
     record CallEnded(String tenant, String callId, Instant at) implements QueueFact {
         public CallEnded {

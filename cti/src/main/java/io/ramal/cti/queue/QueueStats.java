@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * A queue's numbers since {@code since} (when the server took the queue up): callers now and their
- * longest wait, how the callers that came were served, and its members' calls.
+ * A queue's numbers over a window {@code [from, to)}: callers now and their longest wait (live), and how
+ * the callers that entered in the window were served and its members' calls (from the stored
+ * {@link QueueCall passages}, so they survive restarts).
  *
  * <p>The service level is the share of callers answered within the queue's threshold among the callers
  * that left it (answered, abandoned, overflowed or timed out): {@code 100 × answeredWithinServiceLevel /
@@ -25,7 +26,8 @@ import java.util.OptionalDouble;
  */
 public record QueueStats(
         String queue,
-        Instant since,
+        Instant from,
+        Instant to,
         int waiting,
         Duration longestWait,
         long entered,
@@ -43,11 +45,58 @@ public record QueueStats(
 
     public QueueStats {
         Identifiers.nonBlank(queue, "queue");
-        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(longestWait, "longestWait");
         Objects.requireNonNull(totalAnswerWait, "totalAnswerWait");
         Objects.requireNonNull(serviceLevel, "serviceLevel");
         agents = List.copyOf(agents);
+    }
+
+    /**
+     * The numbers of the queue now ({@code live}) and of its callers that entered in {@code [from, to)}
+     * ({@code calls}; passages of other queues are left out). A caller still waiting, or cut by a restart
+     * while it waited, counts as entered only.
+     */
+    public static QueueStats of(QueueLive live, Instant from, Instant to, List<QueueCall> calls) {
+        long entered = 0;
+        long answered = 0;
+        long within = 0;
+        long abandoned = 0;
+        long overflowed = 0;
+        long timedOut = 0;
+        long refused = 0;
+        Duration answerWait = Duration.ZERO;
+        List<QueueCall> mine = calls.stream().filter(c -> c.queue().equals(live.queue())).toList();
+        for (QueueCall call : mine) {
+            switch (call.outcome()) {
+                case REFUSED -> refused++;
+                case WAITING -> entered++;
+                case ANSWERED -> {
+                    entered++;
+                    answered++;
+                    answerWait = answerWait.plus(call.waited().orElseThrow());
+                    if (call.answeredWithinServiceLevel()) {
+                        within++;
+                    }
+                }
+                case ABANDONED -> {
+                    entered++;
+                    abandoned++;
+                }
+                case OVERFLOWED -> {
+                    entered++;
+                    overflowed++;
+                }
+                case TIMED_OUT -> {
+                    entered++;
+                    timedOut++;
+                }
+            }
+        }
+        return new QueueStats(live.queue(), from, to, live.waiting(), live.longestWait(), entered, answered, within,
+                abandoned, overflowed, timedOut, refused, answerWait, live.serviceLevel(), live.members(),
+                live.ready(), AgentStats.of(mine));
     }
 
     /** The callers that left the queue by any way. */
@@ -67,7 +116,7 @@ public record QueueStats(
     }
 
     /**
-     * {@code {queue, since, waiting, longest_wait_s, entered, answered, answered_within_sl, abandoned,
+     * {@code {queue, from, to, waiting, longest_wait_s, entered, answered, answered_within_sl, abandoned,
      * overflowed, timed_out, refused, service_level_s, service_level_pct, average_answer_s, members, ready,
      * agents}}.
      */
@@ -78,7 +127,8 @@ public record QueueStats(
         agents.forEach(a -> perAgent.add(a.toJson()));
         return JsonFields.create()
                 .put("queue", queue)
-                .put("since", since)
+                .put("from", from)
+                .put("to", to)
                 .put("waiting", waiting)
                 .put("longest_wait_s", longestWait.toSeconds())
                 .put("entered", entered)

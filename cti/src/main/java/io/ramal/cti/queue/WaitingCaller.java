@@ -12,14 +12,20 @@ import java.util.Set;
 
 /**
  * What the distributor keeps of a caller in a queue: how it arrived, the offers ringing for it now (by
- * agent), the members tried in this round, when the offers ring out, when it is next told its place, and
- * how many offers were made. Mutable; the distributor's alone.
+ * agent), the members tried in this round, when the offers ring out (and a new round may start), when it
+ * is next told its place, and how many offers were made. Mutable; the distributor's alone.
  */
 final class WaitingCaller {
     final QueueFact.CallerArrived arrival;
     final Map<String, QueueCaller.Ringing> offers = new LinkedHashMap<>();
     final Set<String> tried = new HashSet<>();
     Instant offersUntil;
+    /**
+     * When the next round may start, while it waits for that: every member was tried, but the round's
+     * last offer failed before its ring timeout (a busy, declining or unreachable phone is not called again
+     * at once).
+     */
+    Optional<Instant> nextRound = Optional.empty();
     Optional<Instant> nextAnnouncement = Optional.empty();
     int attempts;
     /** The campaign fields: those it arrived with, or attached to its call since. */

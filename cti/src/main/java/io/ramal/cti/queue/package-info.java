@@ -21,8 +21,11 @@
  *             {@code Offer} answered and the PBX connected it to the caller;</li>
  *         <li>{@code OfferFailed(tenant, callId, device, cause, at)}: that ringing ended without answer
  *             (busy, declined, unreachable, no answer) before the queue withdrew it;</li>
+ *         <li>{@code AgentLeft(tenant, callId, device, at)}: the device that answered left the call
+ *             while it may go on (its agent transferred the caller away): the agent's wrap-up starts (the
+ *             server's queue desk reports it from the call's {@code connection.cleared});</li>
  *         <li>{@code CallEnded(tenant, callId, at)}: the caller's call ended (while waiting: abandoned;
- *             after an answer: the agent's wrap-up starts).</li>
+ *             after an answer: the agent's wrap-up starts, unless it left before).</li>
  *       </ul></li>
  *   <li><b>Effects out</b> — {@link io.ramal.cti.queue.QueueEffect}, carried out by the PBX's
  *       implementation of {@link io.ramal.cti.queue.QueueControl} (called on the tenant's CTI lane, in

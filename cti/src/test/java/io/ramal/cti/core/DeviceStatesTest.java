@@ -10,6 +10,8 @@ import io.ramal.cti.ReleaseCause;
 import io.ramal.cti.UnregisterReason;
 import io.ramal.cti.event.CtiEvent;
 import io.ramal.cti.event.DeviceStateChanged;
+import io.ramal.cti.fact.SupervisorConnected;
+import io.ramal.cti.fact.SupervisorReleased;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,24 @@ class DeviceStatesTest {
         assertThat(pbx.deviceStates).allSatisfy(e -> assertThat(e.callId()).as("device events name no call").isEmpty());
         assertThat(pbx.board.deviceStates().state("1002")).hasValue(
                 new DeviceStateSnapshot("1002", DeviceState.IDLE, pbx.now().minusSeconds(1)));
+    }
+
+    @Test
+    void aPhoneSupervisingACallIsInCallUntilTheSupervisionEndsThoughItIsNoPartyOfTheCall() {
+        pbx.talking("c1", "1001", "1002");
+        pbx.deviceStates.clear();
+        pbx.apply(new SupervisorConnected("acme", "1003", "c1", pbx.now().plusSeconds(1)));
+        assertThat(pbx.board.call("c1").orElseThrow().parties()).extracting(p -> p.device())
+                .as("the supervisor is no party").doesNotContain("1003");
+        pbx.apply(new SupervisorConnected("acme", "1003", "c2", pbx.now().plusSeconds(2)));
+        pbx.apply(new SupervisorReleased("acme", "1003", "c2", pbx.now().plusSeconds(3)));
+        pbx.apply(new SupervisorReleased("acme", "1003", "c1", pbx.now().plusSeconds(4)));
+        pbx.apply(new SupervisorReleased("acme", "1003", "c1", pbx.now().plusSeconds(5)));
+
+        assertThat(changes()).as("one change each way, however many calls it supervised")
+                .containsExactly("1003:idle>in_call", "1003:in_call>idle");
+        assertThat(pbx.anomalies).as("a release of a supervision never connected").singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(Anomaly.Kind.UNKNOWN_DEVICE));
     }
 
     @Test

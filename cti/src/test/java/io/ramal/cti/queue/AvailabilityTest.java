@@ -111,6 +111,27 @@ class AvailabilityTest {
     }
 
     @Test
+    void anAgentWhoTransfersTheCallerAwayWrapsUpFromThenNotFromTheEndOfTheCall() {
+        floor.logOut("bob");
+        floor.arrive("c1", "sales");
+        floor.answer("c1", "1001");
+        floor.advance(20);
+        floor.busyDevices.add("1009"); // the transfer target answers; the call goes on there
+        floor.leave("c1", "1001");
+        floor.leave("c1", "1002"); // not the device that answered: changes nothing
+        assertThat(status("alice")).isEqualTo(MemberStatus.WRAP_UP);
+
+        floor.arrive("c2", "sales");
+        floor.advance(29);
+        assertThat(floor.ringing("c2")).isEmpty();
+        floor.advance(1);
+        assertThat(floor.ringing("c2")).as("30 s after she left c1, which goes on").containsExactly("1001");
+        floor.end("c1", "1009");
+        assertThat(floor.ringing("c2")).containsExactly("1001");
+        // the handling time (answer to transfer) is the store's: QueueStatisticsTest
+    }
+
+    @Test
     void wrapUpOfOneQueueKeepsTheAgentFromEveryQueue() {
         floor.queue(QueueSettings.defaults("support"));
         floor.join("support", "alice", 0);
@@ -133,7 +154,10 @@ class AvailabilityTest {
         floor.fail("c1", "1001", QueueFact.OfferFailed.Cause.DECLINED);
         assertThat(floor.ringing("c1")).containsExactly("1002");
         floor.fail("c1", "1002", QueueFact.OfferFailed.Cause.UNREACHABLE);
-        assertThat(floor.ringing("c1")).as("everybody was tried: a new round").containsExactly("1001");
+        assertThat(floor.ringing("c1")).as("everybody was tried, at once: no new round yet").isEmpty();
+        floor.advance(15);
+        assertThat(floor.ringing("c1")).as("the ring timeout of the last offer is over: a new round")
+                .containsExactly("1001");
     }
 
     @Test
@@ -153,6 +177,6 @@ class AvailabilityTest {
     @Test
     void aMemberStatusIsReadyWhenItWouldTakeTheNextCall() {
         assertThat(status("alice")).isEqualTo(MemberStatus.READY);
-        assertThat(floor.acd.stats("sales", floor.now(), floor.states()).orElseThrow().ready()).isEqualTo(2);
+        assertThat(floor.acd.live("sales", floor.now(), floor.states()).orElseThrow().ready()).isEqualTo(2);
     }
 }

@@ -83,7 +83,6 @@ class CallerJourneyTest {
         assertThat(second.effects()).containsExactly(new QueueEffect.Overflow("acme", "c2", "sales",
                 new OverflowTarget(OverflowTarget.Kind.EXTENSION, "1009"), QueueEffect.Exit.QUEUE_FULL));
         assertThat(floor.acd.callers("sales", floor.now())).extracting(QueueCaller::callId).containsExactly("c1");
-        assertThat(floor.acd.stats("sales", floor.now(), floor.states()).orElseThrow().refused()).isEqualTo(1);
     }
 
     @Test

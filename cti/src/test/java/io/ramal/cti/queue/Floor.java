@@ -116,6 +116,12 @@ final class Floor {
         return keep(acd.on(new QueueFact.OfferFailed("acme", callId, device, cause, now()), states()));
     }
 
+    /** {@code device} leaves the queue call (transfers the caller away); it is free again, the call goes on. */
+    QueueOutcome leave(String callId, String device) {
+        busyDevices.remove(device);
+        return keep(acd.on(new QueueFact.AgentLeft("acme", callId, device, now()), states()));
+    }
+
     /** The caller's call ends; the agent's device it was connected to (if any) is free again. */
     QueueOutcome end(String callId, String... freeDevices) {
         for (String device : freeDevices) {

@@ -1,6 +1,7 @@
 package io.ramal.cti.queue;
 
 import io.ramal.cti.CampaignFields;
+import io.ramal.cti.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,9 +46,25 @@ class QueueValuesTest {
                 .containsEntry("ring_timeout_s", 15L).containsEntry("max_wait_s", 120L)
                 .containsEntry("overflow_to", "extension:1009").containsEntry("wrap_up_s", 0L)
                 .containsEntry("max_callers", null).containsEntry("announce_position_every_s", null)
-                .containsEntry("service_level_s", 20L);
+                .containsEntry("service_level_s", 20L).containsEntry("number", null).containsEntry("language", "en")
+                .containsEntry("announce_wait", false);
         assertThat(Strategy.fromWire("round_robin")).isEqualTo(Strategy.ROUND_ROBIN);
         assertThatThrownBy(() -> Strategy.fromWire("random")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aQueuesNumberIsDigitsAndItSpeaksOneOfThreeLanguages() {
+        QueueSettings sales = QueueSettings.defaults("sales").withNumber(Optional.of("5000"))
+                .withLanguage(Language.PT).withAnnounceWait(true);
+        assertThat(sales.toJson()).containsEntry("number", "5000").containsEntry("language", "pt")
+                .containsEntry("announce_wait", true);
+        assertThat(sales.withStrategy(Strategy.ROUND_ROBIN).number()).contains("5000");
+        for (String bad : List.of("", "50a0", "+5000", "1".repeat(21), "50 00")) {
+            assertThatThrownBy(() -> sales.withNumber(Optional.of(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Language.fromWire("es")).isEqualTo(Language.ES);
+        assertThatThrownBy(() -> Language.fromWire("pt-BR")).hasMessageContaining("en, pt or es");
     }
 
     @Test

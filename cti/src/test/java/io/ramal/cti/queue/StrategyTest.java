@@ -151,6 +151,48 @@ class StrategyTest {
     }
 
     @Test
+    void aRoundWhoseOffersFailAtOnceStartsOverOnlyAfterTheRingTimeout() {
+        floor.queue(QueueSettings.defaults("sales").withStrategy(Strategy.LONGEST_IDLE)
+                .withRingTimeout(Duration.ofSeconds(10)));
+        floor.logIn("alice", "1001").join("sales", "alice", 0);
+        floor.arrive("c1", "sales");
+        floor.fail("c1", "1001", QueueFact.OfferFailed.Cause.UNREACHABLE);
+        assertThat(floor.offeredAgents("c1")).as("alice's phone is off: not called again at once")
+                .containsExactly("alice");
+        assertThat(floor.acd.nextDue()).contains(Floor.T0.plusSeconds(10));
+        floor.advance(9);
+        assertThat(floor.offeredAgents("c1")).containsExactly("alice");
+
+        floor.logIn("bob", "1002").join("sales", "bob", 0);
+        assertThat(floor.offeredAgents("c1")).as("a member not tried yet is offered at once")
+                .containsExactly("alice", "bob");
+        floor.fail("c1", "1002", QueueFact.OfferFailed.Cause.BUSY);
+        floor.advance(9);
+        assertThat(floor.offeredAgents("c1")).containsExactly("alice", "bob");
+        floor.advance(1);
+        assertThat(floor.offeredAgents("c1")).as("bob's offer would have rung out: a new round")
+                .containsExactly("alice", "bob", "alice");
+        floor.advance(10);
+        assertThat(floor.offeredAgents("c1")).as("alice rang out; bob, free, is next at once")
+                .containsExactly("alice", "bob", "alice", "bob");
+    }
+
+    @Test
+    void aCallerWaitingForANewRoundWithNobodyToOfferIsNotReviewedAgainAndAgain() {
+        floor.queue(QueueSettings.defaults("sales").withRingTimeout(Duration.ofSeconds(10)));
+        floor.logIn("alice", "1001").join("sales", "alice", 0);
+        floor.arrive("c1", "sales");
+        floor.fail("c1", "1001", QueueFact.OfferFailed.Cause.DECLINED);
+        floor.logOut("alice");
+        floor.advance(10);
+
+        assertThat(floor.acd.nextDue()).as("nothing is due until an agent comes").isEmpty();
+        floor.logIn("alice", "1001");
+        floor.review();
+        assertThat(floor.offeredAgents("c1")).containsExactly("alice", "alice");
+    }
+
+    @Test
     void theCallerWhoWaitedLongestIsServedFirstAcrossQueues() {
         floor.queue(QueueSettings.defaults("sales")).queue(QueueSettings.defaults("support"));
         floor.logIn("alice", "1001").join("sales", "alice", 0).join("support", "alice", 0);

@@ -204,6 +204,28 @@ class AgentSessionsTest {
   }
 
   @Test
+  void aPauseLongerThanItsReasonsMaximumRaisesOneAlertAndTheAgentStaysPaused() {
+    reason("coffee", "Coffee", Map.of("max_duration_s", 1));
+    try (EventStreamClient watch = agentEvents(carol)) {
+      assertThat(as(alice, "POST", "/api/v1/agents/me/login", Map.of("extension", "1001")).status()).isEqualTo(201);
+      Answer coffee = as(alice, "POST", "/api/v1/agents/me/pause", Map.of("reason_id", "coffee"));
+      assertThat(coffee.json().path("state").asText()).isEqualTo("paused");
+      JsonNode paused = event(watch, "agent.paused");
+
+      JsonNode exceeded = event(watch, "agent.pause_exceeded");
+      assertThat(exceeded.path("data").toString()).contains("coffee");
+      assertThat(Duration.between(Instant.parse(paused.path("ts").asText()), Instant.parse(exceeded.path("ts").asText())))
+          .as("raised once the maximum has passed").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      assertThat(api.get("/api/v1/agents/alice", carol).json().path("state").asText())
+          .as("an alert, not a state change").isEqualTo("paused");
+      sleep(Duration.ofMillis(2500));
+      assertThat(watch.drain()).as("one alert per interval: no second one")
+          .filteredOn(e -> e.path("type").asText().equals("agent.pause_exceeded")).isEmpty();
+      assertThat(as(alice, "POST", "/api/v1/agents/me/logout", null).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aPauseAfterTheCurrentCallStartsWhenTheCallEnds() throws Exception {
     reason("lunch", "Lunch", Map.of());
     try (EventStreamClient watch = agentEvents(carol);

@@ -34,7 +34,7 @@ class MeetipInboundCallTest {
 
   @BeforeEach
   void start() {
-    trunkPort = FreePorts.udpAndTcp();
+    trunkPort = Baresip.reservedSipPort();
     server = TestServer.start(FreePorts.udpAndTcp(), trunkPort, Duration.ofSeconds(10));
     crm = WebhookReceiver.start();
   }

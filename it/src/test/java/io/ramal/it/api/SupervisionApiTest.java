@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@link ConferenceApiTest}, chosen so that no intermodulation product of two of them falls on the
  * third. What each phone received is checked by ear: who hears the supervisor in each mode, and
  * that the customer and the agent keep hearing each other. The notice to the agent is a 440 Hz
- * beep.
+ * beep. The live board shows the supervisor's phone in a call while it supervises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupervisionApiTest {
@@ -83,6 +83,7 @@ class SupervisionApiTest {
   void aListeningSupervisorHearsBothPartiesUnheardAndIsHeardByBothOnceItBargesIn() {
     try (EventStreamClient events = rig.subscribed("call.supervision_started", "call.supervision_mode_changed",
         "call.supervision_ended");
+        EventStreamClient states = rig.subscribed("device.state_changed");
         Baresip customer = rig.phone("1001", CUSTOMER).start(); Baresip agent = rig.phone("1002", AGENT).start();
         Baresip supervisor = rig.phone("1003", SUPERVISOR).start()) {
       supervisor.awaitRegistered(WAIT);
@@ -99,6 +100,7 @@ class SupervisionApiTest {
       Duration beepTo = awaitHeard(agent, beepFrom.plusMillis(1000));
       Duration customerBeepFrom = heard(customer);
       Duration customerBeepTo = awaitHeard(customer, customerBeepFrom.plusMillis(1000));
+      String listeningState = await().atMost(WAIT).until(() -> boardState("1003"), "in_call"::equals);
       Listening listen = listen(customer, agent, supervisor);
 
       Answer barge = api.call("PATCH", "/api/v1/calls/" + callId + "/supervision", Optional.of(carol),
@@ -106,11 +108,15 @@ class SupervisionApiTest {
       assertThat(barge.status()).as(barge.json().toString()).isEqualTo(200);
       JsonNode changedEvent = events.next(type("call.supervision_mode_changed"), WAIT);
       Listening barged = listen(customer, agent, supervisor);
+      String bargingState = boardState("1003");
 
       Answer stopped = api.call("DELETE", "/api/v1/calls/" + callId + "/supervision", Optional.of(carol), Map.of());
       assertThat(stopped.status()).as(stopped.json().toString()).isEqualTo(202);
       supervisor.awaitEvent("CALL_CLOSED", WAIT);
       JsonNode endedEvent = events.next(type("call.supervision_ended"), WAIT);
+      List<JsonNode> stateChanges = states.eventsUntil(e -> e.path("device").asText().equals("1003")
+          && e.path("data").path("previous").asText().equals("in_call"), WAIT);
+      String stoppedState = boardState("1003");
       Duration plainFrom = heard(customer).plus(MARGIN);
       Duration plainTo = awaitHeard(customer, plainFrom.plusMillis(1500));
       JsonNode audit = await().atMost(WAIT).until(() -> api.get("/api/v1/supervision/audit?call_id=" + callId, admin)
@@ -138,6 +144,12 @@ class SupervisionApiTest {
           List.of(AGENT));
       hearsOnly(customer, plainFrom, plainTo, "the customer after the supervision", List.of(AGENT), List.of(SUPERVISOR));
 
+      assertThat(listeningState).as("the board while 1003 listens").isEqualTo("in_call");
+      assertThat(bargingState).as("the board while 1003 barges in").isEqualTo("in_call");
+      assertThat(stoppedState).as("the board once the supervision stopped").isEqualTo("idle");
+      assertThat(stateChanges).filteredOn(e -> e.path("device").asText().equals("1003"))
+          .extracting(e -> e.path("data").path("previous").asText() + ">" + e.path("data").path("state").asText())
+          .as("device.state_changed of the supervisor's phone, once each way").endsWith("idle>in_call", "in_call>idle");
       assertThat(startedEvent.path("call_id").asText()).isEqualTo(callId);
       assertThat(startedEvent.path("device").asText()).isEqualTo("1003");
       assertThat(startedEvent.path("data").path("mode").asText()).isEqualTo("listen");
@@ -230,6 +242,14 @@ class SupervisionApiTest {
     Duration agentTo = awaitHeard(agent, agentFrom.plusMillis(1500));
     Duration supervisorTo = awaitHeard(supervisor, supervisorFrom.plusMillis(1500));
     return new Listening(customerFrom, customerTo, agentFrom, agentTo, supervisorFrom, supervisorTo);
+  }
+
+  /** The state of {@code number} on the live board, as the supervisor carol reads it. */
+  private String boardState(String number) {
+    for (JsonNode row : api.get("/api/v1/board", carol).json().path("extensions")) {
+      if (row.path("number").asText().equals(number)) return row.path("state").asText();
+    }
+    throw new AssertionError("no extension " + number + " on the board");
   }
 
   private Answer supervise(String token, String callId, Map<String, Object> body) {

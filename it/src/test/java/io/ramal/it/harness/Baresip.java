@@ -83,6 +83,15 @@ public final class Baresip implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * A port to give {@link Builder#sipPort} that the test chooses before baresip starts (e.g. a
+   * trunk's address): baresip binds TLS on the next port too, so both are reserved; a single
+   * free port lets a concurrent peer take the next one and baresip then fails to start.
+   */
+  public static int reservedSipPort() {
+    return FreePorts.consecutive(2).first();
+  }
+
   /** The port baresip listens on for SIP over UDP and TCP (TLS would be the next port). */
   public int sipPort() {
     return sipPort;
@@ -323,7 +332,10 @@ public final class Baresip implements AutoCloseable {
       return this;
     }
 
-    /** The SIP port (UDP and TCP; TLS takes the next one); two free consecutive ports by default. */
+    /**
+     * The SIP port (UDP and TCP; TLS takes the next one), from {@link Baresip#reservedSipPort};
+     * two free consecutive ports by default.
+     */
     public Builder sipPort(int port) {
       this.sipPort = port;
       return this;

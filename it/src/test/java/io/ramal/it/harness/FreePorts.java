@@ -20,8 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * PortRange rtp = FreePorts.consecutive(20);   // e.g. "rtp_ports " + rtp
  * }</pre>
  *
- * <p>Ports come from 20000-31999, below Linux's ephemeral range (32768+), so a port the kernel
- * gives to some outgoing socket never collides with one handed out here. Every port is handed out
+ * <p>Ports come from 20000-27999, below Linux's ephemeral range (32768+), so a port the kernel
+ * gives to some outgoing socket never collides with one handed out here, and below the RTP range
+ * test servers use (28000-31999, see {@code TestServer}). Every port is handed out
  * at most once per JVM until {@link #release released} (the harness's peers release theirs when
  * closed), so peers started by concurrent tests never share one. Another process can still take a
  * port between the check and its use; that race is accepted.
@@ -29,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
 
   private static final int LOWEST = 20000;
-  private static final int HIGHEST = 31999;
+  private static final int HIGHEST = 27999;
   private static final int ATTEMPTS = 500;
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class IvrCallsTest {
 
   @BeforeEach
   void start() {
-    trunkPort = FreePorts.udpAndTcp();
+    trunkPort = Baresip.reservedSipPort();
     server = TestServer.start(FreePorts.udpAndTcp(), trunkPort, Duration.ofSeconds(20));
     api = new ApiClient(server.httpPort());
     admin = api.accessToken("admin", "demo-admin");
@@ -76,23 +77,13 @@ class IvrCallsTest {
           Map.of("party", "ivr:main"));
       assertThat(ext.events()).as("nobody chose 1002 yet").noneMatch(e -> e.type().equals("CALL_INCOMING"));
 
-      assertThat(carrier.sendDtmf('1').ok()).isTrue();
-      ext.awaitEvent("CALL_ESTABLISHED", WAIT);
-      Duration talkFrom = heard(carrier).plus(MARGIN);
-      Duration extFrom = heard(ext).plus(MARGIN);
-      Duration talkTo = awaitHeard(carrier, talkFrom.plusMillis(1500));
-      Duration extTo = awaitHeard(ext, extFrom.plusMillis(1500));
-      List<JsonNode> seen = events.eventsUntil(e -> e.path("type").asText().equals("call.established")
-          && e.path("device").asText().equals("1002"), WAIT);
-      carrier.hangup();
-      ext.awaitEvent("CALL_CLOSED", WAIT);
+      Talk<List<JsonNode>> talk = pressAndTalk(carrier, '1', ext, () -> events.eventsUntil(
+          e -> e.path("type").asText().equals("call.established") && e.path("device").asText().equals("1002"), WAIT));
+      List<JsonNode> seen = talk.beforeHangup();
 
-      ToneReport prompt = window(received(carrier), promptFrom, promptTo);
+      ToneReport prompt = window(talk.callerHeard(), promptFrom, promptTo);
       assertThat(prompt.isToneOf(PROMPT_HZ, 20)).as("the caller hears the prompt: " + prompt).isTrue();
-      ToneReport callerHears = window(received(carrier), talkFrom, talkTo);
-      assertThat(callerHears.isToneOf(600, 20)).as("the caller hears 1002: " + callerHears).isTrue();
-      ToneReport extHears = window(received(ext), extFrom, extTo);
-      assertThat(extHears.isToneOf(1000, 20)).as("1002 hears the caller: " + extHears).isTrue();
+      talk.assertTheyHeard(600, 1000);
       assertThat(hold.status()).as(hold.json().toString()).isEqualTo(409);
       assertThat(hold.json().path("message").asText()).contains("voice menu main");
       assertThat(inMenu.path("callee_number").asText()).as("the DID").isEqualTo("4200");
@@ -184,6 +175,59 @@ class IvrCallsTest {
   }
 
   @Test
+  void aKeyForAnExtensionNotRegisteredOrAQueueThatTurnsTheCallerAwayReplaysTheMenuWhoseNextKeyReachesAWorkingOne() {
+    Answer closed = api.call("POST", "/api/v1/queues", Optional.of(admin), Map.of("name", "closed"));
+    assertThat(closed.status()).as(closed.json().toString()).isEqualTo(201);
+    menu(Map.of("name", "main", "options", Map.of("1", "extension:1003", "2", "extension:1002", "3", "queue:closed"),
+        "timeout_s", 10, "max_retries", 2), Duration.ofMillis(1500));
+    Answer deleted = api.call("DELETE", "/api/v1/queues/closed", Optional.of(admin), null);
+    assertThat(deleted.status()).as("a queue that turns every caller away").isEqualTo(204);
+    try (EventStreamClient events = LiveCalls.subscribed(server.httpPort(), admin, "call.*", "connection.*");
+        Baresip ext = phone("1002", 600).start();
+        Baresip carrier = Baresip.builder(CALLER).sipPort(trunkPort).tone(1000).start()) {
+      ext.awaitRegistered(WAIT);
+      carrier.dial("sip:4200@127.0.0.1:" + server.sipAddress().getPort());
+      carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
+      Duration silentFrom = awaitHeard(carrier, heard(carrier).plusMillis(2000));
+      Duration silentTo = awaitHeard(carrier, silentFrom.plusMillis(500));
+      assertThat(carrier.sendDtmf('1').ok()).as("1003 has no phone registered").isTrue();
+      Duration replayFrom = heard(carrier).plus(MARGIN);
+      Duration replayTo = awaitHeard(carrier, replayFrom.plusMillis(800));
+      Duration secondSilentFrom = awaitHeard(carrier, replayFrom.plusMillis(1800));
+      Duration secondSilentTo = awaitHeard(carrier, secondSilentFrom.plusMillis(500));
+      assertThat(carrier.sendDtmf('3').ok()).as("queue closed is gone").isTrue();
+      Duration againFrom = heard(carrier).plus(MARGIN);
+      Duration againTo = awaitHeard(carrier, againFrom.plusMillis(800));
+      assertThat(carrier.events()).as("the caller is still in the call").noneMatch(e -> e.type().equals("CALL_CLOSED"));
+      assertThat(ext.events()).as("nobody chose 1002 yet").noneMatch(e -> e.type().equals("CALL_INCOMING"));
+
+      Talk<List<JsonNode>> talk = pressAndTalk(carrier, '2', ext, () -> events.eventsUntil(
+          e -> e.path("type").asText().equals("call.established") && e.path("device").asText().equals("1002"), WAIT));
+      List<JsonNode> seen = talk.beforeHangup();
+
+      Wav heard = talk.callerHeard();
+      ToneReport waiting = window(heard, silentFrom, silentTo);
+      ToneReport replay = window(heard, replayFrom, replayTo);
+      ToneReport waitingAgain = window(heard, secondSilentFrom, secondSilentTo);
+      ToneReport again = window(heard, againFrom, againTo);
+      assertThat(waiting.rms()).as("after the prompt the caller waits in silence: " + waiting).isLessThan(0.005);
+      assertThat(replay.isToneOf(PROMPT_HZ, 20)).as("1003 failed: the prompt again: " + replay).isTrue();
+      assertThat(waitingAgain.rms()).as("silence after the replay: " + waitingAgain).isLessThan(0.005);
+      assertThat(again.isToneOf(PROMPT_HZ, 20)).as("the queue turned the caller away: the prompt again: " + again)
+          .isTrue();
+      talk.assertTheyHeard(600, 1000);
+      assertThat(seen).extracting(e -> e.path("type").asText() + "@" + e.path("device").asText())
+          .as("back in the menu after 1003 failed and after the queue, then on to 1002")
+          .containsSubsequence("call.dtmf@" + CALLER, "call.failed@1003", "call.established@ivr:main",
+              "call.dtmf@" + CALLER, "call.transferred@ivr:main", "call.established@ivr:main",
+              "call.dtmf@" + CALLER, "call.delivered@1002", "call.established@1002");
+    }
+    JsonNode cdr = lastCdr();
+    assertThat(cdr.path("disposition").asText()).isEqualTo("answered");
+    assertThat(cdr.path("callee").asText()).isEqualTo("1002");
+  }
+
+  @Test
   void aKeyLeadsIntoAQueueWhereAnAgentAnswersTheCaller() {
     Answer queue = api.call("POST", "/api/v1/queues", Optional.of(admin), Map.of("name", "sales",
         "strategy", "ring_all", "ring_timeout_s", 15));
@@ -201,19 +245,7 @@ class IvrCallsTest {
       carrier.dial("sip:4200@127.0.0.1:" + server.sipAddress().getPort());
       carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
       awaitHeard(carrier, heard(carrier).plusMillis(800));
-      assertThat(carrier.sendDtmf('2').ok()).isTrue();
-      agent.awaitEvent("CALL_ESTABLISHED", WAIT);
-      Duration talkFrom = heard(carrier).plus(MARGIN);
-      Duration agentFrom = heard(agent).plus(MARGIN);
-      Duration talkTo = awaitHeard(carrier, talkFrom.plusMillis(1500));
-      Duration agentTo = awaitHeard(agent, agentFrom.plusMillis(1500));
-      carrier.hangup();
-      agent.awaitEvent("CALL_CLOSED", WAIT);
-
-      ToneReport callerHears = window(received(carrier), talkFrom, talkTo);
-      assertThat(callerHears.isToneOf(700, 20)).as("the caller hears the agent: " + callerHears).isTrue();
-      ToneReport agentHears = window(received(agent), agentFrom, agentTo);
-      assertThat(agentHears.isToneOf(1000, 20)).as("the agent hears the caller: " + agentHears).isTrue();
+      pressAndTalk(carrier, '2', agent, () -> null).assertTheyHeard(700, 1000);
     }
     await().atMost(WAIT).until(() -> api.get("/api/v1/queues/sales/stats", admin).json().path("answered").asInt() == 1);
     JsonNode cdr = lastCdr();
@@ -254,6 +286,32 @@ class IvrCallsTest {
   }
 
   // ---- helpers ----
+
+  /** What the caller and the phone it reached heard of each other, and what was read before the hang-up. */
+  private record Talk<T>(Wav callerHeard, ToneReport callerHears, ToneReport calleeHears, T beforeHangup) {
+    void assertTheyHeard(double calleeHz, double callerHz) {
+      assertThat(callerHears.isToneOf(calleeHz, 20)).as("the caller hears the callee: " + callerHears).isTrue();
+      assertThat(calleeHears.isToneOf(callerHz, 20)).as("the callee hears the caller: " + calleeHears).isTrue();
+    }
+  }
+
+  /**
+   * The caller presses {@code key}, {@code callee} answers, both talk for 1.5 s, {@code beforeHangup} runs,
+   * the caller hangs up.
+   */
+  private <T> Talk<T> pressAndTalk(Baresip carrier, char key, Baresip callee, Supplier<T> beforeHangup) {
+    assertThat(carrier.sendDtmf(key).ok()).isTrue();
+    callee.awaitEvent("CALL_ESTABLISHED", WAIT);
+    Duration talkFrom = heard(carrier).plus(MARGIN);
+    Duration calleeFrom = heard(callee).plus(MARGIN);
+    Duration talkTo = awaitHeard(carrier, talkFrom.plusMillis(1500));
+    Duration calleeTo = awaitHeard(callee, calleeFrom.plusMillis(1500));
+    T read = beforeHangup.get();
+    carrier.hangup();
+    callee.awaitEvent("CALL_CLOSED", WAIT);
+    Wav heard = received(carrier);
+    return new Talk<>(heard, window(heard, talkFrom, talkTo), window(received(callee), calleeFrom, calleeTo), read);
+  }
 
   /** Creates menu {@code settings}, uploads a prompt of {@code promptLength} at 1400 Hz, and DID 4200 leads to it. */
   private void menu(Map<String, Object> settings, Duration promptLength) {

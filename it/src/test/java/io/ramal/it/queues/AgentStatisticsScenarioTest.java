@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * queue {@code sales} and waits; a dialer attaches its campaign fields to the waiting call; alice joins the
  * queue, her phone rings with the queue, the wait and the campaign (events and screen pop), answers, talks
  * and the caller hangs up. Then every number of the agent's statistics and of the queue's is compared with
- * what the events and the ledger say happened, and the agent's numbers are the same after a restart.
+ * what the events and the ledger say happened, and the agent's and the queue's numbers are the same after a
+ * restart.
  */
 class AgentStatisticsScenarioTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -43,7 +44,7 @@ class AgentStatisticsScenarioTest {
 
   @BeforeEach
   void start() {
-    trunkPort = FreePorts.udpAndTcp();
+    trunkPort = Baresip.reservedSipPort();
     server = TestServer.start(FreePorts.udpAndTcp(), trunkPort, Duration.ofSeconds(20));
     api = new ApiClient(server.httpPort());
     admin = api.accessToken("admin", "demo-admin");
@@ -68,6 +69,7 @@ class AgentStatisticsScenarioTest {
     JsonNode joined;
     JsonNode offered;
     JsonNode pop;
+    JsonNode liveStats;
     try (EventStreamClient events = LiveCalls.subscribed(server.httpPort(), admin, "call.*", "connection.*",
         "queue.*", "screen_pop");
         Baresip agent = Baresip.builder("1001").registrar(server.sipAddress(), "demo1001").tone(600).start();
@@ -99,6 +101,8 @@ class AgentStatisticsScenarioTest {
       pop = find(call, type("screen_pop"));
       established = find(call, at("call.established", "1001"));
       cleared = call.getLast();
+      liveStats = events.next(e -> e.path("type").asText().equals("queue.stats")
+          && e.path("agents").path(0).path("calls_handled").asInt() == 1, WAIT);
 
       assertThat(patched.json().path("campaign").path("customer_code").asText()).isEqualTo("C-77");
       assertThat(campaignChanged.path("call_id").asText()).isEqualTo(callId);
@@ -169,7 +173,15 @@ class AgentStatisticsScenarioTest {
     assertThat(everyone).singleElement().isEqualTo(stats);
 
     // the queue: counts, service level, answer time and the agent's handling, from the same instants
-    JsonNode queue = api.get("/api/v1/queues/sales/stats", admin).json();
+    JsonNode queue = api.get("/api/v1/queues/sales/stats" + window, admin).json();
+    JsonNode today = api.get("/api/v1/queues/sales/stats", admin).json();
+    for (String field : List.of("queue", "from", "to", "entered", "answered", "answered_within_sl", "abandoned",
+        "overflowed", "timed_out", "refused", "service_level_pct", "average_answer_s", "agents")) {
+      assertThat(liveStats.path(field)).as("the last queue.stats event says the day's " + field)
+          .isEqualTo(today.path(field));
+    }
+    assertThat(queue.path("from").asText()).isEqualTo(from.toString());
+    assertThat(queue.path("to").asText()).isEqualTo(to.toString());
     assertThat(queue.path("entered").asInt()).isEqualTo(1);
     assertThat(queue.path("answered").asInt()).isEqualTo(1);
     assertThat(queue.path("answered_within_sl").asInt()).isEqualTo(1);
@@ -187,14 +199,31 @@ class AgentStatisticsScenarioTest {
       assertThat(a.path("average_handling_s").asDouble()).isEqualTo(tenths(Duration.between(answered, ended)));
     });
 
+    JsonNode everyQueue = api.get("/api/v1/queue-stats" + window, admin).json();
+    assertThat(everyQueue.path("agents")).singleElement().isEqualTo(queue.path("agents").path(0));
+
     server.restart();
     ApiClient restarted = new ApiClient(server.httpPort());
-    assertThat(restarted.get("/api/v1/agents/alice/stats" + window, restarted.accessToken("admin", "demo-admin"))
-        .json())
+    String again = restarted.accessToken("admin", "demo-admin");
+    assertThat(restarted.get("/api/v1/agents/alice/stats" + window, again).json())
         .as("the agent's numbers come from the store").isEqualTo(stats);
+    JsonNode queueAfter = restarted.get("/api/v1/queues/sales/stats" + window, again).json();
+    assertThat(counted(queueAfter)).as("the queue's numbers come from the store").isEqualTo(counted(queue));
+    assertThat(queueAfter.path("waiting").asInt()).isZero();
+    assertThat(restarted.get("/api/v1/queue-stats" + window, again).json().path("agents"))
+        .isEqualTo(everyQueue.path("agents"));
+    assertThat(restarted.get("/api/v1/queues/sales/stats?from=" + encode(to), again).json().path("entered").asInt())
+        .as("nothing entered after the window").isZero();
   }
 
   // ---- helpers ----
+
+  /** A queue's statistics without {@code ready}, which follows the agent's phone and session now. */
+  private static JsonNode counted(JsonNode queueStats) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = queueStats.deepCopy();
+    copy.remove("ready");
+    return copy;
+  }
 
   /** Seconds with one decimal, half up, as the queue statistics give them. */
   private static double tenths(Duration duration) {

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * (baresip phones of alice on 1001 at 600 Hz and bob on 1002 at 850 Hz) log in and join, and the
  * queue rings them as its strategy says. The agent who answers talks with the caller through
  * anchored media; the other agent's phone stops ringing; the statistics count the call. A queue's
- * announcement (an uploaded 1400 Hz WAV) interrupts the music; a caller nobody answers overflows to
- * an extension after the queue's maximum wait.
+ * announcement (the spoken position, then an uploaded 1400 Hz WAV) interrupts the music; a caller nobody
+ * answers overflows to an extension after the queue's maximum wait.
  */
 class QueueCallsTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -50,7 +50,7 @@ class QueueCallsTest {
 
   @BeforeEach
   void start() {
-    trunkPort = FreePorts.udpAndTcp();
+    trunkPort = Baresip.reservedSipPort();
     server = TestServer.start(FreePorts.udpAndTcp(), trunkPort, Duration.ofSeconds(20));
     api = new ApiClient(server.httpPort());
     admin = api.accessToken("admin", "demo-admin");
@@ -173,31 +173,35 @@ class QueueCallsTest {
   }
 
   @Test
-  void aWaitingCallerHearsTheQueuesAnnouncementOnEntryAndAgainBetweenMusic() {
-    queue(Map.of("name", "sales", "announce_position_every_s", 5));
+  void aWaitingCallerHearsItsPositionAndTheQueuesAnnouncementOnEntryAndAgainBetweenMusic() {
+    queue(Map.of("name", "sales", "announce_position_every_s", 6));
     Answer uploaded = api.send("PUT", "/api/v1/queues/sales/announcement", admin,
-        Tone.sine(ANNOUNCEMENT_HZ, Duration.ofMillis(1500), 16_000, 0.5).toBytes(), "audio/wav");
+        Tone.sine(ANNOUNCEMENT_HZ, Duration.ofMillis(1000), 16_000, 0.5).toBytes(), "audio/wav");
     assertThat(uploaded.status()).as(uploaded.json().toString()).isEqualTo(200);
     assertThat(api.get("/api/v1/queues/sales", admin).json().path("announcement").path("duration_ms").asLong())
-        .isEqualTo(1500);
+        .isEqualTo(1000);
+    Duration listen = Duration.ofMillis(11_000);
     try (Baresip carrier = Baresip.builder(CALLER).sipPort(trunkPort).tone(1000).start()) {
       carrier.dial("sip:4100@127.0.0.1:" + server.sipAddress().getPort());
       carrier.awaitEvent("CALL_ESTABLISHED", WAIT);
-      awaitHeard(carrier, Duration.ofMillis(8500));
+      awaitHeard(carrier, listen);
       Wav heard = received(carrier);
       carrier.hangup();
       carrier.awaitEvent("CALL_CLOSED", WAIT);
 
-      List<Duration[]> runs = toneRuns(heard, ANNOUNCEMENT_HZ, Duration.ofMillis(8500));
-      assertThat(runs).as("the announcement on entry and again 5 s later, at least: " + describe(runs))
-          .hasSizeGreaterThanOrEqualTo(2);
+      List<Duration[]> runs = toneRuns(heard, ANNOUNCEMENT_HZ, listen);
+      assertThat(runs).as("the announcement on entry and again 6 s later: " + describe(runs)).hasSize(2);
       Duration first = runs.get(0)[1].minus(runs.get(0)[0]);
-      assertThat(first).as("the whole 1.5 s announcement, once: " + describe(runs))
-          .isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000));
-      assertThat(runs.get(0)[0]).as("on entry: " + describe(runs)).isLessThan(Duration.ofMillis(1500));
-      assertThat(runs.get(1)[0].minus(runs.get(0)[0])).as("every 5 s: " + describe(runs))
-          .isBetween(Duration.ofMillis(4250), Duration.ofMillis(5750));
-      ToneReport between = window(heard, runs.get(0)[1].plus(MARGIN), runs.get(1)[0].minus(MARGIN));
+      assertThat(first).as("the whole 1 s announcement, once: " + describe(runs))
+          .isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
+      assertThat(runs.get(0)[0]).as("on entry, after the spoken position (about 3.6 s): " + describe(runs))
+          .isBetween(Duration.ofMillis(2750), Duration.ofMillis(4500));
+      assertThat(runs.get(1)[0].minus(runs.get(0)[0])).as("every 6 s: " + describe(runs))
+          .isBetween(Duration.ofMillis(5250), Duration.ofMillis(6750));
+      ToneReport spoken = window(heard, Duration.ofMillis(250), Duration.ofMillis(2500));
+      assertThat(spoken.rms()).as("the position is spoken first: " + spoken).isGreaterThan(0.01);
+      assertThat(spoken.isToneOf(ANNOUNCEMENT_HZ, 20)).as("not the announcement: " + spoken).isFalse();
+      ToneReport between = window(heard, runs.get(0)[1].plus(MARGIN), runs.get(0)[1].plusMillis(1000));
       assertThat(between.rms()).as("music again between announcements: " + between).isGreaterThan(0.005);
       assertThat(between.isToneOf(ANNOUNCEMENT_HZ, 20)).as("not the announcement: " + between).isFalse();
     }

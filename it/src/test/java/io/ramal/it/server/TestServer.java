@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * directory, provisioned with the demo tenant; its trunk points at a port the test chooses.
  */
 public final class TestServer implements AutoCloseable {
+  /** The RTP ports of a test server on the demo's media settings: none of them a FreePorts port. */
+  public static final int SERVER_RTP_LOW = 28000;
+  public static final int SERVER_RTP_HIGH = 31999;
   private Ramal ramal;
   private final Path dataDir;
 
@@ -91,6 +94,17 @@ public final class TestServer implements AutoCloseable {
         java.util.function.UnaryOperator.identity());
   }
 
+  /**
+   * The demo's RTP range (20000-29999) overlaps the ports {@link io.ramal.it.harness.FreePorts} hands to
+   * peers, so a server could bind a port a baresip was just given: servers on the demo range get
+   * {@link #SERVER_RTP_LOW}-{@link #SERVER_RTP_HIGH} instead, which FreePorts never hands out.
+   */
+  private static io.ramal.server.config.MediaConfig ownPorts(io.ramal.server.config.MediaConfig media) {
+    io.ramal.server.config.MediaConfig demo = Config.demo().media();
+    return media.rtpPortLow() == demo.rtpPortLow() && media.rtpPortHigh() == demo.rtpPortHigh()
+        ? media.withPorts(SERVER_RTP_LOW, SERVER_RTP_HIGH) : media;
+  }
+
   private static TestServer start(int sipPort, TrunkConfig trunk, java.time.Duration noAnswerTimeout,
       io.ramal.server.config.StoreConfig store, io.ramal.server.config.MediaConfig media, List<TenantConfig> others,
       java.util.function.UnaryOperator<TenantConfig> demoTenant,
@@ -101,7 +115,7 @@ public final class TestServer implements AutoCloseable {
       TenantConfig t = demo.tenant(Config.DEMO_TENANT).orElseThrow();
       TenantConfig tenant = demoTenant.apply(new TenantConfig(t.id(), t.name(), t.domains(), t.extensions(),
           List.of(trunk), t.dids()));
-      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), media,
+      Config config = new Config(new HttpConfig("127.0.0.1", 0), sip(demo, sipPort, noAnswerTimeout), ownPorts(media),
           api.apply(demo.api()), store, data,
           demo.log(), java.util.stream.Stream.concat(Stream.of(tenant), others.stream()).toList());
       Ramal ramal = new Ramal(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();

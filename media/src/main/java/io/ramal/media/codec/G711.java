@@ -40,13 +40,22 @@ public enum G711 {
         return encodingName.equalsIgnoreCase("PCMU") || encodingName.equalsIgnoreCase("PCMA");
     }
 
-    /** The law of an encoding name known to be G.711 (see {@link #isG711}); allocation-free. */
+    /**
+     * The law of an encoding name known to be G.711 (see {@link #isG711}); allocation-free. The
+     * relay asks this for every packet: four characters compared, no case folding.
+     */
     public static G711 forEncoding(String encodingName) {
-        if (encodingName.equalsIgnoreCase("PCMU")) {
-            return PCMU;
-        }
-        if (encodingName.equalsIgnoreCase("PCMA")) {
-            return PCMA;
+        if (encodingName.length() == 4 && (encodingName.charAt(0) | 0x20) == 'p'
+                && (encodingName.charAt(1) | 0x20) == 'c' && (encodingName.charAt(2) | 0x20) == 'm') {
+            switch (encodingName.charAt(3) | 0x20) {
+                case 'u' -> {
+                    return PCMU;
+                }
+                case 'a' -> {
+                    return PCMA;
+                }
+                default -> { }
+            }
         }
         throw new IllegalArgumentException("not a G.711 encoding: " + encodingName);
     }

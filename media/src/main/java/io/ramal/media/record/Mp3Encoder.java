@@ -28,6 +28,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -41,7 +42,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Mp3Encoder {
     private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
     private static final int CHUNK_SAMPLES = 8 * 1152;
-    private static final int QUALITY = 5;
+    /**
+     * LAME's "fast" quality: about 1.6 times quicker than its default (5) here, and the difference is
+     * not what limits an 8 kHz recording of G.711 audio (BENCHMARKS.md, section 8).
+     */
+    private static final int QUALITY = 7;
 
     private Mp3Encoder() {}
 
@@ -60,6 +65,18 @@ public final class Mp3Encoder {
      * @throws IOException if the WAV is not 8 kHz mono 16-bit PCM, or on I/O failure
      */
     public static long encode(Path wav, Path mp3, int kbps) throws IOException {
+        return encode(wav, mp3, kbps, Pacing.NONE);
+    }
+
+    /**
+     * As {@link #encode(Path, Path, int)}, telling {@code pacing} after each chunk (about 1.2 s of audio)
+     * how long it took, so background work can give the cores back to live calls between chunks.
+     */
+    public static long encode(Path wav, Path mp3, int kbps, Pacing pacing) throws IOException {
+        return encode(wav, mp3, kbps, QUALITY, pacing);
+    }
+
+    static long encode(Path wav, Path mp3, int kbps, int quality, Pacing pacing) throws IOException {
         if (!supportsBitRate(kbps)) {
             throw new IllegalArgumentException("unsupported bit rate " + kbps);
         }
@@ -67,16 +84,18 @@ public final class Mp3Encoder {
         try (InputStream in = Files.newInputStream(wav);
              FileChannel out = FileChannel.open(mp3, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             requireTelephonyWav(in.readNBytes(WavWriter.HEADER_BYTES), wav);
-            Session session = new Session(kbps);
+            Session session = new Session(kbps, quality);
             byte[] pcm = new byte[CHUNK_SAMPLES * 2];
             int[] samples = new int[CHUNK_SAMPLES];
             byte[] encoded = new byte[CHUNK_SAMPLES * 5 / 4 + 7200];
             for (int n = in.readNBytes(pcm, 0, pcm.length); n >= 2; n = in.readNBytes(pcm, 0, pcm.length)) {
+                long started = System.nanoTime();
                 int count = n / 2;
                 for (int i = 0; i < count; i++) {
                     samples[i] = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8)) << 16;
                 }
                 write(out, encoded, session.encode(samples, count, encoded));
+                pacing.chunkEncoded(Duration.ofNanos(System.nanoTime() - started));
             }
             write(out, encoded, session.flush(encoded));
             int tag = session.lameTag(encoded);
@@ -87,6 +106,14 @@ public final class Mp3Encoder {
         } finally {
             ONE_AT_A_TIME.unlock();
         }
+    }
+
+    /** Told after each chunk encoded; may wait before the next (it runs on the encoding thread). */
+    @FunctionalInterface
+    public interface Pacing {
+        Pacing NONE = busy -> { };
+
+        void chunkEncoded(Duration busy);
     }
 
     private static void write(FileChannel out, byte[] data, int length) throws IOException {
@@ -118,7 +145,7 @@ public final class Mp3Encoder {
         private final VBRTag vbr = new VBRTag();
         private final LameGlobalFlags flags;
 
-        Session(int kbps) {
+        Session(int kbps, int quality) {
             GainAnalysis gain = new GainAnalysis();
             BitStream bits = new BitStream();
             Presets presets = new Presets();
@@ -153,7 +180,7 @@ public final class Mp3Encoder {
             flags.mode = MPEGMode.MONO;
             flags.VBR = VbrMode.vbr_off;
             flags.brate = kbps;
-            flags.quality = QUALITY;
+            flags.quality = quality;
             flags.bWriteVbrTag = true;
             id3.id3tag_init(flags);
             flags.write_id3tag_automatic = false;

@@ -10,10 +10,9 @@ import io.ramal.media.rtcp.StreamQuality;
 import io.ramal.media.rtp.RtpHeader;
 import io.ramal.sip.transaction.Scheduler;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One leg's RTCP (RFC 3550 §6): measures the stream the peer sends us, sends a compound report
@@ -30,8 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * reports — its sender reports for LSR/DLSR, its report blocks about our SSRC for the loss, jitter
  * and round-trip time it sees. Reports go on the RTP port when rtcp-mux was agreed, else to where
  * the peer's RTCP comes from (symmetric RTCP, RFC 4961), else to the RTCP port its SDP gave. Only
- * RTCP from the address our RTP is latched to (or expected from) is believed. Thread-safe: the RTP
- * and RTCP receivers and the scheduler meet under one lock.
+ * RTCP from the address our RTP is latched to (or expected from) is believed. Thread-safe: the
+ * receiving loop and the scheduler meet under one lock; a report is built under it into the
+ * sending thread's {@link Outgoing} buffer and sent after it is let go (non-blocking).
  */
 final class RtcpReporter {
     private static final System.Logger LOG = System.getLogger(RtcpReporter.class.getName());
@@ -39,8 +40,8 @@ final class RtcpReporter {
 
     private final RtpEndpoint owner;
     private final SendPath sendPath;
-    private final DatagramSocket rtpSocket;
-    private final DatagramSocket rtcpSocket;
+    private final DatagramChannel rtpChannel;
+    private final DatagramChannel rtcpChannel;
     private final Scheduler scheduler;
     private final InstantSource clock;
     private final Duration interval;
@@ -49,23 +50,22 @@ final class RtcpReporter {
 
     // guarded by this
     private final ReceptionStatistics reception = new ReceptionStatistics(CLOCK_RATE);
-    private final byte[] out = new byte[RtpHeader.MAX_PACKET];
     private Scheduler.Cancellable pending = Scheduler.Cancellable.NONE;
     private boolean started;
     private boolean stopped;
     private long sentAtLastReport;
-    private long reportsSent;
     private long reportsReceived;
     private PeerReport peer;
     private Duration worstRoundTrip;
     private InetSocketAddress peerRtcpSource;
+    private final AtomicLong reportsSent = new AtomicLong();
 
-    RtcpReporter(RtpEndpoint owner, SendPath sendPath, DatagramSocket rtpSocket, DatagramSocket rtcpSocket,
+    RtcpReporter(RtpEndpoint owner, SendPath sendPath, DatagramChannel rtpChannel, DatagramChannel rtcpChannel,
             Scheduler scheduler, InstantSource clock, Duration interval) {
         this.owner = owner;
         this.sendPath = sendPath;
-        this.rtpSocket = rtpSocket;
-        this.rtcpSocket = rtcpSocket;
+        this.rtpChannel = rtpChannel;
+        this.rtcpChannel = rtcpChannel;
         this.scheduler = scheduler;
         this.clock = clock;
         this.interval = interval;
@@ -84,19 +84,23 @@ final class RtcpReporter {
     }
 
     /** Stops reporting; with {@code bye}, a last report and a BYE go out first (§6.6). */
-    synchronized void stop(boolean bye) {
-        if (stopped) {
-            return;
+    void stop(boolean bye) {
+        DatagramChannel via = null;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            pending.cancel();
+            pending = Scheduler.Cancellable.NONE;
+            if (bye && started) {
+                via = stage(true);
+            }
         }
-        stopped = true;
-        pending.cancel();
-        pending = Scheduler.Cancellable.NONE;
-        if (bye && started) {
-            send(true);
-        }
+        send(via);
     }
 
-    /** One RTP packet the leg accepted (receiving thread). */
+    /** One RTP packet the leg accepted (receiving loop). */
     synchronized void rtpReceived(RtpHeader h, boolean timed, Instant arrival) {
         long micros = arrival.getEpochSecond() * 1_000_000L + arrival.getNano() / 1_000;
         reception.received(h.ssrc(), h.sequenceNumber(), h.timestamp(), micros, timed);
@@ -138,7 +142,7 @@ final class RtcpReporter {
     synchronized StreamQuality quality() {
         return new StreamQuality(sendPath.sent(), sendPath.octets(), reception.packetsReceived(),
                 reception.packetsLost(), reception.packetsLate(), Duration.ofNanos(reception.jitter() * 1_000_000_000L / CLOCK_RATE),
-                reportsSent, reportsReceived, Optional.ofNullable(peer), Optional.ofNullable(worstRoundTrip));
+                reportsSent.get(), reportsReceived, Optional.ofNullable(peer), Optional.ofNullable(worstRoundTrip));
     }
 
     private void blocks(List<ReportBlock> blocks, long ours, NtpTimestamp arrival) {
@@ -163,12 +167,16 @@ final class RtcpReporter {
         return s == null || s.expectedSource().map(from::equals).orElse(true);
     }
 
-    private synchronized void tick() {
-        if (stopped) {
-            return;
+    private void tick() {
+        DatagramChannel via;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            via = stage(false);
+            pending = scheduler.schedule(nextInterval(), this::tick);
         }
-        send(false);
-        pending = scheduler.schedule(nextInterval(), this::tick);
+        send(via);
     }
 
     private Duration nextInterval() {
@@ -176,16 +184,19 @@ final class RtcpReporter {
         return Duration.ofMillis(millis / 2 + random.nextLong(Math.max(1, millis)));
     }
 
-    /** Builds and sends one compound report; runs under the lock. */
-    private void send(boolean bye) {
+    /**
+     * Builds one compound report into this thread's {@link Outgoing} buffer; runs under the lock.
+     * Returns the channel to send it on, or null when there is no report to send yet.
+     */
+    private DatagramChannel stage(boolean bye) {
         RtpSession s = owner.currentSession();
         if (s == null) {
-            return;
+            return null;
         }
-        DatagramSocket socket = s.rtcpMux() ? rtpSocket : rtcpSocket;
+        DatagramChannel via = s.rtcpMux() ? rtpChannel : rtcpChannel;
         InetSocketAddress to = s.rtcpMux() ? owner.destination(s) : rtcpDestination(s);
         if (to == null) {
-            return;
+            return null;
         }
         Instant now = clock.instant();
         NtpTimestamp ntp = NtpTimestamp.of(now);
@@ -205,10 +216,24 @@ final class RtcpReporter {
                 ? RtcpCompound.of(report, new RtcpPacket.SourceDescription(ssrc, Optional.of(cname)),
                         new RtcpPacket.Goodbye(List.of(ssrc), Optional.empty()))
                 : RtcpCompound.of(report, new RtcpPacket.SourceDescription(ssrc, Optional.of(cname)));
-        int length = compound.writeTo(out, 0);
+        Outgoing out = Outgoing.current();
+        out.stage(compound.writeTo(out.bytes, 0), to);
+        return via;
+    }
+
+    /** Sends the report this thread staged (outside the lock). */
+    private void send(DatagramChannel via) {
+        if (via == null) {
+            return;
+        }
+        Outgoing out = Outgoing.current();
+        InetSocketAddress to = out.destination();
         try {
-            socket.send(new DatagramPacket(out, length, to));
-            reportsSent++;
+            switch (out.send(via)) {
+                case SENT -> reportsSent.incrementAndGet();
+                case DROPPED -> owner.sendDropped();
+                case NOTHING -> { }
+            }
         } catch (IOException e) {
             if (!owner.isClosed()) {
                 LOG.log(System.Logger.Level.DEBUG, "RTCP send to " + to + " failed", e);

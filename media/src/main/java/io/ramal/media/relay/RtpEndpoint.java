@@ -14,11 +14,11 @@ import io.ramal.media.rtp.RtpPorts;
 import io.ramal.sip.transaction.Scheduler;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One leg's media anchor: a UDP socket pair (RTP on an even port of the pool, RTCP on the next)
- * owned by one call leg. A virtual thread receives on each socket. Received RTP is validated
+ * owned by one call leg, both non-blocking channels read by one loop of the {@link MediaReactor},
+ * which handles each datagram on its thread (nothing on that path blocks). Received RTP is validated
  * (version 2, header, size, negotiated payload type), admitted by the {@link SourceLatch}, then
  * relayed to the bridged leg, fed to the DTMF detector and, decoded, to the PCM taps. What the leg
  * sends comes from its {@link Feed}: relayed packets, PCM frames written to {@link #outbound()},
@@ -43,14 +44,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RtpEndpoint implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RtpEndpoint.class.getName());
-    private static final int BUFFER = RtpHeader.MAX_PACKET + 1;
     private static final int SOCKET_BUFFER = 256 * 1024;
     static final long NEVER = Long.MIN_VALUE;
 
     private final RtpPortPool pool;
     private final RtpPorts ports;
-    private final DatagramSocket rtpSocket;
-    private final DatagramSocket rtcpSocket;
+    private final DatagramChannel rtpChannel;
+    private final DatagramChannel rtcpChannel;
+    private final MediaReactor reactor;
     private final EndpointSettings settings;
     private final InstantSource clock;
     private final MediaListener listener;
@@ -61,8 +62,8 @@ public final class RtpEndpoint implements AutoCloseable {
     private final AtomicLong droppedMalformed = new AtomicLong();
     private final AtomicLong droppedForeign = new AtomicLong();
     private final AtomicLong rtcpReceived = new AtomicLong();
-    private final Thread rtpReceiver;
-    private final Thread rtcpReceiver;
+    private final AtomicLong sendsDropped = new AtomicLong();
+    private volatile DatagramLoop.Attachment attachment;
 
     private volatile RtpSession session;
     private volatile SourceLatch latch;
@@ -71,7 +72,7 @@ public final class RtpEndpoint implements AutoCloseable {
     private volatile long lastReceivedMillis = NEVER;
     private volatile boolean muted;
 
-    // receiving thread only
+    // receiving loop only
     private TelephoneEventDetector detector;
     private long detectorSsrc = -1;
 
@@ -79,12 +80,14 @@ public final class RtpEndpoint implements AutoCloseable {
     private final FrameSink outbound;
     private final RtcpReporter rtcp;
 
-    private RtpEndpoint(RtpPortPool pool, RtpPorts ports, DatagramSocket rtp, DatagramSocket rtcp,
-            EndpointSettings settings, InstantSource clock, Scheduler scheduler, MediaListener listener) {
+    private RtpEndpoint(MediaReactor reactor, RtpPortPool pool, RtpPorts ports, DatagramChannel rtp,
+            DatagramChannel rtcp, EndpointSettings settings, InstantSource clock, Scheduler scheduler,
+            MediaListener listener) {
+        this.reactor = reactor;
         this.pool = pool;
         this.ports = ports;
-        this.rtpSocket = rtp;
-        this.rtcpSocket = rtcp;
+        this.rtpChannel = rtp;
+        this.rtcpChannel = rtcp;
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
@@ -94,16 +97,16 @@ public final class RtpEndpoint implements AutoCloseable {
         this.latch = new SourceLatch(null, settings.relatchAfterSilence().toMillis());
         this.silence = new SilenceWatch(scheduler, clock, () -> lastReceivedMillis, this::expectingRtp,
                 listener::rtpTimedOut);
-        this.rtpReceiver = Thread.ofVirtual().name("rtp-" + ports.rtp()).unstarted(this::receiveRtp);
-        this.rtcpReceiver = Thread.ofVirtual().name("rtcp-" + ports.rtcp()).unstarted(this::receiveRtcp);
     }
 
     /**
      * Takes a port pair from {@code pool}, binds both sockets on the settings' address and starts
-     * receiving. A pair another program holds is given back and the next one tried.
+     * receiving on one of the {@code reactor}'s loops. A pair another program holds is given back
+     * and the next one tried.
      */
-    public static EndpointOpening open(RtpPortPool pool, EndpointSettings settings, InstantSource clock,
-            Scheduler scheduler, MediaListener listener) {
+    public static EndpointOpening open(MediaReactor reactor, RtpPortPool pool, EndpointSettings settings,
+            InstantSource clock, Scheduler scheduler, MediaListener listener) {
+        Objects.requireNonNull(reactor, "reactor");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
@@ -116,37 +119,54 @@ public final class RtpEndpoint implements AutoCloseable {
                 return new EndpointOpening.NotOpened("RTP port pool exhausted (" + e.capacity() + " pairs)");
             }
             RtpPorts p = ((PortAllocation.Allocated) a).ports();
-            DatagramSocket rtp = null;
+            DatagramChannel rtp = null;
+            DatagramChannel rtcp = null;
             try {
                 rtp = bind(settings.bindAddress(), p.rtp());
-                DatagramSocket rtcp = bind(settings.bindAddress(), p.rtcp());
-                RtpEndpoint e = new RtpEndpoint(pool, p, rtp, rtcp, settings, clock, scheduler, listener);
-                e.rtpReceiver.start();
-                e.rtcpReceiver.start();
+                rtcp = bind(settings.bindAddress(), p.rtcp());
+                RtpEndpoint e = new RtpEndpoint(reactor, pool, p, rtp, rtcp, settings, clock, scheduler, listener);
+                e.attachment = reactor.attach(List.of(rtp, rtcp), List.of(e::rtpDatagram, e::rtcpDatagram));
                 return new EndpointOpening.Opened(e);
             } catch (BindException e) {
                 failure = "ports " + p.rtp() + "/" + p.rtcp() + " taken: " + e.getMessage();
-            } catch (SocketException e) {
+            } catch (IOException e) {
                 failure = "cannot bind " + settings.bindAddress() + ":" + p.rtp() + ": " + e.getMessage();
+            } catch (ClosedSelectorException e) {
+                closeQuietly(rtp);
+                closeQuietly(rtcp);
+                pool.release(p);
+                return new EndpointOpening.NotOpened("media I/O stopped");
             }
-            if (rtp != null) {
-                rtp.close();
-            }
+            closeQuietly(rtp);
+            closeQuietly(rtcp);
             pool.release(p);
         }
         return new EndpointOpening.NotOpened(failure);
     }
 
-    private static DatagramSocket bind(InetAddress address, int port) throws SocketException {
-        DatagramSocket s = new DatagramSocket(null);
+    /** A non-blocking channel bound to {@code address:port}, with a receive buffer for bursts. */
+    private static DatagramChannel bind(InetAddress address, int port) throws IOException {
+        DatagramChannel c = DatagramChannel.open();
         try {
-            s.setReuseAddress(false);
-            s.setReceiveBufferSize(SOCKET_BUFFER);
-            s.bind(new InetSocketAddress(address, port));
-            return s;
-        } catch (SocketException e) {
-            s.close();
+            c.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+            c.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+            c.bind(new InetSocketAddress(address, port));
+            c.configureBlocking(false);
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing an unused media channel failed", e);
         }
     }
 
@@ -278,7 +298,7 @@ public final class RtpEndpoint implements AutoCloseable {
 
     public RtpCounters counters() {
         return new RtpCounters(received.get(), droppedMalformed.get(), droppedForeign.get(), sendPath.sent(),
-                rtcpReceived.get());
+                rtcpReceived.get(), sendsDropped.get());
     }
 
     /**
@@ -311,12 +331,17 @@ public final class RtpEndpoint implements AutoCloseable {
         return closed.get();
     }
 
-    /** Whether either receiving thread still runs (tests). */
-    boolean receiversAlive() {
-        return rtpReceiver.isAlive() || rtcpReceiver.isAlive();
+    /** Whether the endpoint's channels are still read by its loop (tests). */
+    boolean receiving() {
+        DatagramLoop.Attachment a = attachment;
+        return a != null && a.isOpen() && (rtpChannel.isOpen() || rtcpChannel.isOpen());
     }
 
-    /** Stops receiving, unjoins the bridge, cancels timers, closes both sockets and returns the ports. */
+    /**
+     * Unjoins the bridge, cancels timers, sends the last RTCP report, stops receiving, closes both
+     * sockets and returns the ports once the kernel has let go of them (before returning, unless
+     * called on the endpoint's own loop).
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -330,64 +355,34 @@ public final class RtpEndpoint implements AutoCloseable {
         silence.stop();
         rtcp.stop(true);
         sendPath.close();
-        rtpSocket.close();
-        rtcpSocket.close();
-        join(rtpReceiver);
-        join(rtcpReceiver);
-        pool.release(ports);
+        attachment.close(() -> pool.release(ports));
     }
 
-    private static void join(Thread t) {
-        if (t == Thread.currentThread()) {
-            return;
-        }
+    /** A datagram or send the full send buffer could not take (any thread). */
+    void sendDropped() {
+        sendsDropped.incrementAndGet();
+        reactor.sendDropped();
+    }
+
+    // ---- receiving (on the endpoint's loop) ----
+
+    /** One datagram on the RTP port. */
+    private void rtpDatagram(byte[] buf, int length, InetSocketAddress from) {
         try {
-            t.join(Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            inbound(buf, length, from.getAddress(), from.getPort());
+        } catch (RuntimeException e) {
+            // a defect in handling one packet must not silence the leg: the loop logs it and goes on
+            droppedMalformed.incrementAndGet();
+            throw e;
         }
     }
 
-    // ---- receiving ----
-
-    private void receiveRtp() {
-        byte[] buf = new byte[BUFFER];
-        DatagramPacket p = new DatagramPacket(buf, BUFFER);
-        while (!closed.get()) {
-            try {
-                p.setLength(BUFFER);
-                rtpSocket.receive(p);
-            } catch (IOException e) {
-                if (!closed.get()) {
-                    LOG.log(System.Logger.Level.WARNING, "RTP receive failed on port " + ports.rtp(), e);
-                }
-                continue;
-            }
-            try {
-                inbound(buf, p.getLength(), p.getAddress(), p.getPort());
-            } catch (RuntimeException e) {
-                // a defect in handling one packet must not silence the leg for the rest of the call
-                droppedMalformed.incrementAndGet();
-                LOG.log(System.Logger.Level.ERROR, "RTP packet handling failed on port " + ports.rtp(), e);
-            }
-        }
+    /** One datagram on the RTCP port. */
+    private void rtcpDatagram(byte[] buf, int length, InetSocketAddress from) {
+        rtcpInbound(buf, length, from.getAddress(), from.getPort(), false);
     }
 
-    private void receiveRtcp() {
-        byte[] buf = new byte[BUFFER];
-        DatagramPacket p = new DatagramPacket(buf, BUFFER);
-        while (!closed.get()) {
-            try {
-                p.setLength(BUFFER);
-                rtcpSocket.receive(p);
-            } catch (IOException e) {
-                continue;
-            }
-            rtcpInbound(buf, p.getLength(), p.getAddress(), p.getPort(), false);
-        }
-    }
-
-    /** One datagram on the RTP port (receiving thread). */
+    /** One datagram on the RTP port (receiving loop). */
     void inbound(byte[] buf, int length, InetAddress from, int fromPort) {
         if (length <= RtpHeader.MAX_PACKET && Rtcp.isRtcp(buf, 0, length)) {
             rtcpInbound(buf, length, from, fromPort, true);
@@ -431,7 +426,7 @@ public final class RtpEndpoint implements AutoCloseable {
         }
     }
 
-    /** One RTCP datagram (either receiving thread). */
+    /** One RTCP datagram, on the RTCP port or demultiplexed from the RTP port (receiving loop). */
     private void rtcpInbound(byte[] buf, int length, InetAddress from, int fromPort, boolean muxed) {
         boolean valid;
         try {

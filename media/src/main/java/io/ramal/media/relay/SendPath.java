@@ -6,9 +6,8 @@ import io.ramal.media.dtmf.TelephoneEvent;
 import io.ramal.media.rtp.RtpHeader;
 import io.ramal.sip.transaction.Scheduler;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.time.InstantSource;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,17 +15,19 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Everything a leg sends, from three kinds of callers: the bridged leg's receiving thread
- * (relayed packets), the writer of PCM frames (player, music, mixer) and the scheduler (generated
- * digits). One lock serialises them around the {@link OutboundStream}, a reused send buffer and
- * the socket; a digit in progress holds the other feeds back. Nothing here blocks but the UDP
- * send itself.
+ * (relayed packets, on a {@link DatagramLoop}), the writer of PCM frames (player, music, mixer)
+ * and the scheduler (generated digits). One lock serialises them around the {@link
+ * OutboundStream}; a digit in progress holds the other feeds back. Each packet is written under
+ * the lock into the calling thread's {@link Outgoing} buffer and sent after the lock is let go, on
+ * the leg's non-blocking channel: nothing here blocks, and a packet the full send buffer cannot
+ * take is dropped and counted.
  */
 final class SendPath {
     private static final System.Logger LOG = System.getLogger(SendPath.class.getName());
     private static final int MAX_PAYLOAD = RtpHeader.MAX_PACKET - RtpHeader.FIXED_LENGTH;
 
     private final RtpEndpoint owner;
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
     private final InstantSource clock;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong octets = new AtomicLong();
@@ -36,15 +37,13 @@ final class SendPath {
 
     // guarded by lock
     private final OutboundStream stream;
-    private final byte[] buffer = new byte[RtpHeader.MAX_PACKET];
-    private final DatagramPacket packet = new DatagramPacket(buffer, 0);
     private int frameSequence;
     private long frameTimestamp;
     private long lastFrameMillis = RtpEndpoint.NEVER;
 
-    SendPath(RtpEndpoint owner, DatagramSocket socket, InstantSource clock, Scheduler scheduler) {
+    SendPath(RtpEndpoint owner, DatagramChannel channel, InstantSource clock, Scheduler scheduler) {
         this.owner = owner;
-        this.socket = socket;
+        this.channel = channel;
         this.clock = clock;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.stream = new OutboundStream(random.nextLong(1L << 32), random.nextInt(1 << 16), random.nextLong(1L << 32));
@@ -120,23 +119,25 @@ final class SendPath {
         if (to == null) {
             return;
         }
+        Outgoing out = Outgoing.current();
         lock.lock();
         try {
             if (digits.active()) {
                 return;
             }
-            stream.stamp(buffer, 0, source, h.ssrc(), h.sequenceNumber(), h.timestamp(), samples, h.marker(),
+            stream.stamp(out.bytes, 0, source, h.ssrc(), h.sequenceNumber(), h.timestamp(), samples, h.marker(),
                     payloadType, clock.millis());
             if (kind == PayloadKind.AUDIO) {
-                sourceLaw.transcode(buf, h.payloadOffset(), h.payloadLength(), s.codec(), buffer,
+                sourceLaw.transcode(buf, h.payloadOffset(), h.payloadLength(), s.codec(), out.bytes,
                         RtpHeader.FIXED_LENGTH);
             } else {
-                System.arraycopy(buf, h.payloadOffset(), buffer, RtpHeader.FIXED_LENGTH, h.payloadLength());
+                System.arraycopy(buf, h.payloadOffset(), out.bytes, RtpHeader.FIXED_LENGTH, h.payloadLength());
             }
-            transmit(RtpHeader.FIXED_LENGTH + h.payloadLength(), to);
+            out.stage(RtpHeader.FIXED_LENGTH + h.payloadLength(), to);
         } finally {
             lock.unlock();
         }
+        transmit(out);
     }
 
     /**
@@ -153,6 +154,7 @@ final class SendPath {
         if (to == null) {
             return;
         }
+        Outgoing out = Outgoing.current();
         lock.lock();
         try {
             if (digits.active()) {
@@ -167,16 +169,17 @@ final class SendPath {
             lastFrameMillis = now;
             frameSequence = (frameSequence + 1) & 0xFFFF;
             frameTimestamp = (frameTimestamp + frame.length) & 0xFFFF_FFFFL;
-            stream.stamp(buffer, 0, framesSource, 0, frameSequence, frameTimestamp, frame.length, marker,
+            stream.stamp(out.bytes, 0, framesSource, 0, frameSequence, frameTimestamp, frame.length, marker,
                     s.audio().sendPayloadType(), now);
-            s.codec().encode(frame, 0, frame.length, buffer, RtpHeader.FIXED_LENGTH);
-            transmit(RtpHeader.FIXED_LENGTH + frame.length, to);
+            s.codec().encode(frame, 0, frame.length, out.bytes, RtpHeader.FIXED_LENGTH);
+            out.stage(RtpHeader.FIXED_LENGTH + frame.length, to);
         } finally {
             lock.unlock();
         }
+        transmit(out);
     }
 
-    /** One generated event packet; runs under the lock on the scheduler's thread. */
+    /** One generated event packet, staged under the lock on the scheduler's thread (sent by {@link #locked}). */
     private void event(long digitNumber, int index, TelephoneEvent e) {
         RtpSession s = owner.currentSession();
         if (!sending(s) || s.telephoneEvent().isEmpty()) {
@@ -186,15 +189,17 @@ final class SendPath {
         if (to == null) {
             return;
         }
-        stream.stamp(buffer, 0, digits, digitNumber, index, 0, e.duration(), index == 0,
+        Outgoing out = Outgoing.current();
+        stream.stamp(out.bytes, 0, digits, digitNumber, index, 0, e.duration(), index == 0,
                 s.telephoneEvent().get().sendPayloadType(), clock.millis());
-        e.writeTo(buffer, RtpHeader.FIXED_LENGTH);
-        transmit(RtpHeader.FIXED_LENGTH + TelephoneEvent.LENGTH, to);
+        e.writeTo(out.bytes, RtpHeader.FIXED_LENGTH);
+        out.stage(RtpHeader.FIXED_LENGTH + TelephoneEvent.LENGTH, to);
     }
 
     /**
-     * One 20 ms frame of an in-band digit; runs under the lock on the scheduler's thread. The
-     * digit is a source of its own: one frame per sequence number, 160 samples apart.
+     * One 20 ms frame of an in-band digit, staged under the lock on the scheduler's thread (sent by
+     * {@link #locked}). The digit is a source of its own: one frame per sequence number, 160
+     * samples apart.
      */
     private void tone(long digitNumber, int index, short[] frame) {
         RtpSession s = owner.currentSession();
@@ -205,23 +210,30 @@ final class SendPath {
         if (to == null) {
             return;
         }
-        stream.stamp(buffer, 0, digits, digitNumber, index, (long) index * frame.length, frame.length, index == 0,
+        Outgoing out = Outgoing.current();
+        stream.stamp(out.bytes, 0, digits, digitNumber, index, (long) index * frame.length, frame.length, index == 0,
                 s.audio().sendPayloadType(), clock.millis());
-        s.codec().encode(frame, 0, frame.length, buffer, RtpHeader.FIXED_LENGTH);
-        transmit(RtpHeader.FIXED_LENGTH + frame.length, to);
+        s.codec().encode(frame, 0, frame.length, out.bytes, RtpHeader.FIXED_LENGTH);
+        out.stage(RtpHeader.FIXED_LENGTH + frame.length, to);
     }
 
     private boolean sending(RtpSession s) {
         return s != null && s.direction().sends() && !owner.isClosed();
     }
 
-    private void transmit(int length, InetSocketAddress to) {
-        packet.setData(buffer, 0, length);
-        packet.setSocketAddress(to);
+    /** Sends what this thread staged, outside the lock. */
+    private void transmit(Outgoing out) {
+        int length = out.length();
+        InetSocketAddress to = out.destination();
         try {
-            socket.send(packet);
-            sent.incrementAndGet();
-            octets.addAndGet(length - RtpHeader.FIXED_LENGTH);
+            switch (out.send(channel)) {
+                case SENT -> {
+                    sent.incrementAndGet();
+                    octets.addAndGet(length - RtpHeader.FIXED_LENGTH);
+                }
+                case DROPPED -> owner.sendDropped();
+                case NOTHING -> { }
+            }
         } catch (IOException e) {
             if (!owner.isClosed()) {
                 LOG.log(System.Logger.Level.DEBUG, "RTP send to " + to + " failed", e);
@@ -229,12 +241,15 @@ final class SendPath {
         }
     }
 
+    /** Runs a task under the lock, then sends the packet it staged, if any (digits). */
     private void locked(Runnable task) {
+        Outgoing out = Outgoing.current();
         lock.lock();
         try {
             task.run();
         } finally {
             lock.unlock();
         }
+        transmit(out);
     }
 }

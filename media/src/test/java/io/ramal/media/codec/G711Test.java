@@ -1,6 +1,7 @@
 package io.ramal.media.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +110,15 @@ class G711Test {
         assertThat(G711.byEncodingName("pcmu")).contains(G711.PCMU);
         assertThat(G711.byEncodingName("G722")).isEmpty();
         assertThat(G711.PCMA.staticPayloadType()).isEqualTo(8);
+    }
+
+    @Test
+    void theLawOfAnEncodingNameIsFoundInAnyCaseAndOtherNamesAreRefused() {
+        assertThat(G711.forEncoding("PCMU")).isSameAs(G711.PCMU);
+        assertThat(G711.forEncoding("pcmu")).isSameAs(G711.PCMU);
+        assertThat(G711.forEncoding("PcMa")).isSameAs(G711.PCMA);
+        for (String other : new String[] {"PCM", "PCMUU", "PCMX", "G722", "pcm@", "QCMA", ""}) {
+            assertThatThrownBy(() -> G711.forEncoding(other)).as(other).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

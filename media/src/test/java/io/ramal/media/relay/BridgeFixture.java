@@ -12,9 +12,11 @@ import java.util.Optional;
 /**
  * Two endpoints on 127.0.0.1, each with a phone played by an {@link RtpPeer}: phone A talks to
  * leg A, phone B to leg B. The legs send no RTCP unless opened with {@link #open(InstantSource,
- * Scheduler, MediaListener, EndpointSettings)} (RtcpReporterTest does). Closes everything it opened.
+ * Scheduler, MediaListener, EndpointSettings)} (RtcpReporterTest does). Their sockets are read by
+ * the fixture's own {@link MediaReactor}. Closes everything it opened.
  */
 final class BridgeFixture implements AutoCloseable {
+    final MediaReactor reactor = MediaReactor.start();
     final RtpPortPool pool = new RtpPortPool(47000, 47199);
     final RtpPeer phoneA = new RtpPeer();
     final RtpPeer phoneB = new RtpPeer();
@@ -34,7 +36,7 @@ final class BridgeFixture implements AutoCloseable {
     }
 
     RtpEndpoint open(InstantSource clock, Scheduler scheduler, MediaListener listener, EndpointSettings settings) {
-        EndpointOpening o = RtpEndpoint.open(pool, settings, clock, scheduler, listener);
+        EndpointOpening o = RtpEndpoint.open(reactor, pool, settings, clock, scheduler, listener);
         if (!(o instanceof EndpointOpening.Opened opened)) {
             throw new AssertionError("endpoint not opened: " + o);
         }
@@ -74,5 +76,6 @@ final class BridgeFixture implements AutoCloseable {
         }
         phoneA.close();
         phoneB.close();
+        reactor.close();
     }
 }

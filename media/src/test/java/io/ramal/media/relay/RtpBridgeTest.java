@@ -45,7 +45,7 @@ class RtpBridgeTest {
         assertThat(atA.payload()).isEqualTo(back);
         assertThat(atA.ssrc()).isEqualTo(f.legA.ssrc());
         assertThat(f.legA.latchedSource()).contains(f.phoneA.address());
-        RtpCounters oneEachWay = new RtpCounters(1, 0, 0, 1, 0);
+        RtpCounters oneEachWay = new RtpCounters(1, 0, 0, 1, 0, 0);
         Await.until("counters settle", () -> f.legA.counters().equals(oneEachWay) && f.legB.counters().equals(oneEachWay));
         assertThat(f.legA.lastReceivedAt()).isPresent();
     }

@@ -345,7 +345,7 @@ class RtpEndpointTest {
     }
 
     @Test
-    void closeReleasesPortsAndEndsThreads() throws Exception {
+    void closeReleasesPortsAndStopsReceiving() throws Exception {
         f.bridge(G711.PCMU, Optional.empty(), G711.PCMU, Optional.empty());
         f.phoneA.send(audio(1, 160, 1, new byte[160]), f.legA.localAddress());
         f.phoneB.receive();
@@ -357,8 +357,9 @@ class RtpEndpointTest {
         f.legA.close();
 
         assertThat(f.pool.available()).isEqualTo(f.pool.capacity());
-        assertThat(f.legA.receiversAlive()).isFalse();
-        assertThat(f.legB.receiversAlive()).isFalse();
+        assertThat(f.legA.receiving()).isFalse();
+        assertThat(f.legB.receiving()).isFalse();
+        assertThat(f.reactor.attached()).isZero();
         try (DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), portsA.rtp()));
                 DatagramSocket rtcp = new DatagramSocket(
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), portsA.rtcp()))) {
@@ -386,11 +387,11 @@ class RtpEndpointTest {
         try (DatagramSocket squatter = new DatagramSocket(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 47301))) {
             assertThat(squatter.getLocalPort()).isEqualTo(47301);
-            EndpointOpening o = RtpEndpoint.open(small, EndpointSettings.loopback(), clock, scheduler, MediaListener.NONE);
+            EndpointOpening o = RtpEndpoint.open(f.reactor, small, EndpointSettings.loopback(), clock, scheduler, MediaListener.NONE);
             assertThat(o).isInstanceOf(EndpointOpening.Opened.class);
             RtpEndpoint e = ((EndpointOpening.Opened) o).endpoint();
             assertThat(e.ports().rtp()).isEqualTo(47302);
-            assertThat(RtpEndpoint.open(small, EndpointSettings.loopback(), clock, scheduler, MediaListener.NONE))
+            assertThat(RtpEndpoint.open(f.reactor, small, EndpointSettings.loopback(), clock, scheduler, MediaListener.NONE))
                     .isInstanceOf(EndpointOpening.NotOpened.class);
             e.close();
             assertThat(small.available()).isEqualTo(2);
@@ -400,7 +401,7 @@ class RtpEndpointTest {
     @Test
     void relaysBetweenAnIpv6LegAndAnIpv4Leg() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
-        EndpointOpening o = RtpEndpoint.open(f.pool, new EndpointSettings(v6, Duration.ofSeconds(2), 8), clock,
+        EndpointOpening o = RtpEndpoint.open(f.reactor, f.pool, new EndpointSettings(v6, Duration.ofSeconds(2), 8), clock,
                 scheduler, MediaListener.NONE);
         RtpEndpoint legV6 = ((EndpointOpening.Opened) o).endpoint();
         try (RtpPeer phoneV6 = new RtpPeer(v6)) {

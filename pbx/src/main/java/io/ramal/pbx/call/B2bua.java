@@ -303,10 +303,12 @@ public final class B2bua {
 
   /**
    * An order of the queue core for call {@code callId} of {@code tenant}, which Ramal answered for
-   * a queue; empty when this shard holds no such call.
+   * a queue; empty when this shard holds no such call. A caller a voice menu sent to a queue that turns
+   * it away goes back to the menu.
    */
   public Optional<ControlOutcome> queue(String tenant, String callId, QueueOrder order) {
-    return calls.answered(tenant, callId).map(call -> queues.carryOut(call, order));
+    return calls.answered(tenant, callId).map(call -> order instanceof QueueOrder.Release r && r.turnedAway()
+        && ivrs.turnedAway(call, r.cause()) ? ControlOutcome.DONE : queues.carryOut(call, order));
   }
 
   /** Refuses a routed call that cannot go on (its media is unusable): the caller gets {@code status}. */

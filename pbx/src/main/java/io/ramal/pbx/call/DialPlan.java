@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Numbers to destinations: an extension of the caller's tenant, or — for numbers of 8 or more
- * digits with an optional leading '+' — the tenant's trunk whose outbound prefix fits the number
- * best (the longest prefix; a trunk without prefixes carries every number; on a tie the oldest
- * trunk). Anything else is 404.
+ * Numbers to destinations: an extension of the caller's tenant, a queue of the tenant by its number
+ * (the caller waits there as a DID caller does), or — for numbers of 8 or more digits with an
+ * optional leading '+' — the tenant's trunk whose outbound prefix fits the number best (the longest
+ * prefix; a trunk without prefixes carries every number; on a tie the oldest trunk). Anything else
+ * is 404.
  */
 public final class DialPlan {
   /** The reason of the 404 for an external number no trunk of the tenant carries. */
@@ -25,6 +26,8 @@ public final class DialPlan {
 
   public Destination route(String tenantId, String dialed) {
     if (directory.extension(tenantId, dialed).isPresent()) return new Destination.ToExtension(tenantId, dialed);
+    Optional<String> queue = directory.queueNumbered(tenantId, dialed);
+    if (queue.isPresent()) return new Destination.ToQueue(tenantId, queue.get());
     if (EXTERNAL.matcher(dialed).matches()) {
       Optional<Trunk> trunk = outboundTrunk(directory.trunks(), tenantId, dialed);
       if (trunk.isPresent()) return new Destination.ToTrunk(trunk.get(), dialed);

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@link LegPlayer} on the caller's leg, waits on the shard's scheduler, an extension or number called
  * as the callee leg ({@link LegDialer}; once it answers the call is an ordinary anchored two-party
  * call), a queue joined ({@link QueueCalls}), a hang-up. While the caller hears music waiting for the
- * chosen destination, keys change nothing.
+ * chosen destination, keys change nothing. A destination that fails (busy, no answer, not registered)
+ * or a queue that turns the caller away at once (full) brings the caller back to the menu.
  */
 final class IvrCalls {
   private static final Logger log = LoggerFactory.getLogger(IvrCalls.class);
@@ -114,6 +115,24 @@ final class IvrCalls {
     IvrVisit visit = call.ivr;
     if (visit == null || from != Side.CALLER || visit.player == null || call.state == Call.State.ENDED) return;
     visit.player.keyPressed(key, duration);
+  }
+
+  /**
+   * The queue a menu handed the caller to turned it away at once (full, or gone; {@code cause} says
+   * which): the caller leaves the queue and is back in the menu, as after a destination that could not be
+   * reached (a replay, the default, or a hang-up, as its walk decides). False for a call no menu sent
+   * there (the queue's release then hangs it up).
+   */
+  boolean turnedAway(Call call, String cause) {
+    IvrVisit visit = call.ivr;
+    if (visit == null || call.state == Call.State.ENDED || !QueueCalls.waiting(call)) return false;
+    List<MenuStep> steps = visit.walk.turnedAway();
+    if (steps.isEmpty()) return false;
+    queues.callEnded(call); // the queue's part of the call is over: it never took the caller in
+    call.queue = null;
+    log.info("event=menu_destination_failed call={} tenant={} reason=\"{}\"", call.id, tenant(call), cause);
+    carryOut(call, visit, steps);
+    return true;
   }
 
   /** Whether {@code call} is in a voice menu, or waits for the destination its caller chose there. */

@@ -12,6 +12,8 @@ import io.ramal.pbx.media.ControlOutcome;
 import io.ramal.pbx.media.ControlOutcome.Reason;
 import io.ramal.pbx.media.LegPlayer;
 import io.ramal.pbx.registrar.LocationService;
+import io.ramal.pbx.speech.ShippedVoice;
+import io.ramal.pbx.speech.SpokenPosition;
 import io.ramal.sip.dialog.Dialog;
 import io.ramal.sip.message.Headers;
 import io.ramal.sip.message.SipResponse;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * an INVITE of its own ({@link LegDialer}) carrying the call's standing offer for the callee side;
  * the first device to answer becomes the callee leg, every other offer is cancelled, and the call
  * goes on as an ordinary anchored two-party call (hold, transfer, recording all apply). While it
- * waits, the queue's announcement (an uploaded prompt, if it has one) plays whenever the core
- * announces, through a {@link LegPlayer} on the caller's leg, music stopping for it. What
+ * waits, whenever the core announces, the caller hears its position spoken ({@link SpokenPosition})
+ * and then the queue's announcement (an uploaded prompt, if it has one), through a {@link LegPlayer}
+ * on the caller's leg, music stopping for them. What
  * happens is told to the {@link CallObserver}, which feeds both the CTI events and the queue core.
  */
 final class QueueCalls {
@@ -235,21 +238,25 @@ final class QueueCalls {
   }
 
   /**
-   * The queue tells the caller its place. Only the queue's own announcement (an uploaded prompt) is
-   * spoken, once, music stopping for it and coming back after; the position itself goes to the log (no
-   * number prompts are shipped). An announcement due while the previous one still plays is skipped.
+   * The queue tells the caller its place: its position (and estimated wait) spoken in the queue's
+   * language, then the queue's own announcement (an uploaded prompt) if it has one, once, music stopping
+   * for them and coming back after. An announcement due while the previous one still plays is skipped.
    */
   private void announce(Call call, QueueWait w, QueueOrder.Announce a) {
     String tenant = tenant(call);
-    Optional<Clip> clip = a.prompt().flatMap(reference -> prompts.clip(tenant, reference));
-    log.info("event=queue_announcement call={} tenant={} queue={} position={} waiting={} prompt={}", call.id, tenant,
-        a.queue(), a.position(), a.waiting(), clip.isPresent() ? a.prompt().orElseThrow() : "none");
-    if (clip.isEmpty()) return;
+    Optional<Clip> uploaded = a.prompt().flatMap(reference -> prompts.clip(tenant, reference));
+    SpokenPosition spoken = new SpokenPosition(a.language(), a.position(), a.estimatedWait());
+    Clip clip = ShippedVoice.of(a.language()).say(spoken.sentences());
+    if (uploaded.isPresent()) clip = ShippedVoice.joined(clip, uploaded.get());
+    log.info("event=queue_announcement call={} tenant={} queue={} position={} waiting={} language={}"
+        + " estimated_wait_s={} prompt={}", call.id, tenant, a.queue(), a.position(), a.waiting(),
+        a.language().wire(), a.estimatedWait().map(Duration::toSeconds).map(String::valueOf).orElse("none"),
+        uploaded.isPresent() ? a.prompt().orElseThrow() : "none");
     if (call.state != Call.State.CONFIRMED) {
-      w.announcementDue = clip.get(); // before the caller's ACK its media may not be known yet
+      w.announcementDue = clip; // before the caller's ACK its media may not be known yet
       return;
     }
-    play(call, w, clip.get());
+    play(call, w, clip);
   }
 
   private void play(Call call, QueueWait w, Clip clip) {

@@ -1,5 +1,7 @@
 package io.ramal.pbx.call;
 
+import io.ramal.cti.Language;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,19 +36,26 @@ public sealed interface QueueOrder {
   }
 
   /**
-   * Tell the caller its place: {@code position} of {@code waiting} callers in {@code queue}. With
-   * {@code prompt} (the reference of the queue's announcement, an uploaded prompt) the caller hears
-   * that prompt once, music stopping for it; without, it keeps hearing music and only the log says so.
+   * Tell the caller its place: {@code position} of {@code waiting} callers in {@code queue}. Music stops,
+   * the caller hears its position spoken in {@code language} (and {@code estimatedWait}, when given, in
+   * minutes), then {@code prompt} (the reference of the queue's announcement, an uploaded prompt) if
+   * there is one, and music again.
    */
-  record Announce(String queue, int position, int waiting, Optional<String> prompt) implements QueueOrder {
+  record Announce(String queue, int position, int waiting, Optional<String> prompt, Language language,
+      Optional<Duration> estimatedWait) implements QueueOrder {
     public Announce {
       Objects.requireNonNull(queue, "queue");
       Objects.requireNonNull(prompt, "prompt");
+      Objects.requireNonNull(language, "language");
+      Objects.requireNonNull(estimatedWait, "estimatedWait");
     }
   }
 
-  /** Hang the caller up. */
-  record Release(String cause) implements QueueOrder {
+  /**
+   * Hang the caller up. {@code turnedAway}: the queue never took the caller in (it was full, or does not
+   * exist); a caller a voice menu sent there goes back to that menu instead.
+   */
+  record Release(String cause, boolean turnedAway) implements QueueOrder {
     public Release {
       Objects.requireNonNull(cause, "cause");
     }

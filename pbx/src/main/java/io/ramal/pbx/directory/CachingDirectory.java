@@ -79,6 +79,11 @@ public final class CachingDirectory implements Directory {
   }
 
   @Override
+  public Optional<String> queueNumbered(String tenantId, String number) {
+    return cached(new Key("queue-number", tenantId, number), () -> source.queueNumbered(tenantId, number));
+  }
+
+  @Override
   public Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
     return cached(new Key("ivr", tenantId, name), () -> source.ivrMenu(tenantId, name));
   }

@@ -22,6 +22,11 @@ public interface Directory {
   /** Where a DID of a tenant's trunk leads: an extension, a queue or a voice menu. */
   Optional<DidTarget> didTarget(String tenantId, String did);
 
+  /** The name of the tenant's queue that its phones reach by dialling {@code number}. */
+  default Optional<String> queueNumbered(String tenantId, String number) {
+    return Optional.empty();
+  }
+
   /** Voice menu {@code name} of the tenant. */
   default Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
     return Optional.empty();

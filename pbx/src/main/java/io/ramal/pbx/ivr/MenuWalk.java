@@ -22,7 +22,9 @@ import java.util.function.Function;
  *   <li>A menu target enters that menu (its replays counted afresh); an unknown menu counts as a
  *       destination that failed.</li>
  *   <li>A destination that failed (busy, no answer, unknown) brings the caller back to the menu it was
- *       chosen in, as one more replay; a default target that failed hangs up.</li>
+ *       chosen in, as one more replay; a default target that failed hangs up. A queue that turned the
+ *       caller away at once (full, or gone) is such a destination too, although the walk had ended when
+ *       the caller was handed to it.</li>
  *   <li>At most {@value #MAX_MENUS} menus per call, so menus pointing at each other cannot keep a
  *       silent caller forever.</li>
  * </ul>
@@ -41,6 +43,8 @@ public final class MenuWalk {
   private int entered;
   private long turn;
   private Choice routedBy;
+  /** Where the last route sent the caller (null before one, and after a hang-up). */
+  private IvrTarget routedTo;
 
   /** A walk whose menu targets are looked up in {@code menus} (the caller's tenant's). */
   public MenuWalk(Function<String, Optional<IvrMenu>> menus) {
@@ -117,6 +121,16 @@ public final class MenuWalk {
     if (phase == Phase.ROUTED) phase = Phase.DONE;
   }
 
+  /**
+   * The queue the last route handed the caller to turned it away at once (it was full, or is gone): as
+   * {@link #routeFailed()}. Nothing after any other route, or once the walk hung up.
+   */
+  public List<MenuStep> turnedAway() {
+    if (phase != Phase.DONE || !(routedTo instanceof IvrTarget.Queue)) return List.of();
+    phase = Phase.ROUTED;
+    return routeFailed();
+  }
+
   private void replayOrDefault(String why, List<MenuStep> steps) {
     if (replays < menu.maxRetries()) {
       replays++;
@@ -149,6 +163,7 @@ public final class MenuWalk {
     }
     phase = Phase.ROUTED;
     routedBy = why;
+    routedTo = target;
     steps.add(new MenuStep.Route(target, menu, why));
   }
 
@@ -185,6 +200,7 @@ public final class MenuWalk {
 
   private void finish(MenuStep.HangUp hangUp, List<MenuStep> steps) {
     phase = Phase.DONE;
+    routedTo = null;
     steps.add(hangUp);
   }
 }

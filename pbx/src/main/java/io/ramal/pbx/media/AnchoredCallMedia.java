@@ -172,7 +172,7 @@ final class AnchoredCallMedia implements CallMedia {
         }
       }
     };
-    return switch (RtpEndpoint.open(plane.pool, plane.settings.endpoints(), plane.clock, scheduler, events)) {
+    return switch (RtpEndpoint.open(plane.reactor, plane.pool, plane.settings.endpoints(), plane.clock, scheduler, events)) {
       case EndpointOpening.Opened o -> o.endpoint();
       case EndpointOpening.NotOpened n -> null;
     };

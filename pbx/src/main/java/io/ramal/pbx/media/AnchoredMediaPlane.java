@@ -3,6 +3,7 @@ package io.ramal.pbx.media;
 import io.ramal.media.player.MediaClock;
 import io.ramal.media.player.MusicOnHold;
 import io.ramal.media.relay.EndpointSettings;
+import io.ramal.media.relay.MediaReactor;
 import io.ramal.media.relay.RtpEndpoint;
 import io.ramal.media.rtp.RtpPortPool;
 import io.ramal.sip.sdp.AudioCapabilities;
@@ -15,7 +16,8 @@ import java.util.Objects;
 /**
  * Media anchored on Ramal: every leg gets an RTP port pair from {@code pool}, both phones send
  * their audio to us, and we relay it (transcoding between µ-law and A-law when the legs disagree),
- * play music to a held party, detect DTMF and hang up calls whose audio stopped.
+ * play music to a held party, detect DTMF and hang up calls whose audio stopped. Every leg's
+ * sockets are read by the plane's {@link MediaReactor} (a few {@code media-io-*} threads).
  */
 public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
   /**
@@ -34,6 +36,7 @@ public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
   final Settings settings;
   final InstantSource clock;
   final MediaClock mediaClock;
+  final MediaReactor reactor;
   final MusicOnHold music;
   final MediaQualityListener quality;
   final AudioCapabilities capabilities = AudioCapabilities.g711();
@@ -53,6 +56,7 @@ public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
     this.music = Objects.requireNonNull(music, "music");
     this.connection = Connection.of(settings.advertisedAddress());
     this.mediaClock = MediaClock.start("media-clock");
+    this.reactor = MediaReactor.start();
   }
 
   @Override
@@ -70,6 +74,16 @@ public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
     return pool.available();
   }
 
+  /** Datagrams (RTP, RTCP) not sent because a socket's send buffer was full. */
+  public long sendsDropped() {
+    return reactor.sendsDropped();
+  }
+
+  /** Received datagrams whose handling failed (each was skipped; the call went on). */
+  public long handlingFailures() {
+    return reactor.handlingFailures();
+  }
+
   /** Reports a closed call's media quality (its endpoints sent their last RTCP). */
   void reportQuality(String tenantId, String callId, RtpEndpoint caller, RtpEndpoint callee) {
     try {
@@ -83,5 +97,6 @@ public final class AnchoredMediaPlane implements MediaPlane, AutoCloseable {
   @Override
   public void close() {
     mediaClock.close();
+    reactor.close();
   }
 }

@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * Call recording for the whole PBX: makes each call's {@link CallRecording}, decides the
  * recording policy of a call from the {@link Directory}, and finishes stopped recordings off the
  * media path. WAV files are written on virtual threads while the call runs; once a recording's
- * WAV is complete its MP3 is made on one low-priority platform thread ({@code recording-finisher}),
- * so encoding never competes with the media clock for the two cores, and the index learns of
- * every step through the {@link RecordingIndex}.
+ * WAV is complete its MP3 is made on one platform thread ({@code recording-finisher}) that rests
+ * between chunks while calls are recorded ({@link FinisherPacing}), so encoding leaves the cores to
+ * live media, and the index learns of every step through the {@link RecordingIndex}.
  */
 public final class Recordings implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Recordings.class);
@@ -40,8 +41,12 @@ public final class Recordings implements AutoCloseable {
   private final RecordingIndex index;
   private final Directory directory;
   private final InstantSource clock;
+  /** Recordings waiting for their MP3 from which the finisher stops resting for live calls. */
+  private static final int BACKLOG_LIMIT = 200;
   private final Executor writers;
-  private final ExecutorService finisher;
+  private final ThreadPoolExecutor finisher;
+  private final AtomicInteger recording = new AtomicInteger();
+  private final FinisherPacing pacing;
 
   private Recordings(Optional<RecordingSettings> settings, RecordingIndex index, Directory directory,
       InstantSource clock) {
@@ -50,9 +55,17 @@ public final class Recordings implements AutoCloseable {
     this.directory = directory;
     this.clock = Objects.requireNonNull(clock, "clock");
     ThreadFactory virtual = Thread.ofVirtual().name("recorder-", 0).factory();
-    this.writers = task -> virtual.newThread(task).start();
-    this.finisher = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("recording-finisher").daemon()
-        .priority(Thread.MIN_PRIORITY).factory());
+    this.writers = task -> virtual.newThread(() -> {
+      recording.incrementAndGet();
+      try {
+        task.run();
+      } finally {
+        recording.decrementAndGet();
+      }
+    }).start();
+    this.finisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        Thread.ofPlatform().name("recording-finisher").daemon().priority(Thread.MIN_PRIORITY).factory());
+    this.pacing = new FinisherPacing(recording::get, () -> finisher.getQueue().size(), BACKLOG_LIMIT);
   }
 
   /** Recording as {@code settings} say, policies from {@code directory}, reported to {@code index}. */
@@ -139,7 +152,7 @@ public final class Recordings implements AutoCloseable {
   private void encode(RecordingSettings s, String tenantId, String recordingId, Path wav, Path mp3) {
     Optional<RecordingChange.StoredFile> made = Optional.empty();
     try {
-      Mp3Encoder.encode(wav, mp3, s.mp3Kbps());
+      Mp3Encoder.encode(wav, mp3, s.mp3Kbps(), pacing);
       made = Optional.of(stored(s, RecordedFile.measure(mp3, RecordedFile.Kind.MP3, Optional.empty())));
     } catch (IOException | RuntimeException e) {
       log.warn("event=recording_mp3_failed recording={} error=\"{}\"", recordingId, e.toString());

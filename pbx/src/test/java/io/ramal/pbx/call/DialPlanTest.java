@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class DialPlanTest {
   private final List<Trunk> trunks = new ArrayList<>();
   private final Map<String, String> dids = new HashMap<>();
+  private final Map<String, String> queueNumbers = new HashMap<>();
   private final DialPlan plan = new DialPlan(new Directory() {
     @Override
     public Optional<String> tenantForDomain(String domain) {
@@ -48,6 +49,11 @@ class DialPlanTest {
     }
 
     @Override
+    public Optional<String> queueNumbered(String tenantId, String number) {
+      return Optional.ofNullable(queueNumbers.get(tenantId + "/" + number));
+    }
+
+    @Override
     public Optional<io.ramal.cti.ivr.IvrMenu> ivrMenu(String tenantId, String name) {
       return name.equals("main") ? Optional.of(io.ramal.cti.ivr.IvrMenu.defaults("main")) : Optional.empty();
     }
@@ -67,6 +73,18 @@ class DialPlanTest {
       case Destination.ToQueue q -> "queue " + q.queue();
       case Destination.ToIvr i -> "menu " + i.menu().name();
     };
+  }
+
+  @Test
+  void aPhoneDiallingAQueuesNumberReachesTheQueueOfItsOwnTenantOnly() {
+    trunks.add(trunk("acme", "carrier", List.of()));
+    queueNumbers.put("acme/5000", "sales");
+    queueNumbers.put("acme/55119000", "support");
+
+    assertThat(trunkFor("acme", "5000")).isEqualTo("queue sales");
+    assertThat(trunkFor("acme", "55119000")).as("before the trunks").isEqualTo("queue support");
+    assertThat(trunkFor("other", "5000")).isEqualTo("404 Not Found");
+    assertThat(trunkFor("acme", "1001")).isEqualTo("extension 1001");
   }
 
   @Test

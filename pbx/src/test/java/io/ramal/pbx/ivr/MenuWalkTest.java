@@ -125,6 +125,40 @@ class MenuWalkTest {
   }
 
   @Test
+  void aQueueThatTurnedTheCallerAwayBringsItBackToTheMenuAfterTheWalkHadEnded() {
+    walk.start(MAIN);
+    walk.key('2');
+    walk.routed();
+    assertThat(walk.done()).isTrue();
+
+    assertThat(text(walk.turnedAway())).containsExactly("entered main", "play main");
+    assertThat(walk.inMenu()).isTrue();
+    walk.key('2');
+    walk.routed();
+    walk.turnedAway();
+    walk.key('2');
+    walk.routed();
+    assertThat(text(walk.turnedAway())).as("the replays are used up").containsExactly("entered main",
+        "route extension:1001 from main by default");
+    walk.routed();
+    assertThat(walk.turnedAway()).as("an extension does not turn callers away").isEmpty();
+  }
+
+  @Test
+  void aQueueReachedByDefaultThatTurnedTheCallerAwayHangsUp() {
+    IvrMenu menu = new IvrMenu("night", Optional.empty(), Map.of(), Duration.ofSeconds(1), 0,
+        Optional.of(new IvrTarget.Queue("sales")), Optional.empty());
+    walk.start(menu);
+    walk.promptEnded();
+    walk.timedOut(1);
+    walk.routed();
+
+    assertThat(walk.turnedAway()).singleElement().isInstanceOf(MenuStep.HangUp.class);
+    assertThat(walk.done()).isTrue();
+    assertThat(walk.turnedAway()).isEmpty();
+  }
+
+  @Test
   void aDefaultThatFailedHangsUp() {
     walk.start(MAIN);
     walk.key('9');

@@ -20,6 +20,7 @@ import io.ramal.api.supervision.SupervisionDesk;
 import io.ramal.api.supervision.SupervisionRoutes;
 import io.ramal.server.pbx.PbxSupervision;
 import io.ramal.store.SupervisionAudit;
+import io.ramal.store.QueueCallHistory;
 import io.ramal.store.Queues;
 import io.ramal.store.AgentGroups;
 import io.ramal.store.AgentIntervals;
@@ -156,14 +157,15 @@ public final class ApiPlane implements AutoCloseable {
       webhooks.enlist(transaction, events);
       pops.enlist(transaction, events);
     }, () -> {
-      dispatcher.wake();
+      if (webhooks.enqueuedSinceAsked()) dispatcher.wake();
       pops.afterCommit();
     });
     pops.start(journal);
     this.desk = new CtiDesk(journal);
     this.agents = new AgentDesk(desk, journal, new AgentIntervals(dataSource), new PauseReasons(dataSource),
         new AgentPolicies(dataSource), config.agents().toSetting(), clock).start(Duration.ofSeconds(1));
-    this.queues = new QueueDesk(desk, journal, new Queues(dataSource), agents::states, clock);
+    this.queues = new QueueDesk(desk, journal, new Queues(dataSource), new QueueCallHistory(dataSource),
+        agents::states, clock);
     this.handledCalls = new HandledCallLog(new AgentCalls(dataSource), agents);
     handledCalls.wrapUps(queues::wrapUp);
     agents.onChange(queues::afterChange);
@@ -268,7 +270,7 @@ public final class ApiPlane implements AutoCloseable {
   /**
    * The REST routes (calls and their recording acted on through {@code control}, recordings read
    * from the index and from {@code recordingsDir}) and the event WebSocket. {@code directoryChanged}
-   * runs after every change of extensions, DIDs or trunks through the API; {@code listed} names what the
+   * runs after every change of extensions, DIDs, trunks or queues through the API; {@code listed} names what the
    * config file manages (refused to the API); {@code addresses} finds phones by the address they
    * registered from (agent login by IP); tenants' music on hold is kept by {@code music};
    * {@code listedQueues} are the queues the config file manages; queues' announcements are kept by
@@ -283,7 +285,7 @@ public final class ApiPlane implements AutoCloseable {
     ScreenPopAdmin screenPop = new ScreenPopAdmin(pops, auth.authentication());
     Extensions extensions = new Extensions(dataSource);
     Dids dids = new Dids(dataSource);
-    ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids,
+    ExtensionRoutes extensionRoutes = new ExtensionRoutes(auth.authentication(), extensions, dids, new Queues(dataSource),
         new StoreDirectory(dataSource, trunks)::realmOf, listed, directoryChanged);
     DidRoutes didRoutes = new DidRoutes(auth.authentication(), dids, extensions, new Queues(dataSource),
         new io.ramal.store.IvrMenus(dataSource), listed, directoryChanged);
@@ -311,7 +313,8 @@ public final class ApiPlane implements AutoCloseable {
     PositionRoutes positionRoutes = new PositionRoutes(auth.authentication(), new AgentPositions(dataSource),
         extensions);
     QueueRoutes queueRoutes = new QueueRoutes(auth.authentication(), queues, new Queues(dataSource), extensions,
-        listedQueues, new io.ramal.store.IvrMenus(dataSource), prompts);
+        listedQueues, new io.ramal.store.IvrMenus(dataSource), prompts, new QueueCallHistory(dataSource),
+        directoryChanged);
     MemberRoutes memberRoutes = new MemberRoutes(auth.authentication(), queues, users);
     io.ramal.api.board.BoardRoute board = new io.ramal.api.board.BoardRoute(auth.authentication(), extensions, desk,
         journal, agents, queues, clock);

@@ -71,6 +71,12 @@ public record TenantConfig(
                     });
         }
         Set<String> numbers = new HashSet<>(extensions.stream().map(ExtensionConfig::number).toList());
+        List<String> queueNumbers = queues.stream().flatMap(q -> q.number().stream()).toList();
+        requireUnique(id, "queue number", queueNumbers);
+        queueNumbers.stream().filter(numbers::contains).findFirst().ifPresent(n -> {
+            throw new IllegalArgumentException("tenant " + id + " has extension " + n + " and a queue dialled by " + n
+                    + "; a queue's number must differ from every extension's");
+        });
         Set<String> menuNames = new HashSet<>(ivrs.stream().map(IvrMenu::name).toList());
         for (DidConfig did : dids) {
             Set<String> targets = switch (did.target()) {

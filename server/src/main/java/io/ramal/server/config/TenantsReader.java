@@ -103,7 +103,7 @@ final class TenantsReader {
     /** A queue's settings; durations as {@code 30s}, absent optional limits mean none. */
     private static QueueSettings readQueue(ConfigNode node) {
         node.allowOnly(Set.of("name", "strategy", "ring_timeout", "max_wait", "overflow_to", "wrap_up", "max_callers",
-                "announce_position_every", "service_level"));
+                "announce_position_every", "service_level", "number", "language", "announce_wait"));
         String name = node.requiredText("name");
         QueueSettings defaults = QueueSettings.defaults(QueueSettings.validName(name) ? name : "x");
         Strategy strategy;
@@ -127,8 +127,16 @@ final class TenantsReader {
         Optional<Duration> announce = node.has("announce_position_every")
                 ? Optional.of(node.duration("announce_position_every", Duration.ZERO)) : Optional.empty();
         Duration serviceLevel = node.duration("service_level", defaults.serviceLevel());
+        Optional<String> number = node.optionalText("number", Optional.empty());
+        io.ramal.cti.Language language;
+        try {
+            language = io.ramal.cti.Language.fromWire(node.text("language", defaults.language().wire()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.keyPath("language"), e.getMessage());
+        }
+        boolean announceWait = node.bool("announce_wait", defaults.announceWait());
         return node.build(() -> new QueueSettings(name, strategy, ringTimeout, maxWait, overflow, wrapUp, maxCallers,
-                announce, serviceLevel));
+                announce, serviceLevel, number, language, announceWait));
     }
 
     /** A voice menu: options as a mapping of keys to targets, timeout as a duration. */

@@ -24,6 +24,8 @@ import io.ramal.cti.fact.RecorderPaused;
 import io.ramal.cti.fact.RecorderResumed;
 import io.ramal.cti.fact.RecorderStarted;
 import io.ramal.cti.fact.RecorderStopped;
+import io.ramal.cti.fact.SupervisorConnected;
+import io.ramal.cti.fact.SupervisorReleased;
 import io.ramal.cti.fact.TelephonyFact;
 import io.ramal.cti.CampaignFields;
 import io.ramal.cti.queue.QueueEffect;
@@ -67,6 +69,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   /** Calls Ramal answered itself (queue, voice menu), once their CallCreated is out. */
   private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
   private final QueueLegs queueLegs = new QueueLegs();
+  /** Supervisions whose supervisor's phone answered: supervision id → the supervisor's device. */
+  private final Map<String, String> supervisors = new ConcurrentHashMap<>();
 
   /**
    * The leg ids of one call once a transfer touched it: each side's current leg, and the new leg
@@ -105,8 +109,9 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   }
 
   /**
-   * With {@code supervision}: where the supervision facts go (they are no CTI facts: the
-   * supervisor is never a party of the call).
+   * With {@code supervision}: where the supervision facts go (they are no call facts: the
+   * supervisor is never a party of the call; its device is busy with it, which the CTI core hears as
+   * {@link SupervisorConnected} and {@link SupervisorReleased}).
    */
   public TelephonyFacts(Consumer<TelephonyFact> sink, InstantSource clock, CallObserver supervision) {
     this.sink = Objects.requireNonNull(sink, "sink");
@@ -117,6 +122,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void supervisionStarted(String tenantId, String callId, String supervisionId, String supervisor,
       io.ramal.pbx.media.SupervisionMode mode, Optional<String> agent, boolean notified, Instant at) {
+    supervisors.put(supervisionId, supervisor);
+    sink.accept(new SupervisorConnected(tenantId, supervisor, callId, at));
     supervision.supervisionStarted(tenantId, callId, supervisionId, supervisor, mode, agent, notified, at);
   }
 
@@ -129,6 +136,8 @@ public final class TelephonyFacts implements CallObserver, LocationService.Liste
   @Override
   public void supervisionEnded(String tenantId, String callId, String supervisionId, String cause, String detail,
       Instant at) {
+    String supervisor = supervisors.remove(supervisionId);
+    if (supervisor != null) sink.accept(new SupervisorReleased(tenantId, supervisor, callId, at));
     supervision.supervisionEnded(tenantId, callId, supervisionId, cause, detail, at);
   }
 

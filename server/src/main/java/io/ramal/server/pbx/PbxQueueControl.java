@@ -1,5 +1,6 @@
 package io.ramal.server.pbx;
 
+import io.ramal.cti.Language;
 import io.ramal.cti.queue.OverflowTarget;
 import io.ramal.cti.queue.QueueControl;
 import io.ramal.cti.queue.QueueEffect;
@@ -7,6 +8,7 @@ import io.ramal.cti.queue.QueueFact;
 import io.ramal.pbx.call.QueueOrder;
 import io.ramal.pbx.core.Pbx;
 import io.ramal.pbx.media.ControlOutcome;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,14 +55,27 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
   }
 
   /**
-   * Which prompt a queue announces with: the reference of its uploaded announcement, or empty (music
-   * only). Asked on the order thread (it may read the store), never on the distributor's lane.
+   * How a queue announces: the language its callers hear their positions in, the estimated wait to say
+   * (if the queue says it and knows one) and the reference of its uploaded announcement, if any. Asked
+   * on the order thread (it may read the store and the queue desk), never on the distributor's lane.
    */
   @FunctionalInterface
   public interface Announcements {
-    Announcements NONE = (tenant, queue) -> Optional.empty();
+    Announcements NONE = (tenant, queue) -> Announcement.PLAIN;
 
-    Optional<String> of(String tenant, String queue);
+    Announcement of(String tenant, String queue);
+  }
+
+  /** What one announcement of a queue says besides the position. */
+  public record Announcement(Language language, Optional<Duration> estimatedWait, Optional<String> prompt) {
+    /** English, no wait, no uploaded announcement. */
+    public static final Announcement PLAIN = new Announcement(Language.EN, Optional.empty(), Optional.empty());
+
+    public Announcement {
+      Objects.requireNonNull(language, "language");
+      Objects.requireNonNull(estimatedWait, "estimatedWait");
+      Objects.requireNonNull(prompt, "prompt");
+    }
   }
 
   public PbxQueueControl(Pbx pbx, Consumer<QueueFact> facts, OfferNotes notes, InstantSource clock) {
@@ -101,19 +116,21 @@ public final class PbxQueueControl implements QueueControl, AutoCloseable {
 
   @Override
   public void release(QueueEffect.Release release) {
-    run(release, new QueueOrder.Release("released by queue " + release.queue() + " (" + release.cause().wire() + ")"),
-        () -> {});
+    run(release, new QueueOrder.Release("released by queue " + release.queue() + " (" + release.cause().wire() + ")",
+        release.cause() != QueueEffect.Exit.MAX_WAIT), () -> {});
   }
 
   /**
-   * The caller hears the queue's announcement, if it has one (music stops for it). Spoken positions
-   * need number prompts, which Ramal does not ship: the position goes to the log (the PBX's
-   * {@code event=queue_announcement}) and the queue's callers list.
+   * The caller hears its position spoken in the queue's language (and the estimated wait, if the queue
+   * says it), then the queue's uploaded announcement if it has one; music stops for them.
    */
   @Override
   public void announce(QueueEffect.Announce announce) {
-    run(announce, () -> new QueueOrder.Announce(announce.queue(), announce.position(), announce.waiting(),
-        announcements.of(announce.tenant(), announce.queue())), () -> {});
+    run(announce, () -> {
+      Announcement a = announcements.of(announce.tenant(), announce.queue());
+      return new QueueOrder.Announce(announce.queue(), announce.position(), announce.waiting(), a.prompt(),
+          a.language(), a.estimatedWait());
+    }, () -> {});
   }
 
   private void run(QueueEffect effect, QueueOrder order, Runnable whenRefused) {

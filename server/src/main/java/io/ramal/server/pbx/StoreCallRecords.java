@@ -21,7 +21,7 @@ public final class StoreCallRecords implements CallRecordSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StoreCallRecords.class);
   private final CallRecords records;
   private final Consumer<io.ramal.store.CallRecord> stored;
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("cdr-writer").factory());
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("cdr-writer").daemon().factory());
 
   public StoreCallRecords(DataSource dataSource) {
     this(dataSource, cdr -> {});

@@ -8,6 +8,7 @@ import io.ramal.sip.transport.Transport;
 import io.ramal.store.Dids;
 import io.ramal.store.Extensions;
 import io.ramal.store.IvrMenus;
+import io.ramal.store.Queues;
 import io.ramal.store.SipDomain;
 import io.ramal.store.SipDomains;
 import io.ramal.store.Tenants;
@@ -33,6 +34,7 @@ public final class StoreDirectory implements Directory {
   private final Dids dids;
   private final Tenants tenants;
   private final IvrMenus menus;
+  private final Queues queues;
 
   public StoreDirectory(DataSource dataSource, Trunks trunks) {
     this.tenants = new Tenants(dataSource);
@@ -41,6 +43,7 @@ public final class StoreDirectory implements Directory {
     this.trunks = trunks;
     this.dids = new Dids(dataSource);
     this.menus = new IvrMenus(dataSource);
+    this.queues = new Queues(dataSource);
   }
 
   /** The realm rule: the alphabetically first domain, lower-cased. */
@@ -109,6 +112,11 @@ public final class StoreDirectory implements Directory {
       case io.ramal.store.DidTarget.Queue q -> new io.ramal.pbx.directory.DidTarget.Queue(q.name());
       case io.ramal.store.DidTarget.Ivr i -> new io.ramal.pbx.directory.DidTarget.Ivr(i.name());
     });
+  }
+
+  @Override
+  public Optional<String> queueNumbered(String tenantId, String number) {
+    return queues.byNumber(tenantId, number).map(io.ramal.cti.queue.QueueSettings::name);
   }
 
   @Override

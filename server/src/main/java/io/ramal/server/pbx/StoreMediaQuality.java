@@ -26,7 +26,7 @@ public final class StoreMediaQuality implements MediaQualityListener, AutoClosea
   private final MediaQualities qualities;
   private final InstantSource clock;
   private final ExecutorService writer = Executors.newSingleThreadExecutor(
-      Thread.ofVirtual().name("media-quality-writer").factory());
+      Thread.ofPlatform().name("media-quality-writer").daemon().factory());
 
   public StoreMediaQuality(DataSource dataSource, InstantSource clock) {
     this.qualities = new MediaQualities(dataSource);

@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recordings index in the store, written off the SIP shards and the media path by one
- * virtual thread, in the order changes were reported (a recording's row is inserted before it is
+ * platform thread, in the order changes were reported (a recording's row is inserted before it is
  * updated). Paths are stored relative to the recordings directory, {@code /}-separated.
  */
 public final class StoreRecordingIndex implements RecordingIndex, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StoreRecordingIndex.class);
   private final Recordings recordings;
   private final ExecutorService writer = Executors.newSingleThreadExecutor(
-      Thread.ofVirtual().name("recording-index").factory());
+      Thread.ofPlatform().name("recording-index").daemon().factory());
 
   public StoreRecordingIndex(DataSource dataSource) {
     this.recordings = new Recordings(dataSource);

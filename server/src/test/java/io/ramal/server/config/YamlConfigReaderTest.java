@@ -275,6 +275,9 @@ class YamlConfigReaderTest {
                         max_callers: 25
                         announce_position_every: 1m
                         service_level: 30s
+                        number: "5000"
+                        language: es
+                        announce_wait: true
                       - name: backup
                 """, Config.production());
         TenantConfig acme = config.tenants().getFirst();
@@ -282,7 +285,8 @@ class YamlConfigReaderTest {
                 new io.ramal.cti.queue.QueueSettings("sales", io.ramal.cti.queue.Strategy.LONGEST_IDLE,
                         Duration.ofSeconds(20), Optional.of(Duration.ofMinutes(3)),
                         Optional.of(io.ramal.cti.queue.OverflowTarget.parse("queue:backup")), Duration.ofSeconds(15),
-                        java.util.OptionalInt.of(25), Optional.of(Duration.ofMinutes(1)), Duration.ofSeconds(30)),
+                        java.util.OptionalInt.of(25), Optional.of(Duration.ofMinutes(1)), Duration.ofSeconds(30),
+                        Optional.of("5000"), io.ramal.cti.Language.ES, true),
                 io.ramal.cti.queue.QueueSettings.defaults("backup"));
     }
 
@@ -316,6 +320,25 @@ class YamlConfigReaderTest {
                 tenants:
                   - {id: acme, domains: [a.example], queues: [{name: sales, members: [alice]}]}
                 """, "tenants[0].queues[0].members").hasMessageContaining("unknown key");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, language: fr}]}
+                """, "tenants[0].queues[0].language").hasMessageContaining("en, pt or es");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: sales, number: "50-00"}]}
+                """, "tenants[0].queues[0]").hasMessageContaining("1-20 digits");
+        assertFails("""
+                tenants:
+                  - {id: acme, domains: [a.example], queues: [{name: a, number: "5000"}, {name: b, number: "5000"}]}
+                """, "tenants[0]").hasMessageContaining("queue number 5000 twice");
+        assertFails("""
+                tenants:
+                  - id: acme
+                    domains: [a.example]
+                    extensions: [{number: "200", password: change-me-200}]
+                    queues: [{name: sales, number: "200"}]
+                """, "tenants[0]").hasMessageContaining("extension 200 and a queue dialled by 200");
     }
 
     @Test

@@ -66,6 +66,21 @@ class TelephonyFactsTest {
   }
 
   @Test
+  void aSupervisorsPhoneIsBusyWithTheCallFromItsAnswerToTheEndOfTheSupervision() {
+    List<io.ramal.cti.fact.TelephonyFact> seen = new ArrayList<>();
+    TelephonyFacts translator = new TelephonyFacts(seen::add, InstantSource.fixed(T0));
+    translator.supervisionEnded("acme", "c1", "s0", "not_answered", "480 Temporarily Unavailable", T0);
+    translator.supervisionStarted("acme", "c1", "s1", "1003", io.ramal.pbx.media.SupervisionMode.LISTEN,
+        Optional.of("1002"), false, T0.plusSeconds(1));
+    translator.supervisionModeChanged("acme", "c1", "s1", io.ramal.pbx.media.SupervisionMode.BARGE, Optional.empty(),
+        T0.plusSeconds(5));
+    translator.supervisionEnded("acme", "c1", "s1", "stopped", "stopped through the API", T0.plusSeconds(9));
+
+    assertThat(seen).containsExactly(new io.ramal.cti.fact.SupervisorConnected("acme", "1003", "c1", T0.plusSeconds(1)),
+        new io.ramal.cti.fact.SupervisorReleased("acme", "1003", "c1", T0.plusSeconds(9)));
+  }
+
+  @Test
   void anOwnDeviceThatIsBusyFailsTheCallWithoutACalleeParty() {
     originate("c2", Direction.INTERNAL, "1002");
     end("c2", Direction.INTERNAL, "1002", Disposition.BUSY, "486 Busy Here (the originating device 1001)", false);

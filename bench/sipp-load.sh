@@ -13,7 +13,8 @@
 #   RAMAL_JAVA_OPTS     extra JVM options for the server (copy mode only), e.g. a flight recording
 #   HEAP_CHECK=1        leak check: heap after a full GC before the load, and again once every call
 #                       and transaction has ended (waits up to 90 s), with the top classes
-#   EVENT_PROBE=1       also measure INVITE -> call.delivered at a WebSocket client (bench/probe)
+#   EVENT_PROBE=1       also measure INVITE -> call.delivered at a WebSocket client (bench/probe;
+#                       it subscribes before the warm-up and counts only the measured calls)
 #   WARMUP_SECONDS=0    before measuring, place calls at min(RATE, 200)/s for this long so the
 #                       server's JIT has compiled the hot paths (0 = measure a cold server)
 #   AUDIO=1             both phones play SIPp's g711a.pcap (A-law) once the call is answered, so
@@ -22,6 +23,9 @@
 #   RECORD=1            every call is recorded: the demo tenant is set to `record: always` (a
 #                       config file in the run directory); the summary adds the recordings written
 #                       and waits (up to 120 s) for their MP3s, counting the finisher's CPU too
+#   CAPTURE=1           with AUDIO=1: tcpdump records the loopback's UDP while the measured calls
+#                       run, and bench/probe/RelayDelay.java works out how long the server held
+#                       each relayed RTP packet (needs tcpdump and root; adds tcpdump's own CPU)
 #
 # Starts the server on free loopback ports with a fresh data directory, registers callee 1002
 # (bench/sipp/register-and-serve.xml answering with uas-answer-now.xml), runs the callers
@@ -46,10 +50,15 @@ readonly WARMUP_CALLS=$(( WARMUP_RATE * WARMUP_SECONDS ))
 if [[ "${AUDIO:-0}" == 1 ]]; then
   readonly CALLER_SCENARIO=uac-digest-rtd-audio.xml CALLEE_SCENARIO=uas-answer-now-audio.xml
   [[ -r /usr/share/sip-tester/g711a.pcap ]] || { echo "bench: AUDIO=1 needs SIPp's g711a.pcap (sip-tester)" >&2; exit 1; }
+elif [[ "${CAPTURE:-0}" == 1 ]]; then
+  echo "bench: CAPTURE=1 needs AUDIO=1" >&2; exit 2
 else
   readonly CALLER_SCENARIO=uac-digest-rtd.xml CALLEE_SCENARIO=uas-answer-now.xml
 fi
 command -v sipp >/dev/null || { echo "bench: SIPp is missing (apt-get install sip-tester)" >&2; exit 1; }
+if [[ "${CAPTURE:-0}" == 1 ]]; then
+  command -v tcpdump >/dev/null || { echo "bench: CAPTURE=1 needs tcpdump (apt-get install tcpdump)" >&2; exit 1; }
+fi
 
 source "$BENCH/lib/jdk.sh"
 source "$BENCH/lib/server.sh"
@@ -105,6 +114,19 @@ until [[ "$(metric "$(scrape_metrics)" ramal_sip_registrations)" -ge 1 ]]; do
   sleep 0.1
 done
 
+if [[ "${EVENT_PROBE:-0}" == 1 ]]; then
+  "$JAVA_HOME/bin/java" "$BENCH/probe/DeliveredLatency.java" "$HTTP_PORT" "$TOTAL" "$(( WARMUP_SECONDS + DURATION + 60 ))" "$RUN_DIR/measure-from" \
+    >"$RUN_DIR/probe.txt" 2>"$RUN_DIR/probe.err" &
+  PROBE_PID=$!
+  STARTED_PIDS+=("$PROBE_PID")
+  waited=0
+  until grep -q subscribed "$RUN_DIR/probe.err" 2>/dev/null; do
+    kill -0 "$PROBE_PID" 2>/dev/null || { echo "bench: event probe failed" >&2; cat "$RUN_DIR/probe.err" >&2; exit 1; }
+    (( waited++ < 300 )) || { echo "bench: event probe did not subscribe within 30 s" >&2; exit 1; }
+    sleep 0.1
+  done
+fi
+
 if (( WARMUP_CALLS > 0 )); then
   echo "warming up: $WARMUP_RATE calls/s for $WARMUP_SECONDS s..." >&2
   mkdir -p "$RUN_DIR/warmup"
@@ -120,15 +142,16 @@ fi
 
 if [[ "${HEAP_CHECK:-0}" == 1 ]]; then heap_before="$(heap_after_gc "$SERVER_PID")"; fi
 
-if [[ "${EVENT_PROBE:-0}" == 1 ]]; then
-  "$JAVA_HOME/bin/java" "$BENCH/probe/DeliveredLatency.java" "$HTTP_PORT" "$TOTAL" "$(( DURATION + 60 ))" \
-    >"$RUN_DIR/probe.txt" 2>"$RUN_DIR/probe.err" &
-  PROBE_PID=$!
-  STARTED_PIDS+=("$PROBE_PID")
+if [[ "${CAPTURE:-0}" == 1 ]]; then
+  # -Z root: tcpdump would otherwise drop to its own user, which cannot write the run directory.
+  tcpdump -i lo -n -s 2048 -B 65536 --time-stamp-precision=nano -Z root -w "$RUN_DIR/relay.pcap" udp \
+    2>"$RUN_DIR/tcpdump.err" &
+  CAPTURE_PID=$!
+  STARTED_PIDS+=("$CAPTURE_PID")
   waited=0
-  until grep -q subscribed "$RUN_DIR/probe.err" 2>/dev/null; do
-    kill -0 "$PROBE_PID" 2>/dev/null || { echo "bench: event probe failed" >&2; cat "$RUN_DIR/probe.err" >&2; exit 1; }
-    (( waited++ < 300 )) || { echo "bench: event probe did not subscribe within 30 s" >&2; exit 1; }
+  until grep -q "listening on" "$RUN_DIR/tcpdump.err" 2>/dev/null; do
+    kill -0 "$CAPTURE_PID" 2>/dev/null || { echo "bench: tcpdump failed" >&2; cat "$RUN_DIR/tcpdump.err" >&2; exit 1; }
+    (( waited++ < 100 )) || { echo "bench: tcpdump did not start within 10 s" >&2; exit 1; }
     sleep 0.1
   done
 fi
@@ -139,6 +162,7 @@ threads_before="$(thread_ticks "$SERVER_PID")"
 read -r busy_before total_before < <(machine_jiffies)
 read -r udp_drops_before < <(udp_receive_drops)
 started_at="$(date +%s.%N)"
+date +%s%N >"$RUN_DIR/measure-from.tmp" && mv "$RUN_DIR/measure-from.tmp" "$RUN_DIR/measure-from"
 
 echo "calling: $RATE calls/s for $DURATION s ($TOTAL calls, ${CALL_MS} ms each) over $PROCS SIPp process(es)..." >&2
 caller_pids=()
@@ -235,6 +259,15 @@ if [[ "${AUDIO:-0}" == 1 ]]; then
     'BEGIN { printf "RTP read by the server on the measured calls: %d packets (%.0f/s), lost %d (%.4f %%), late by more than 20 ms %d (%.4f %%)", r, r / t, l, (r + l > 0 ? 100 * l / (r + l) : 0), d, (r > 0 ? 100 * d / r : 0) }')"
 fi
 
+capture_lines=""
+if [[ -n "${CAPTURE_PID:-}" ]]; then
+  capture_cpu="$(cpu_seconds "$CAPTURE_PID" 2>/dev/null || echo 0)"
+  kill -INT "$CAPTURE_PID" 2>/dev/null || true
+  wait "$CAPTURE_PID" 2>/dev/null || true
+  capture_lines="tcpdump: $(grep -E 'captured|dropped' "$RUN_DIR/tcpdump.err" | paste -sd, - | sed 's/,/, /g'), its CPU $capture_cpu s
+$("$JAVA_HOME/bin/java" -Xmx4g "$BENCH/probe/RelayDelay.java" "$RUN_DIR/relay.pcap" "$SIP_PORT" 2>&1)"
+fi
+
 recording_line=""
 if [[ "${RECORD:-0}" == 1 ]]; then
   # MP3s are made one at a time after each recording stops: wait for them, then count the
@@ -271,7 +304,7 @@ if [[ -n "${PROBE_PID:-}" ]]; then
 fi
 
 mkdir -p "$BENCH/results"
-summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s$( [[ "${AUDIO:-0}" == 1 ]] && echo -audio)$( [[ "${RECORD:-0}" == 1 ]] && echo -recorded)-$(date -u +%Y%m%dT%H%M%SZ).txt"
+summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s$( [[ "${AUDIO:-0}" == 1 ]] && echo -audio)$( [[ "${RECORD:-0}" == 1 ]] && echo -recorded)$( [[ "${CAPTURE:-0}" == 1 ]] && echo -captured)-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "sipp-load: $RATE calls/s for $DURATION s, call length $CALL_MS ms, $PROCS caller process(es), audio $( [[ "${AUDIO:-0}" == 1 ]] && echo "g711a.pcap both legs" || echo none), recording $( [[ "${RECORD:-0}" == 1 ]] && echo "every call" || echo off), server $( (( WARMUP_CALLS > 0 )) && echo "warmed up with $WARMUP_CALLS calls" || echo "cold (no warm-up)"), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 1p), $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | sed -n 1p)"
@@ -286,6 +319,7 @@ summary="$BENCH/results/sipp-load-${RATE}cps-${DURATION}s$( [[ "${AUDIO:-0}" == 
   echo "first INVITE->200 incl. challenge (ms, $n200 samples): p50 $p50_200, p90 $p90_200, p99 $p99_200, max $max_200"
   echo "server gauges when the callers ended: calls_active $active_after (back to 0 after: $drain), sip_transactions $(metric "$metrics_after" ramal_sip_transactions)"
   if [[ -n "$media_line" ]]; then echo "$media_line"; fi
+  if [[ -n "$capture_lines" ]]; then echo "$capture_lines"; fi
   if [[ -n "$recording_line" ]]; then echo "$recording_line"; fi
   if [[ -n "${PROBE_PID:-}" ]]; then cat "$RUN_DIR/probe.txt"; fi
   if [[ -n "$heap_line" ]]; then echo "$heap_line"; echo "largest classes then (instances, bytes, class):"; echo "$heap_top"; fi

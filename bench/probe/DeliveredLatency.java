@@ -16,13 +16,19 @@ import java.util.regex.Pattern;
 
 /**
  * INVITE arrival → call.delivered at a WebSocket client, for bench/sipp-load.sh (EVENT_PROBE=1).
- * Run as a single source file (no dependencies): java bench/probe/DeliveredLatency.java HTTP_PORT EXPECTED TIMEOUT_S
+ * Run as a single source file (no dependencies):
+ * java bench/probe/DeliveredLatency.java HTTP_PORT EXPECTED TIMEOUT_S [MEASURE_FROM_FILE]
  *
  * Logs in as the demo user alice, subscribes to call.delivered, and for each event takes three
  * instants: the call's created_at (when the B2BUA accepted the authenticated INVITE), the event's
  * ts (when the event was committed to the log) and the moment this client read the frame. All on
  * one machine and one clock. Prints percentiles of the whole path and of its two halves once
  * EXPECTED events arrived or TIMEOUT_S passed.
+ *
+ * <p>With MEASURE_FROM_FILE the probe can subscribe before the bench's warm-up calls, so its own
+ * WebSocket reading is compiled by the time the measured calls start: events are read but not
+ * counted until that file exists, and then only those of calls created at or after the instant
+ * it holds (nanoseconds since the epoch, as {@code date +%s%N} prints).
  */
 public final class DeliveredLatency {
   private static final Pattern CREATED = Pattern.compile("\"created_at\":\"([^\"]+)\"");
@@ -33,6 +39,7 @@ public final class DeliveredLatency {
     int port = Integer.parseInt(args[0]);
     int expected = Integer.parseInt(args[1]);
     long timeoutSeconds = Long.parseLong(args[2]);
+    MeasureFrom measureFrom = new MeasureFrom(args.length > 3 ? java.nio.file.Path.of(args[3]) : null);
     HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
     String body = "{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"demo-alice\"}";
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
@@ -58,8 +65,11 @@ public final class DeliveredLatency {
                 Matcher created = CREATED.matcher(frame);
                 Matcher ts = TS.matcher(frame);
                 if (created.find() && ts.find()) {
-                  samples.add(new long[] {nanos(Instant.parse(created.group(1))), nanos(Instant.parse(ts.group(1))), readNanos});
-                  done.countDown();
+                  long createdNanos = nanos(Instant.parse(created.group(1)));
+                  if (measureFrom.counts(createdNanos)) {
+                    samples.add(new long[] {createdNanos, nanos(Instant.parse(ts.group(1))), readNanos});
+                    done.countDown();
+                  }
                 }
               }
             }
@@ -75,6 +85,29 @@ public final class DeliveredLatency {
     done.await(timeoutSeconds, TimeUnit.SECONDS);
     socket.abort();
     System.exit(0);
+  }
+
+  /** From when events count: always without a file; once the file exists, from the instant it holds. */
+  private static final class MeasureFrom {
+    private final java.nio.file.Path file;
+    private long fromNanos = Long.MAX_VALUE;
+
+    MeasureFrom(java.nio.file.Path file) {
+      this.file = file;
+      if (file == null) fromNanos = Long.MIN_VALUE;
+    }
+
+    boolean counts(long createdNanos) {
+      if (fromNanos == Long.MAX_VALUE) {
+        try {
+          String text = java.nio.file.Files.readString(file).strip();
+          if (!text.isEmpty()) fromNanos = Long.parseLong(text);
+        } catch (java.io.IOException | NumberFormatException notYet) {
+          return false;
+        }
+      }
+      return createdNanos >= fromNanos;
+    }
   }
 
   private static void report(List<long[]> samples) {

@@ -9,7 +9,6 @@ import io.ramal.media.player.MediaClock;
 import io.ramal.media.player.PlaybackListener;
 import io.ramal.media.player.Player;
 import io.ramal.media.relay.EndpointOpening;
-import io.ramal.media.relay.Feed;
 import io.ramal.media.relay.RtpBridge;
 import io.ramal.media.relay.RtpEndpoint;
 import io.ramal.media.relay.RtpSession;
@@ -19,7 +18,6 @@ import io.ramal.sip.sdp.Answering;
 import io.ramal.sip.sdp.Direction;
 import io.ramal.sip.sdp.LocalSession;
 import io.ramal.sip.sdp.OfferAnswer;
-import io.ramal.sip.sdp.Origin;
 import io.ramal.sip.sdp.SdpParseResult;
 import io.ramal.sip.sdp.SessionDescription;
 import io.ramal.sip.transaction.Scheduler;
@@ -27,75 +25,22 @@ import java.nio.charset.StandardCharsets;
 import io.ramal.pbx.media.ControlOutcome.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import io.ramal.media.mixer.ConferenceMixer;
-import io.ramal.media.mixer.Participant;
-import java.util.concurrent.ThreadLocalRandom;
+import io.ramal.pbx.media.LegMedia.Seat;
 
 /**
  * The anchored media of one call: an RTP endpoint per leg, offer/answer kept per leg (each phone
  * negotiates with us, not with the other phone), a bridge once both legs have a session, music
  * on hold for the party whose peer holds. Runs on the call's shard; the endpoints' listeners are
- * forwarded to the call's {@link MediaListener}, which hops back onto the shard.
+ * forwarded to the call's {@link MediaListener}, which hops back onto the shard. While the call is
+ * a conference or supervised, its legs sit in a mixer instead ({@link ConferenceSeats},
+ * {@link SupervisorLeg}); this class decides when the bridge gives way to the mixer and back.
  */
 final class AnchoredCallMedia implements CallMedia {
   private static final byte[] NONE = new byte[0];
   /** What a party held from the server hears (shared: sinks never modify a frame). */
   private static final short[] SILENCE = Pcm.silence();
-
-  /** One leg: its endpoint and where its offer/answer stands. */
-  private final class LegMedia {
-    /** Which side the leg is on (a conference participant may take a side later). */
-    final Seat seat;
-    final RtpEndpoint endpoint;
-    LocalSession local;
-    SessionDescription lastOffer;
-    boolean awaitingAnswer;
-    SessionDescription answer;
-    boolean negotiated;
-    final LegHold hold = new LegHold();
-    Hearing hearing = Hearing.PEER;
-    /** The music player while this leg hears music on hold (null while it hears silence). */
-    Player music;
-    /** Music or silence frames feeding this leg, while it does not hear its peer. */
-    MediaClock.Registration musicFeed;
-    /** Its place in the conference mixer, while the call is a conference. */
-    Participant participant;
-    /** What it says going into the mixer. */
-    AutoCloseable toMixer;
-
-    LegMedia(Seat seat, RtpEndpoint endpoint) {
-      this.seat = seat;
-      this.endpoint = endpoint;
-      long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
-      this.local = LocalSession.start(Origin.of(id, plane.connection));
-    }
-
-    int port() {
-      return endpoint.ports().rtp();
-    }
-
-    Side side() {
-      return seat.side;
-    }
-  }
-
-  /**
-   * Where a leg's endpoint reports to: its side, or none while it is a conference participant
-   * beyond the two sides (its digits and silence are not the call's business then).
-   */
-  private static final class Seat {
-    volatile Side side;
-    volatile boolean extra;
-
-    Seat(Side side) {
-      this.side = side;
-    }
-  }
 
   private final AnchoredMediaPlane plane;
   private final String callId;
@@ -115,17 +60,10 @@ final class AnchoredCallMedia implements CallMedia {
   private LegMedia newLeg;
   /** How the new leg is wired now (null: no new leg). */
   private Wiring wiring;
-  /** The mixer while the call is a conference (null: the two sides are bridged). */
-  private ConferenceMixer mixer;
-  private MediaClock.Registration mixing;
-  /** Conference participants beyond the two sides, by the key the call gave each. */
-  private final Map<String, LegMedia> extras = new LinkedHashMap<>();
-  /** A supervisor's leg, from its offer until the supervision ends (null: none). */
-  private LegMedia supervisorLeg;
-  /** The supervisor's seat in the mixer once its phone answered (null: not seated). */
-  private SupervisionSeat supervision;
-  /** During a conference, recording sinks that get what the caller hears (everyone else). */
-  private final List<FrameSink> hearingAsCaller = new CopyOnWriteArrayList<>();
+  /** The conference mixer and who sits in it (not mixing: the two sides are bridged). */
+  private final ConferenceSeats seats;
+  /** A supervisor's leg, from its offer until the supervision ends. */
+  private final SupervisorLeg supervisor = new SupervisorLeg();
 
   /** One tap: its sink per side and the handles of its attachments to the current endpoints. */
   private static final class TapPoint {
@@ -147,13 +85,14 @@ final class AnchoredCallMedia implements CallMedia {
     this.tenantId = tenantId;
     this.listener = listener;
     this.scheduler = scheduler;
+    this.seats = new ConferenceSeats(plane.mediaClock);
     Seat callerSeat = new Seat(Side.CALLER);
     Seat calleeSeat = new Seat(Side.CALLEE);
     RtpEndpoint a = open(callerSeat, scheduler);
     RtpEndpoint b = a == null ? null : open(calleeSeat, scheduler);
     if (a != null && b == null) a.close();
-    this.caller = b == null ? null : new LegMedia(callerSeat, a);
-    this.callee = b == null ? null : new LegMedia(calleeSeat, b);
+    this.caller = b == null ? null : new LegMedia(callerSeat, a, plane.connection);
+    this.callee = b == null ? null : new LegMedia(calleeSeat, b, plane.connection);
     this.failure = b == null ? "no RTP ports available" : null;
   }
 
@@ -305,7 +244,7 @@ final class AnchoredCallMedia implements CallMedia {
   public void answered(Side answeredBy) {
     if (failure != null || closed) return;
     joinIfReady();
-    if (wiring == null && mixer == null) reheard(); // a caller served by us (a queue) stops hearing music
+    if (wiring == null && !seats.mixing()) reheard(); // a caller served by us (a queue) stops hearing music
     Duration dead = plane.settings.deadMediaAfter();
     caller.endpoint.watchSilence(dead);
     callee.endpoint.watchSilence(dead);
@@ -316,27 +255,18 @@ final class AnchoredCallMedia implements CallMedia {
     if (closed || failure != null) return;
     closed = true;
     for (AutoCloseable tap : List.copyOf(taps)) close(tap);
-    stopMusic(caller);
-    stopMusic(callee);
+    caller.stopMusic();
+    callee.stopMusic();
     if (bridge != null) bridge.close();
     caller.endpoint.close();
     callee.endpoint.close();
     if (newLeg != null) {
-      stopMusic(newLeg);
+      newLeg.stopMusic();
       newLeg.endpoint.close();
       newLeg = null;
     }
-    if (mixer != null) {
-      mixing.cancel();
-      mixer.close();
-      mixer = null;
-    }
-    for (LegMedia extra : extras.values()) extra.endpoint.close();
-    extras.clear();
-    if (supervisorLeg != null) supervisorLeg.endpoint.close();
-    supervisorLeg = null;
-    supervision = null;
-    hearingAsCaller.clear();
+    seats.close();
+    supervisor.close();
     plane.reportQuality(tenantId, callId, caller.endpoint, callee.endpoint);
   }
 
@@ -365,11 +295,10 @@ final class AnchoredCallMedia implements CallMedia {
    */
   private void attach(TapPoint point) {
     point.fromCaller = caller.endpoint.addTap(point.callerSink);
-    if (mixer == null || supervision != null && extras.isEmpty()) { // a supervisor is not recorded
+    if (!seats.mixing() || supervisor.seated() && seats.noParticipants()) { // a supervisor is not recorded
       point.fromCallee = callee.endpoint.addTap(point.calleeSink);
     } else {
-      hearingAsCaller.add(point.calleeSink);
-      point.fromCallee = () -> hearingAsCaller.remove(point.calleeSink);
+      point.fromCallee = seats.hearAsCaller(point.calleeSink);
     }
   }
 
@@ -398,21 +327,21 @@ final class AnchoredCallMedia implements CallMedia {
   /** Reports a change of who holds on {@code x} and makes both legs hear what the holds say. */
   private void holdMoved(LegMedia x, LegHold.Change change) {
     if (!change.moved()) return;
-    if (wiring == null && mixer == null) reheard();
+    if (wiring == null && !seats.mixing()) reheard();
     change.before().ifPresent(origin -> listener.holdChanged(x.side(), false, origin));
     change.after().ifPresent(origin -> listener.holdChanged(x.side(), true, origin));
   }
 
   private void hear(LegMedia leg, Hearing what) {
     if (leg.hearing == what) return;
-    stopMusic(leg);
+    leg.stopMusic();
     switch (what) {
       case PEER -> {}
       case MUSIC -> {
         Player music = plane.music.play(tenantId, PlaybackListener.NONE);
-        play(leg, music, music);
+        leg.play(music, music, plane.mediaClock);
       }
-      case SILENCE -> play(leg, () -> SILENCE, null);
+      case SILENCE -> leg.play(() -> SILENCE, null, plane.mediaClock);
       case PROMPT -> throw new IllegalArgumentException("prompts are played through play(side, frames)");
     }
     leg.hearing = what;
@@ -423,33 +352,15 @@ final class AnchoredCallMedia implements CallMedia {
     if (failure != null || closed) return Optional.empty();
     LegMedia leg = leg(side);
     Hearing before = leg.hearing;
-    stopMusic(leg);
-    play(leg, frames, null);
+    leg.stopMusic();
+    leg.play(frames, null, plane.mediaClock);
     leg.hearing = Hearing.PROMPT;
     MediaClock.Registration feed = leg.musicFeed;
     return Optional.of(() -> {
       if (closed || leg.musicFeed != feed) return; // something else changed what the leg hears meanwhile
-      stopMusic(leg);
+      leg.stopMusic();
       hear(leg, before == Hearing.PROMPT ? Hearing.SILENCE : before);
     });
-  }
-
-  /** {@code leg} hears {@code frames} (music, or silence) instead of the other party. */
-  private void play(LegMedia leg, FrameSource frames, Player music) {
-    leg.music = music;
-    leg.endpoint.feed(Feed.FRAMES);
-    leg.musicFeed = plane.mediaClock.connect(frames, leg.endpoint.outbound());
-  }
-
-  /** {@code leg} hears the other party again (whatever it heard instead stops). */
-  private void stopMusic(LegMedia leg) {
-    if (leg.musicFeed == null) return;
-    leg.musicFeed.cancel();
-    if (leg.music != null) leg.music.stop();
-    leg.music = null;
-    leg.musicFeed = null;
-    leg.hearing = Hearing.PEER;
-    if (!leg.endpoint.isClosed()) leg.endpoint.feed(Feed.RELAY);
   }
 
   @Override
@@ -459,7 +370,7 @@ final class AnchoredCallMedia implements CallMedia {
     Seat seat = new Seat(side);
     RtpEndpoint endpoint = open(seat, scheduler);
     if (endpoint == null) return new Outcome.Refuse(503, "Service Unavailable (no RTP ports available)");
-    newLeg = new LegMedia(seat, endpoint);
+    newLeg = new LegMedia(seat, endpoint, plane.connection);
     return new Outcome.Forward(offerTo(newLeg));
   }
 
@@ -517,7 +428,7 @@ final class AnchoredCallMedia implements CallMedia {
       wiring = to; // the parties talk on; the new leg hears nothing until it joins
       return;
     }
-    if (to == Wiring.ABANDONED && (wiring == Wiring.JOINING || mixer != null)) {
+    if (to == Wiring.ABANDONED && (wiring == Wiring.JOINING || seats.mixing())) {
       LegMedia abandoned = newLeg;
       newLeg = null;
       wiring = null;
@@ -551,13 +462,13 @@ final class AnchoredCallMedia implements CallMedia {
         LegMedia replacement = newLeg;
         newLeg = null;
         wiring = null;
-        stopMusic(current);
+        current.stopMusic();
         current.endpoint.close();
         if (side == Side.CALLER) caller = replacement;
         else callee = replacement;
         retap();
         bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
-        stopMusic(replacement);
+        replacement.stopMusic();
         reheard();
         replacement.endpoint.watchSilence(plane.settings.deadMediaAfter());
       }
@@ -565,11 +476,11 @@ final class AnchoredCallMedia implements CallMedia {
         LegMedia abandoned = newLeg;
         newLeg = null;
         wiring = null;
-        stopMusic(abandoned);
+        abandoned.stopMusic();
         abandoned.endpoint.close();
         bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
-        stopMusic(current);
-        stopMusic(kept);
+        current.stopMusic();
+        kept.stopMusic();
         reheard();
       }
     }
@@ -585,7 +496,7 @@ final class AnchoredCallMedia implements CallMedia {
   public ControlOutcome hold(Side holder, boolean hold) {
     Optional<ControlOutcome> unusable = unusable();
     if (unusable.isPresent()) return unusable.get();
-    if (mixer != null) return inConference("hold");
+    if (seats.mixing()) return inConference("hold");
     LegMedia x = leg(holder);
     if (hold && x.hold.byServer() || !hold && !x.hold.byServer() && !x.hold.byPhone()) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(holder) + " is " + (hold ? "already" : "not")
@@ -617,7 +528,7 @@ final class AnchoredCallMedia implements CallMedia {
   public ControlOutcome sendDigits(Side from, List<DtmfDigit> digits, Duration gap) {
     Optional<ControlOutcome> unusable = unusable();
     if (unusable.isPresent()) return unusable.get();
-    if (mixer != null) return inConference("DTMF to one party");
+    if (seats.mixing()) return inConference("DTMF to one party");
     if (leg(from.other()).endpoint.sendDigits(digits, gap).isEmpty()) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "the " + name(from.other())
           + "'s phone receives no audio now (it holds the call)");
@@ -629,14 +540,14 @@ final class AnchoredCallMedia implements CallMedia {
   private Optional<ControlOutcome> unusable() {
     if (failure != null) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call has no media: " + failure));
     if (closed) return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call has ended"));
-    if (bridge == null && mixer == null) {
+    if (bridge == null && !seats.mixing()) {
       return Optional.of(ControlOutcome.refused(Reason.INVALID_STATE, "the call's media is not set up yet"));
     }
     return Optional.empty();
   }
 
   private ControlOutcome inConference(String what) {
-    if (supervision != null && extras.isEmpty()) {
+    if (supervisor.seated() && seats.noParticipants()) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "the call is supervised: " + what + " is not available until"
           + " the supervision ends");
     }
@@ -652,15 +563,12 @@ final class AnchoredCallMedia implements CallMedia {
     if (newLeg == null || !newLeg.negotiated) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "no answered leg is waiting to join the conference");
     }
-    if (extras.containsKey(key)) throw new IllegalArgumentException("participant " + key + " is in the conference already");
-    if (mixer == null) startMixing();
+    if (seats.seated(key)) throw new IllegalArgumentException("participant " + key + " is in the conference already");
+    if (!seats.mixing()) startMixing();
     LegMedia joining = newLeg;
     newLeg = null;
     wiring = null;
-    stopMusic(joining);
-    joining.seat.extra = true;
-    extras.put(key, joining);
-    seat(joining);
+    seats.join(key, joining);
     return ControlOutcome.DONE;
   }
 
@@ -668,86 +576,45 @@ final class AnchoredCallMedia implements CallMedia {
   private void startMixing() {
     if (bridge != null) bridge.close();
     bridge = null;
-    mixer = new ConferenceMixer();
-    seat(caller);
-    seat(callee);
-    mixing = plane.mediaClock.register(mixer);
+    seats.open();
+    seats.seat(caller, true);
+    seats.seat(callee, false);
+    seats.start();
     retap();
   }
 
   /** Back to a bridge between the two sides: the conference is down to two parties. */
   private void stopMixing() {
-    mixing.cancel();
-    mixer.close();
-    mixer = null;
-    unseat(caller);
-    unseat(callee);
+    seats.stop(caller, callee);
     bridge = RtpBridge.join(caller.endpoint, callee.endpoint);
-    hearingAsCaller.clear();
     retap();
     reheard();
   }
 
-  private void seat(LegMedia leg) {
-    stopMusic(leg);
-    leg.endpoint.feed(Feed.FRAMES);
-    FrameSink out = leg.endpoint.outbound();
-    FrameSink hears = leg == caller ? frame -> {
-      out.write(frame);
-      for (FrameSink s : hearingAsCaller) s.write(frame);
-    } : out;
-    leg.participant = mixer.join(String.valueOf(leg.port()), hears);
-    leg.toMixer = leg.endpoint.addTap(leg.participant.input());
-  }
-
-  private void unseat(LegMedia leg) {
-    if (leg.participant == null) return;
-    close(leg.toMixer);
-    leg.participant.leave();
-    leg.participant = null;
-    leg.toMixer = null;
-    if (!leg.endpoint.isClosed()) leg.endpoint.feed(Feed.RELAY);
-  }
-
   @Override
   public void participantLeft(String key) {
-    LegMedia gone = extras.remove(key);
-    if (gone == null || closed) return;
-    unseat(gone);
-    gone.endpoint.close();
-    if (extras.isEmpty() && supervision == null) stopMixing();
+    if (seats.leave(key) && seats.noParticipants() && !supervisor.seated()) stopMixing();
   }
 
   @Override
   public void sideTakenBy(Side side, String key) {
-    LegMedia promoted = extras.remove(key);
-    if (promoted == null || closed) return;
-    LegMedia old = leg(side);
-    unseat(old);
-    old.endpoint.close();
-    unseat(promoted);
-    promoted.seat.side = side;
-    promoted.seat.extra = false;
+    Optional<LegMedia> taking = seats.promote(key, side, leg(side));
+    if (taking.isEmpty()) return;
+    LegMedia promoted = taking.get();
     if (side == Side.CALLER) caller = promoted;
     else callee = promoted;
     promoted.endpoint.watchSilence(plane.settings.deadMediaAfter());
-    if (extras.isEmpty() && supervision == null) {
+    if (seats.noParticipants() && !supervisor.seated()) {
       stopMixing();
     } else {
-      seat(promoted);
+      seats.seat(promoted, promoted == caller);
       retap();
     }
   }
 
   @Override
   public ControlOutcome muteParticipant(String key, boolean mute) {
-    LegMedia x = extras.get(key);
-    if (x == null || closed) return ControlOutcome.refused(Reason.NO_SUCH_PARTY, "no such participant in the conference");
-    if (x.endpoint.muted() == mute) {
-      return ControlOutcome.refused(Reason.INVALID_STATE, "the participant is " + (mute ? "already" : "not") + " muted");
-    }
-    x.endpoint.mute(mute);
-    return ControlOutcome.DONE;
+    return seats.mute(key, mute);
   }
 
   // ---- supervision ----
@@ -755,56 +622,41 @@ final class AnchoredCallMedia implements CallMedia {
   @Override
   public Outcome openSupervisorLeg() {
     if (failure != null || closed) return new Outcome.Refuse(503, "Service Unavailable (the call has no media)");
-    if (supervisorLeg != null) return new Outcome.Refuse(491, "Request Pending (the call is supervised already)");
+    if (supervisor.present()) return new Outcome.Refuse(491, "Request Pending (the call is supervised already)");
     Seat seat = new Seat(Side.CALLEE);
     seat.extra = true; // its digits and silence are not the call's business
     RtpEndpoint endpoint = open(seat, scheduler);
     if (endpoint == null) return new Outcome.Refuse(503, "Service Unavailable (no RTP ports available)");
-    supervisorLeg = new LegMedia(seat, endpoint);
-    return new Outcome.Forward(offerTo(supervisorLeg));
+    LegMedia offered = new LegMedia(seat, endpoint, plane.connection);
+    supervisor.offered(offered);
+    return new Outcome.Forward(offerTo(offered));
   }
 
   @Override
   public ControlOutcome supervise(byte[] answer, SupervisionMode mode, Optional<Side> agent, boolean notifyAgent) {
     Optional<ControlOutcome> unusable = unusable();
     if (unusable.isPresent()) return unusable.get();
-    if (supervisorLeg == null || supervision != null) {
+    if (!supervisor.waiting()) {
       return ControlOutcome.refused(Reason.INVALID_STATE, "no supervisor's leg is waiting to be seated");
     }
     if (newLeg != null) return ControlOutcome.refused(Reason.INVALID_STATE, "a new leg is being set up on the call");
-    SessionDescription sdp;
-    switch (SessionDescription.parse(answer)) {
-      case SdpParseResult.Parsed p -> sdp = p.description();
-      case SdpParseResult.Malformed m -> {
-        return ControlOutcome.refused(Reason.INVALID_ARGUMENT, "malformed SDP: " + m.reason());
-      }
-    }
-    switch (OfferAnswer.accept(supervisorLeg.lastOffer, sdp, plane.capabilities)) {
-      case Acceptance.Unusable u -> {
-        return ControlOutcome.refused(Reason.INVALID_ARGUMENT, u.reason());
-      }
-      case Acceptance.Agreed a -> {
-        supervisorLeg.endpoint.negotiate(RtpSession.of(a.audio()));
-        supervisorLeg.negotiated = true;
-        supervisorLeg.awaitingAnswer = false;
-      }
-    }
-    boolean wasMixing = mixer != null;
+    Optional<ControlOutcome> refused = supervisor.answered(answer, plane.capabilities);
+    if (refused.isPresent()) return refused.get();
+    boolean wasMixing = seats.mixing();
     if (!wasMixing) {
       if (bridge != null) bridge.close();
       bridge = null;
-      mixer = new ConferenceMixer();
+      seats.open();
     }
-    seat(supervisorLeg);
-    supervision = new SupervisionSeat(supervisorLeg.participant, mode, agent);
+    supervisor.sit(seats, mode, agent);
     if (!wasMixing) {
-      seat(caller);
-      seat(callee);
+      seats.seat(caller, true);
+      seats.seat(callee, false);
     }
-    supervision.apply(mode, agent, caller.participant, callee.participant);
-    if (notifyAgent && agent.isPresent()) SupervisionSeat.beep(plane.mediaClock, mixer, leg(agent.get()).participant);
+    supervisor.apply(mode, agent, caller, callee);
+    if (notifyAgent && agent.isPresent()) seats.beep(leg(agent.get()));
     if (!wasMixing) {
-      mixing = plane.mediaClock.register(mixer);
+      seats.start();
       retap();
     }
     return ControlOutcome.DONE;
@@ -814,21 +666,14 @@ final class AnchoredCallMedia implements CallMedia {
   public ControlOutcome superviseAs(SupervisionMode mode, Optional<Side> agent) {
     Optional<ControlOutcome> unusable = unusable();
     if (unusable.isPresent()) return unusable.get();
-    if (supervision == null) return ControlOutcome.refused(Reason.INVALID_STATE, "the supervisor has not answered yet");
-    supervision.apply(mode, agent, caller.participant, callee.participant);
+    if (!supervisor.seated()) return ControlOutcome.refused(Reason.INVALID_STATE, "the supervisor has not answered yet");
+    supervisor.apply(mode, agent, caller, callee);
     return ControlOutcome.DONE;
   }
 
   @Override
   public void supervisionEnded() {
-    LegMedia gone = supervisorLeg;
-    boolean seated = supervision != null;
-    supervisorLeg = null;
-    supervision = null;
-    if (gone == null || closed) return;
-    unseat(gone);
-    gone.endpoint.close();
-    if (seated && extras.isEmpty()) stopMixing();
+    if (supervisor.end(seats) && seats.noParticipants()) stopMixing();
   }
 
   private static String name(Side side) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  * serializer could not write never leaves this module.
  */
 public final class JsonFields {
-    private final LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    private LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    /** Whether {@link #build} handed out a view of {@link #fields}: the next change copies them first. */
+    private boolean shared;
 
     private JsonFields() {}
 
@@ -27,7 +29,12 @@ public final class JsonFields {
     /** Adds (or replaces) one field. */
     public JsonFields put(String key, Object value) {
         Objects.requireNonNull(key, "key");
-        fields.put(key, normalize(value));
+        Object normalized = normalize(value);
+        if (shared) {
+            fields = new LinkedHashMap<>(fields);
+            shared = false;
+        }
+        fields.put(key, normalized);
         return this;
     }
 
@@ -37,9 +44,14 @@ public final class JsonFields {
         return this;
     }
 
-    /** The fields in insertion order, unmodifiable; null values are kept. */
+    /**
+     * The fields in insertion order, unmodifiable; null values are kept. Built objects are made
+     * for every event and snapshot, so this hands out a view instead of a copy; a later
+     * {@link #put} copies first, and what was built never changes.
+     */
     public Map<String, Object> build() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        shared = true;
+        return Collections.unmodifiableMap(fields);
     }
 
     private static Object normalize(Object value) {

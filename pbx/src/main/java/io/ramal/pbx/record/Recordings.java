@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +43,8 @@ public final class Recordings implements AutoCloseable {
   private final RecordingIndex index;
   private final Directory directory;
   private final InstantSource clock;
-  /** Recordings waiting for their MP3 from which the finisher stops resting for live calls. */
-  private static final int BACKLOG_LIMIT = 200;
+  /** How long a recording may wait for its MP3 before the finisher stops resting for live calls. */
+  private static final Duration MP3_WAIT_LIMIT = Duration.ofMinutes(5);
   private final Executor writers;
   private final ThreadPoolExecutor finisher;
   private final AtomicInteger recording = new AtomicInteger();
@@ -65,7 +67,7 @@ public final class Recordings implements AutoCloseable {
     }).start();
     this.finisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
         Thread.ofPlatform().name("recording-finisher").daemon().priority(Thread.MIN_PRIORITY).factory());
-    this.pacing = new FinisherPacing(recording::get, () -> finisher.getQueue().size(), BACKLOG_LIMIT);
+    this.pacing = new FinisherPacing(recording::get, this::oldestMp3Wait, MP3_WAIT_LIMIT);
   }
 
   /** Recording as {@code settings} say, policies from {@code directory}, reported to {@code index}. */
@@ -133,7 +135,7 @@ public final class Recordings implements AutoCloseable {
             result.file(RecordedFile.Kind.STEREO_WAV).map(f -> stored(s, f)), mp3Follows));
         if (!mp3Follows) return;
         try {
-          finisher.execute(() -> encode(s, tenantId, recordingId, mixed.get().path(), mp3));
+          finisher.execute(new Mp3Job(clock.instant(), () -> encode(s, tenantId, recordingId, mixed.get().path(), mp3)));
         } catch (RejectedExecutionException e) {
           index.record(new RecordingChange.Mp3Ready(tenantId, recordingId, Optional.empty()));
         }
@@ -146,6 +148,22 @@ public final class Recordings implements AutoCloseable {
   private void failed(String tenantId, String recordingId, String reason) {
     log.warn("event=recording_failed recording={} tenant={} reason=\"{}\"", recordingId, tenantId, reason);
     index.record(new RecordingChange.Failed(tenantId, recordingId, clock.instant(), reason));
+  }
+
+  /** An MP3 to make, with when it was queued, so the finisher knows how long the oldest has waited. */
+  private record Mp3Job(Instant queuedAt, Runnable work) implements Runnable {
+    @Override
+    public void run() {
+      work.run();
+    }
+  }
+
+  private Duration oldestMp3Wait() {
+    if (finisher.getQueue().peek() instanceof Mp3Job oldest) {
+      Duration waited = Duration.between(oldest.queuedAt(), clock.instant());
+      return waited.isNegative() ? Duration.ZERO : waited;
+    }
+    return Duration.ZERO;
   }
 
   /** On the finisher thread: the MP3 of the mixed WAV, measured; the recording is ready either way. */

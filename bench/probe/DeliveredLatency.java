@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * Logs in as the demo user alice, subscribes to call.delivered, and for each event takes three
  * instants: the call's created_at (when the B2BUA accepted the authenticated INVITE), the event's
- * ts (when the event was committed to the log) and the moment this client read the frame. All on
+ * ts (taken by the event log as the append's transaction begins, so the commit comes after it)
+ * and the moment this client read the frame. All on
  * one machine and one clock. Prints percentiles of the whole path and of its two halves once
  * EXPECTED events arrived or TIMEOUT_S passed.
  *
@@ -117,8 +118,8 @@ public final class DeliveredLatency {
     }
     System.out.println("INVITE -> call.delivered at a WebSocket client: " + all.size() + " events");
     print("  whole path  (created_at -> read)", all, s -> s[2] - s[0]);
-    print("  to the log  (created_at -> ts)  ", all, s -> s[1] - s[0]);
-    print("  fan-out     (ts -> read)        ", all, s -> s[2] - s[1]);
+    print("  to the append  (created_at -> ts)", all, s -> s[1] - s[0]);
+    print("  commit+fan-out (ts -> read)      ", all, s -> s[2] - s[1]);
     System.out.flush();
   }
 

@@ -171,7 +171,7 @@ public final class Ramal implements AutoCloseable {
       int sealed = trunks.sealPlainPasswords();
       if (sealed > 0) LOG.info("event=trunk_passwords_sealed count={} key_file={}", sealed, config.secretsKeyFile());
       Provisioning.apply(config, database.dataSource(), trunks, clock);
-      records = new StoreCallRecords(database.dataSource(), cdr -> {
+      records = new StoreCallRecords(database.backgroundDataSource(), cdr -> {
         if (api != null) api.callLogs().cdrStored(cdr);
       });
     }, () -> {
@@ -208,7 +208,7 @@ public final class Ramal implements AutoCloseable {
         tenantMusic = TenantMusicFiles.open(config.dataDir().resolve("music-on-hold"), music, UploadLimits.DEFAULT,
             clock);
         prompts = TenantPromptFiles.open(config.dataDir().resolve("prompts"), UploadLimits.DEFAULT);
-        mediaQuality = new StoreMediaQuality(database.dataSource(), clock);
+        mediaQuality = new StoreMediaQuality(database.backgroundDataSource(), clock);
         media = mediaPlane(config.media(), clock, music, new MeteredMediaQuality(registry, mediaQuality));
         if (media instanceof AnchoredMediaPlane anchored) {
           Gauge.builder("ramal_rtp_port_pairs_free", anchored, AnchoredMediaPlane::availablePortPairs)
@@ -236,7 +236,7 @@ public final class Ramal implements AutoCloseable {
       public void start() throws Exception {
         directory = new CachingDirectory(new StoreDirectory(database.dataSource(), trunks), clock, Duration.ofSeconds(5),
             100_000);
-        recordingIndex = new StoreRecordingIndex(database.dataSource());
+        recordingIndex = new StoreRecordingIndex(database.backgroundDataSource());
         recordingIndex.closeUnfinished(clock);
         var recording = config.media().recording();
         recordings = new Recordings(new RecordingSettings(config.recordingsDir(), recording.partyChannels(),

@@ -61,6 +61,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * The same pool for writers whose delay nobody notices (call records, media quality, the
+     * recordings index): on SQLite they let writers on the live event path go first (at most one
+     * of them waits for the turn at a time, see {@link WriterTurns}); on PostgreSQL it is the pool.
+     */
+    public DataSource backgroundDataSource() {
+        return dataSource instanceof WriterTurns turns ? turns.background() : dataSource;
+    }
+
     public DatabaseVendor vendor() {
         return vendor;
     }

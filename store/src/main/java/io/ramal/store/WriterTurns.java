@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
@@ -24,6 +25,13 @@ import javax.sql.DataSource;
  * turn from {@code setAutoCommit(false)} until autocommit is set again or the connection closes,
  * and a statement run in autocommit mode holds it while it executes (queries never wait: WAL
  * readers do not block writers). Only for SQLite; PostgreSQL has row locks.
+ *
+ * <p>Writers whose delay nobody notices (call records, media quality, the recordings index: see
+ * {@link #background}) pass a gate of their own before they even take a connection from the pool,
+ * so at most one of them holds a connection or waits for the turn at any time. A write on the live
+ * event path then waits for the transaction holding the turn and at most one background
+ * transaction, not for a queue of them, and the background writers never hold more than one of
+ * the pool's few connections.
  */
 final class WriterTurns implements DataSource {
     private static final Set<String> WRITES = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
@@ -31,7 +39,9 @@ final class WriterTurns implements DataSource {
 
     private final DataSource pool;
     private final ReentrantLock turn = new ReentrantLock(true);
+    private final Semaphore backgroundGate = new Semaphore(1, true);
     private final long patienceMillis;
+    private final DataSource background = new Background();
 
     /**
      * @param patienceMillis how long a writer waits for its turn before it fails as SQLite's own
@@ -42,12 +52,19 @@ final class WriterTurns implements DataSource {
         this.patienceMillis = patienceMillis;
     }
 
+    /**
+     * The same database for writers that may wait: a connection is handed out only once the
+     * background gate is passed, and the gate is passed again when that connection closes.
+     */
+    DataSource background() {
+        return background;
+    }
+
     /** Waits for the turn, or fails like a busy SQLite after the patience. */
     private void take() throws SQLException {
         try {
             if (!turn.tryLock(patienceMillis, TimeUnit.MILLISECONDS)) {
-                throw new SQLException("database is locked: no writer's turn within " + patienceMillis + " ms",
-                        "SQLITE_BUSY");
+                throw busy();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -55,14 +72,18 @@ final class WriterTurns implements DataSource {
         }
     }
 
+    private SQLException busy() {
+        return new SQLException("database is locked: no writer's turn within " + patienceMillis + " ms", "SQLITE_BUSY");
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return wrap(pool.getConnection());
+        return wrap(pool.getConnection(), false);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return wrap(pool.getConnection(username, password));
+        return wrap(pool.getConnection(username, password), false);
     }
 
     /** Whether some connection of this process holds the writer's turn now (for tests). */
@@ -70,18 +91,21 @@ final class WriterTurns implements DataSource {
         return turn.isLocked();
     }
 
-    private Connection wrap(Connection connection) {
+    private Connection wrap(Connection connection, boolean inBackground) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new Holder(connection));
+                new Holder(connection, inBackground));
     }
 
     /** One connection: whether it is inside a transaction that holds the turn. */
     private final class Holder implements InvocationHandler {
         private final Connection connection;
+        private final boolean inBackground;
         private boolean holding;
+        private boolean closed;
 
-        Holder(Connection connection) {
+        Holder(Connection connection, boolean inBackground) {
             this.connection = connection;
+            this.inBackground = inBackground;
         }
 
         @Override
@@ -105,6 +129,8 @@ final class WriterTurns implements DataSource {
                         return call(connection, method, args);
                     } finally {
                         release();
+                        if (inBackground && !closed) backgroundGate.release();
+                        closed = true;
                     }
                 }
                 case "unwrap", "isWrapperFor" -> {
@@ -184,5 +210,76 @@ final class WriterTurns implements DataSource {
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
         return iface.isInstance(this) || pool.isWrapperFor(iface);
+    }
+
+    /** {@link #background()}: the same pool and turn, through the background gate. */
+    private final class Background implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            passGate();
+            try {
+                return wrap(pool.getConnection(), true);
+            } catch (SQLException | RuntimeException e) {
+                backgroundGate.release();
+                throw e;
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            passGate();
+            try {
+                return wrap(pool.getConnection(username, password), true);
+            } catch (SQLException | RuntimeException e) {
+                backgroundGate.release();
+                throw e;
+            }
+        }
+
+        private void passGate() throws SQLException {
+            try {
+                if (!backgroundGate.tryAcquire(patienceMillis, TimeUnit.MILLISECONDS)) {
+                    throw busy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the background writers' gate", e);
+            }
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return WriterTurns.this.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return WriterTurns.this.isWrapperFor(iface);
+        }
     }
 }

@@ -123,4 +123,49 @@ class SqliteDatabaseTest {
             }
         }
     }
+
+    @Test
+    void aWriterOnTheEventPathWaitsForAtMostOneBackgroundWriterNotForTheirQueue() throws Exception {
+        try (Database database = Database.open(DatabaseConfig.sqlite(directory.resolve("ramal.db")));
+                ExecutorService others = Executors.newFixedThreadPool(4)) {
+            try (Connection setup = database.dataSource().getConnection(); Statement ddl = setup.createStatement()) {
+                ddl.executeUpdate("CREATE TABLE turns (n INTEGER)");
+            }
+            List<Future<?>> writers = new ArrayList<>();
+            try (Connection holder = database.dataSource().getConnection()) {
+                holder.setAutoCommit(false);
+                try (Statement insert = holder.createStatement()) {
+                    insert.executeUpdate("INSERT INTO turns VALUES (0)");
+                }
+                for (int n = 1; n <= 3; n++) {
+                    int value = n;
+                    writers.add(others.submit(() -> insert(database.backgroundDataSource(), value)));
+                    Thread.sleep(100);
+                }
+                writers.add(others.submit(() -> insert(database.dataSource(), 100)));
+                Thread.sleep(200);
+                holder.commit();
+                holder.setAutoCommit(true);
+            }
+            for (Future<?> writer : writers) {
+                writer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            List<Integer> order = new ArrayList<>();
+            try (Connection c = database.dataSource().getConnection(); Statement select = c.createStatement();
+                    ResultSet rows = select.executeQuery("SELECT n FROM turns ORDER BY rowid")) {
+                while (rows.next()) {
+                    order.add(rows.getInt(1));
+                }
+            }
+            assertThat(order).as("the first background writer was already waiting for the turn; the others let "
+                    + "the event path's writer go first").containsExactly(0, 1, 100, 2, 3);
+        }
+    }
+
+    private static Void insert(javax.sql.DataSource dataSource, int value) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement insert = c.createStatement()) {
+            insert.executeUpdate("INSERT INTO turns VALUES (" + value + ")");
+        }
+        return null;
+    }
 }

@@ -1,19 +1,16 @@
 package io.ramal.store;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -33,11 +30,10 @@ import javax.sql.DataSource;
  * transaction, not for a queue of them, and the background writers never hold more than one of
  * the pool's few connections.
  */
-final class WriterTurns implements DataSource {
+final class WriterTurns extends PoolFront {
     private static final Set<String> WRITES = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
             "executeLargeBatch");
 
-    private final DataSource pool;
     private final ReentrantLock turn = new ReentrantLock(true);
     private final Semaphore backgroundGate = new Semaphore(1, true);
     private final long patienceMillis;
@@ -48,7 +44,7 @@ final class WriterTurns implements DataSource {
      *                       busy timeout would (so a cycle of waits still ends, as it did before)
      */
     WriterTurns(DataSource pool, long patienceMillis) {
-        this.pool = pool;
+        super(pool);
         this.patienceMillis = patienceMillis;
     }
 
@@ -177,43 +173,12 @@ final class WriterTurns implements DataSource {
         }
     }
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return iface.isInstance(this) ? iface.cast(this) : pool.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || pool.isWrapperFor(iface);
-    }
-
     /** {@link #background()}: the same pool and turn, through the background gate. */
-    private final class Background implements DataSource {
+    private final class Background extends PoolFront {
+        Background() {
+            super(WriterTurns.this.pool);
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             passGate();
@@ -245,31 +210,6 @@ final class WriterTurns implements DataSource {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while waiting for the background writers' gate", e);
             }
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
         }
 
         @Override

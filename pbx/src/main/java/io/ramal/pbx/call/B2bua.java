@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * INVITE per callee contact as a UAC (forking, {@link CalleeForks}), then bridges two independent
  * dialogs — no Call-ID, tag or branch crosses from one side to the other. Every session description crossing it goes
  * through the call's {@link CallMedia}, which leaves it alone (direct media) or rewrites it per leg
- * (anchored media).
+ * (anchored media). What arrives inside an established dialog is {@link InDialogRequests}'s.
  */
 public final class B2bua {
   private static final Logger log = LoggerFactory.getLogger(B2bua.class);
@@ -51,7 +51,6 @@ public final class B2bua {
   private final MediaPlane mediaPlane;
   private final CallObserver observer;
   private final ShardCalls calls = new ShardCalls();
-  private final InDialogRelay relay;
   private final CallReports reports;
   private final Recordings recordings;
   private final DialPlan plan;
@@ -62,6 +61,7 @@ public final class B2bua {
   private final CalleeForks forks;
   private final ReplacesJoin replaces;
   private final IvrCalls ivrs;
+  private final InDialogRequests inDialog;
   private Parking parking;
 
   public B2bua(SipContext sip, LocationService location, CallRecordSink records, InstantSource clock, Duration noAnswerTimeout,
@@ -76,7 +76,6 @@ public final class B2bua {
     this.sip = sip;
     this.mediaPlane = mediaPlane;
     this.observer = observer;
-    this.relay = new InDialogRelay(sip);
     this.reports = new CallReports(records, observer, clock);
     this.location = location;
     this.records = records;
@@ -86,6 +85,7 @@ public final class B2bua {
         new ParkingLot(ParkSettings.DEFAULTS, clock), CallIdPins.NONE);
     this.plan = plan;
     this.replaces = new ReplacesJoin(sip, this, transfers, reports, observer, clock);
+    this.inDialog = new InDialogRequests(sip, this, reports, transfers, conferences, supervisions, replaces, ivrs);
   }
 
   /** REFER and INVITE with Replaces (RFC 5589 §7, RFC 3891) for the dialogs of this shard. */
@@ -423,99 +423,7 @@ public final class B2bua {
 
   /** An in-dialog request for one of our legs; false when no leg matches (the router sends 481). */
   public boolean onInDialogRequest(ServerTransaction tx) {
-    SipRequest req = tx.request();
-    Leg leg = legFor(req);
-    if (leg == null) return false;
-    if (!leg.dialog.onRemoteRequest(req)) {
-      tx.respond(SipResponse.to(req, 500).withReason("CSeq Out Of Order"));
-      return true;
-    }
-    if (leg.departed || leg != leg.call.leg(leg.side())) {
-      if (conferences.onParticipantRequest(tx, leg)) return true;
-      if (supervisions.onSupervisorRequest(tx, leg)) return true;
-      transfers.onSideLegRequest(tx, leg);
-      return true;
-    }
-    Leg other = leg.other();
-    if (other == null && !req.isMethod("BYE")) {
-      answerForAbsentCallee(tx, leg);
-      return true;
-    }
-    if (req.isMethod("BYE")) {
-      tx.respond(SipResponse.to(req, 200));
-      if (transfers.consultingPartyLeft(leg.call, leg)) return true;
-      if (conferences.sideLeft(leg.call, leg)) return true;
-      sendBye(other);
-      end(leg.call, leg.callerSide ? "caller hung up" : "callee hung up");
-      return true;
-    }
-    if (leg.call.park != null) {
-      parking.onParkedPartyRequest(tx, leg);
-      return true;
-    }
-    if (req.isMethod("REFER") && leg.call.supervision != null) {
-      tx.respond(SipResponse.to(req, 491).withReason("Request Pending (the call is supervised)"));
-      return true;
-    }
-    if (req.isMethod("REFER") && leg.call.media != CallMedia.DIRECT) {
-      if (!replaces.refer(leg.call, leg, tx)) transfers.refer(leg.call, leg, tx);
-      return true;
-    }
-    if (leg.call.transfer != null && (req.isMethod("INVITE") || req.isMethod("UPDATE") || req.isMethod("REFER"))) {
-      tx.respond(SipResponse.to(req, 491).withReason("Request Pending (a transfer is under way)"));
-      return true;
-    }
-    if (req.isMethod("INFO")) infoDigit(leg, req);
-    byte[] body = req.body();
-    if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
-      switch (leg.call.media.reoffer(leg.side(), body)) {
-        case Outcome.Forward f -> body = f.body();
-        case Outcome.AnswerLocally a -> {
-          SipResponse ok = SipResponse.to(req, 200).withHeaders(SipResponse.to(req, 200).headers().toBuilder()
-              .add(HeaderNames.CONTACT, sip.contactFor(leg.peer).toString()).build());
-          tx.respond(a.body().length > 0 ? ok.withBody("application/sdp", a.body()) : ok);
-          return true;
-        }
-        case Outcome.Refuse r -> {
-          tx.respond(SipResponse.to(req, r.status()).withReason(r.reason()));
-          return true;
-        }
-      }
-    }
-    relay.relay(tx, leg, other, body);
-    return true;
-  }
-
-  /**
-   * A request from a caller that waits in a queue, with no callee to pass it on to: a re-INVITE or
-   * UPDATE is answered by the media here, digits are reported, a REFER is refused.
-   */
-  private void answerForAbsentCallee(ServerTransaction tx, Leg leg) {
-    SipRequest req = tx.request();
-    if (req.isMethod("REFER")) {
-      tx.respond(SipResponse.to(req, 403).withReason(IvrCalls.inMenu(leg.call)
-          ? "Forbidden (the caller is in a voice menu)" : "Forbidden (the call waits in a queue)"));
-      return;
-    }
-    if (req.isMethod("INFO")) infoDigit(leg, req);
-    if (req.isMethod("INVITE") || req.isMethod("UPDATE")) {
-      switch (leg.call.media.reoffer(leg.side(), req.body())) {
-        case Outcome.AnswerLocally a -> {
-          SipResponse ok = SipResponse.to(req, 200).withHeaders(SipResponse.to(req, 200).headers().toBuilder()
-              .add(HeaderNames.CONTACT, sip.contactFor(leg.peer).toString()).build());
-          tx.respond(a.body().length > 0 ? ok.withBody("application/sdp", a.body()) : ok);
-        }
-        case Outcome.Refuse r -> tx.respond(SipResponse.to(req, r.status()).withReason(r.reason()));
-        case Outcome.Forward f -> tx.respond(SipResponse.to(req, 488).withReason("Not Acceptable Here"));
-      }
-      return;
-    }
-    tx.respond(SipResponse.to(req, 200));
-  }
-
-  /** A key press carried in SIP INFO: reported, and handed to a voice menu the caller is in. */
-  private void infoDigit(Leg leg, SipRequest info) {
-    reports.digitInfo(leg, info).ifPresent(d -> ivrs.keyPressed(leg.call, leg.side(), d.digit(), d.duration()));
+    return inDialog.onRequest(tx);
   }
 
   /** ACK for a 2xx: confirms the caller's dialog (late offer: its SDP completes the callee's ACK). */
@@ -576,7 +484,7 @@ public final class B2bua {
     return calls.leg(id);
   }
 
-  private void sendBye(Leg leg) {
+  void sendBye(Leg leg) {
     if (leg == null || leg.departed) return;
     sip.layer().send(leg.dialog.newRequest("BYE", sip.viaFor(leg.peer), 70), leg.peer, InDialogRelay.IGNORE);
   }
@@ -585,7 +493,8 @@ public final class B2bua {
     sip.layer().send(d.newRequest("BYE", sip.viaFor(peer), 70), peer, InDialogRelay.IGNORE);
   }
 
-  private void end(Call call, String cause) {
+  /** Ends {@code call} and writes its record. */
+  void end(Call call, String cause) {
     CallRecord r = release(call, cause);
     if (r != null) reports.write(r);
   }

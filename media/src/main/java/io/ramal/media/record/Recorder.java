@@ -218,6 +218,7 @@ public final class Recorder implements ClockTask {
     }
 
     private Block newBlock() {
-        return new Block(spec.flushFrames(), inputs.length, spec.partyChannels() != PartyChannels.NONE);
+        Block reused = writer.reusable();
+        return reused != null ? reused : new Block(spec.flushFrames(), inputs.length, spec.partyChannels() != PartyChannels.NONE);
     }
 }

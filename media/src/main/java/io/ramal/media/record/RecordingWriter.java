@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,8 @@ final class RecordingWriter implements Runnable {
     private final Executor encoder;
     private final CompletableFuture<RecordingOutcome> outcome;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Blocks written out, for the clock thread to fill again (a recording needs two in steady state). */
+    private final ConcurrentLinkedQueue<Block> written = new ConcurrentLinkedQueue<>();
     private final List<WavOutput> outputs = new ArrayList<>();
     private final List<Path> created = new ArrayList<>();
     private volatile boolean failed;
@@ -39,6 +42,15 @@ final class RecordingWriter implements Runnable {
         this.spec = spec;
         this.encoder = encoder;
         this.outcome = outcome;
+    }
+
+    /**
+     * A block already written out, to fill again instead of allocating one (clock thread); null if
+     * none is back yet. Each block would otherwise live a whole flush interval, long enough to be
+     * copied by a young collection, a second or more of audio for each recorded call.
+     */
+    Block reusable() {
+        return written.poll();
     }
 
     /** Queues a block (never blocks). */
@@ -65,7 +77,10 @@ final class RecordingWriter implements Runnable {
         }
         try {
             for (Object message = queue.take(); message != END; message = queue.take()) {
-                write((Block) message);
+                Block block = (Block) message;
+                write(block);
+                block.frames = 0;
+                written.offer(block);
             }
             closeAll();
         } catch (IOException e) {

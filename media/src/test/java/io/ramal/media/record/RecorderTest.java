@@ -117,6 +117,30 @@ class RecorderTest {
     }
 
     @Test
+    void blocksWrittenOutAndFilledAgainKeepEveryFrameInItsPlace() throws Exception {
+        Recorder recorder = Recorder.create(RecordingSpec.mixed(dir, "reused", List.of("caller", "callee"))
+                .withFlushInterval(Duration.ofMillis(40)).withPartyChannels(PartyChannels.STEREO).withMp3Kbps(0));
+        recorder.start();
+        for (int round = 0; round < 10; round++) {
+            talk(recorder, 10, 0, 5, 5, 10);   // two frames per block: each block is written out and filled again
+            Thread.sleep(5);                    // let the writer hand blocks back
+        }
+
+        RecordingResult result = completed(recorder.stop());
+
+        short[] mix = mono(dir.resolve("reused.wav"));
+        boolean[] caller = new boolean[100];
+        boolean[] callee = new boolean[100];
+        for (int f = 0; f < 100; f++) {
+            caller[f] = f % 10 < 5;
+            callee[f] = f % 10 >= 5;
+        }
+        assertThat(result.duration()).isEqualTo(Duration.ofMillis(100 * 20));
+        assertThat(new ToneDetector(CALLER_HZ).presenceByFrame(mix)).isEqualTo(caller);
+        assertThat(new ToneDetector(CALLEE_HZ).presenceByFrame(mix)).isEqualTo(callee);
+    }
+
+    @Test
     void pausedTimeIsSkipped() throws Exception {
         Recorder recorder = Recorder.create(RecordingSpec.mixed(dir, "paused", List.of("caller", "callee")).withMp3Kbps(0));
         recorder.start();

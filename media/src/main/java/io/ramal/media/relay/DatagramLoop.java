@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,8 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * from this thread.
  *
  * <p>Channels are attached from any thread. Closing an attachment closes its channels at once (no
- * more reads); the kernel socket is let go by the selector at its next selection, after which the
- * attachment's release task runs on this thread (an endpoint returns its ports to the pool then).
+ * more reads) and returns; the kernel socket is let go by the selector at its next selection, after
+ * which the attachment's release task runs on this thread (an endpoint returns its ports to the pool
+ * then).
  */
 final class DatagramLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DatagramLoop.class.getName());
@@ -37,11 +36,9 @@ final class DatagramLoop implements AutoCloseable {
     static final int BUFFER = RtpHeader.MAX_PACKET + 1;
     /** Datagrams read from one channel per readiness before the loop moves on. */
     static final int READS_PER_WAKEUP = 16;
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
     /** Failures logged in full before only every 1,000th is. */
     private static final long FAILURES_LOGGED = 10;
-    /** The loop whose thread this is, on loop threads only. */
-    private static final ThreadLocal<DatagramLoop> CURRENT = new ThreadLocal<>();
 
     private final Selector selector;
     private final Thread thread;
@@ -50,6 +47,7 @@ final class DatagramLoop implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
     private final ConcurrentLinkedQueue<Runnable> afterRelease = new ConcurrentLinkedQueue<>();
     private final LongAdder attached = new LongAdder();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile boolean stopped;
 
@@ -86,7 +84,7 @@ final class DatagramLoop implements AutoCloseable {
             keys.forEach(SelectionKey::cancel);
             throw e;
         }
-        selector.wakeup(); // a selection in progress does not watch the new channels yet
+        wake(); // a selection in progress does not watch the new channels yet
         attached.increment();
         return new Attachment(channels);
     }
@@ -107,7 +105,7 @@ final class DatagramLoop implements AutoCloseable {
         selector.wakeup();
         if (Thread.currentThread() != thread) {
             try {
-                thread.join(RELEASE_WAIT);
+                thread.join(STOP_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -128,12 +126,11 @@ final class DatagramLoop implements AutoCloseable {
         }
 
         /**
-         * Closes the channels (from any thread) and runs {@code released} on the loop's thread
-         * once the kernel has let go of their sockets. Called elsewhere, waits for that (up to 2 s);
-         * called on a loop's thread (by a receiver), returns at once, so no loop ever waits for
-         * another, and {@code released} runs after the round of reads. Once the loop has stopped,
-         * {@code released} runs at once on the caller's thread. Idempotent: {@code released} runs
-         * once.
+         * Closes the channels (from any thread, without waiting) and runs {@code released} on the
+         * loop's thread once the kernel has let go of their sockets, after the loop's next selection.
+         * A SIP shard that ends a call must not wait for a media loop that may be in the middle of a
+         * round of reads. Once the loop has stopped, {@code released} runs at once on the caller's
+         * thread. Idempotent: {@code released} runs once.
          */
         void close(Runnable released) {
             if (!closed.compareAndSet(false, true)) {
@@ -146,40 +143,36 @@ final class DatagramLoop implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "closing a media channel failed", e);
                 }
             }
-            CountDownLatch done = new CountDownLatch(1);
             afterRelease.add(() -> {
                 attached.decrement();
-                try {
-                    released.run();
-                } finally {
-                    done.countDown();
-                }
+                released.run();
             });
-            selector.wakeup();
+            wake();
             if (stopped) {
                 runReleases(); // no selection will come: the selector closed and let go of every socket
             }
-            if (CURRENT.get() != null) {
-                return;
-            }
-            try {
-                if (!done.await(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.log(System.Logger.Level.WARNING, thread.getName()
-                            + " did not release closed media channels within " + RELEASE_WAIT.toSeconds() + " s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        }
+    }
+
+    /**
+     * Wakes the selection once for any number of callers until the loop takes up its next round:
+     * every caller queued its work (or registered its channel) before, and the loop looks at both
+     * after it clears the flag, so a skipped wakeup loses nothing; callers do not all queue on the
+     * selector's wakeup lock while the loop holds it.
+     */
+    private void wake() {
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
         }
     }
 
     // ---- the loop's thread ----
 
     private void run() {
-        CURRENT.set(this);
         List<Runnable> due = new ArrayList<>();
         try {
             while (running) {
+                wakeupPending.set(false);
                 Runnable r;
                 while ((r = afterRelease.poll()) != null) {
                     due.add(r);

@@ -339,8 +339,8 @@ public final class RtpEndpoint implements AutoCloseable {
 
     /**
      * Unjoins the bridge, cancels timers, sends the last RTCP report, stops receiving, closes both
-     * sockets and returns the ports once the kernel has let go of them (before returning, unless
-     * called on the endpoint's own loop).
+     * sockets, and returns at once: the ports go back to the pool on the endpoint's loop once the
+     * kernel has let go of them (the loop's next selection), so a SIP shard never waits for media.
      */
     @Override
     public void close() {

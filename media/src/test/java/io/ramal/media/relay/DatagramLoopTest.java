@@ -101,6 +101,37 @@ class DatagramLoopTest {
     }
 
     @Test
+    void closingFromAnotherThreadReturnsWhileTheLoopIsBusyAndReleasesAfterwards() throws Exception {
+        DatagramChannel busy = channel();
+        DatagramChannel other = channel();
+        int port = ((InetSocketAddress) other.getLocalAddress()).getPort();
+        java.util.concurrent.CountDownLatch inReceiver = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+        loop.attach(List.of(busy), List.of((buf, length, from) -> {
+            inReceiver.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        DatagramLoop.Attachment a = loop.attach(List.of(other), List.of((buf, length, from) -> { }));
+        send("hold the loop", busy);
+        inReceiver.await();
+        AtomicReference<Thread> releasedOn = new AtomicReference<>();
+
+        a.close(() -> releasedOn.set(Thread.currentThread()));
+
+        assertThat(releasedOn.get()).as("the caller did not wait for the busy loop").isNull();
+        letGo.countDown();
+        Await.until("released", () -> releasedOn.get() != null);
+        assertThat(releasedOn.get()).isSameAs(loop.thread());
+        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void closingAfterTheLoopStoppedStillFreesThePort() throws Exception {
         DatagramChannel c = channel();
         int port = ((InetSocketAddress) c.getLocalAddress()).getPort();

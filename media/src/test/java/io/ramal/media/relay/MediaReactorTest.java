@@ -97,8 +97,7 @@ class MediaReactorTest {
         flowing.set(false);
         phones.join();
 
-        assertThat(pool.available()).isEqualTo(pool.capacity());
-        assertThat(reactor.attached()).isZero();
+        Await.until("every port back", () -> pool.available() == pool.capacity() && reactor.attached() == 0);
         assertThat(reactor.handlingFailures()).isZero();
         for (RtpPorts p : ports) {
             try (DatagramSocket rtp = bound(p.rtp()); DatagramSocket rtcp = bound(p.rtcp())) {

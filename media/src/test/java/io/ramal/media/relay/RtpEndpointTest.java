@@ -356,7 +356,7 @@ class RtpEndpointTest {
         f.legB.close();
         f.legA.close();
 
-        assertThat(f.pool.available()).isEqualTo(f.pool.capacity());
+        Await.until("both legs' ports back", () -> f.pool.available() == f.pool.capacity());
         assertThat(f.legA.receiving()).isFalse();
         assertThat(f.legB.receiving()).isFalse();
         assertThat(f.reactor.attached()).isZero();
@@ -378,7 +378,7 @@ class RtpEndpointTest {
             b.close();
         }
 
-        assertThat(f.pool.available()).isEqualTo(f.pool.capacity() - 2);
+        Await.until("every call's ports back", () -> f.pool.available() == f.pool.capacity() - 2);
     }
 
     @Test
@@ -394,7 +394,7 @@ class RtpEndpointTest {
             assertThat(RtpEndpoint.open(f.reactor, small, EndpointSettings.loopback(), clock, scheduler, MediaListener.NONE))
                     .isInstanceOf(EndpointOpening.NotOpened.class);
             e.close();
-            assertThat(small.available()).isEqualTo(2);
+            Await.until("the pair back", () -> small.available() == 2);
         }
     }
 

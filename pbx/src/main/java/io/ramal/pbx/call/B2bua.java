@@ -417,6 +417,7 @@ public final class B2bua {
     call.callerInvite.respond(resp);
     call.state = Call.State.ENDED;
     calls.ended(call);
+    forks.release(call);
     call.media.close(status + " " + resp.reason());
     reports.ended(call, disposition, status + " " + resp.reason());
   }
@@ -504,6 +505,7 @@ public final class B2bua {
     if (call.state == Call.State.ENDED) return null;
     call.state = Call.State.ENDED;
     calls.ended(call);
+    forks.release(call);
     transfers.callEnded(call, cause);
     conferences.callEnded(call);
     queues.callEnded(call);

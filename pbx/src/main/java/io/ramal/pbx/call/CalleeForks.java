@@ -5,6 +5,7 @@ import io.ramal.pbx.media.CallMedia.Kind;
 import io.ramal.pbx.media.CallMedia.Outcome;
 import io.ramal.pbx.media.CallMedia.Side;
 import io.ramal.sip.dialog.Dialog;
+import io.ramal.sip.dialog.DialogId;
 import io.ramal.sip.message.HeaderNames;
 import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
@@ -151,6 +152,53 @@ final class CalleeForks {
     call.callerLeg = new Leg(call, true, Dialog.asUas(call.callerRequest(), ok), call.callerInvite.peer());
     calls.answered(call);
     log.debug("event=call_answered call={} tenant={}", call.id, call.origin.tenantId());
+  }
+
+  /**
+   * {@code call} ended: its INVITEs towards the callee stay in the transaction layer until Timer M
+   * (64*T1) to catch late 2xx, and now hold only their request and what answered, not the call
+   * (its media, legs and buffers would otherwise live 32 s past the call). A late 2xx is still
+   * ACKed, and hung up when it comes from a dialog the call never used.
+   */
+  void release(Call call) {
+    for (Fork fork : call.forks) {
+      if (fork.tx == null || fork.tx.isTerminated()) continue;
+      Optional<DialogId> answered = fork.finalResponse.filter(SipResponse::isSuccess)
+          .map(r -> Dialog.asUac(fork.invite, r).id());
+      fork.tx.handOver(new LateAnswers(fork.invite, fork.peer, answered));
+    }
+  }
+
+  /** What an ended call's INVITE still does with a 2xx: ACK it, and BYE a dialog that never answered the call. */
+  private final class LateAnswers implements ClientTransaction.Listener {
+    private final SipRequest invite;
+    private final Peer peer;
+    private final Optional<DialogId> answered;
+
+    LateAnswers(SipRequest invite, Peer peer, Optional<DialogId> answered) {
+      this.invite = invite;
+      this.peer = peer;
+      this.answered = answered;
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, SipResponse r) {
+      if (!r.isSuccess()) return;
+      Dialog d;
+      try {
+        d = Dialog.asUac(invite, r);
+      } catch (IllegalArgumentException e) {
+        return;
+      }
+      sip.layer().sendStateless(ackFor(d, invite, peer), peer);
+      if (!answered.equals(Optional.of(d.id()))) b2bua.sendBye(d, peer);
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {}
+
+    @Override
+    public void onTransportError(ClientTransaction tx) {}
   }
 
   private SipRequest ackFor(Dialog d, SipRequest invite, Peer peer) {

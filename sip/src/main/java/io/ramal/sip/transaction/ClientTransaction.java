@@ -27,6 +27,14 @@ public interface ClientTransaction {
    */
   void cancel();
 
+  /**
+   * From now on the transaction's responses go to {@code next} instead of the listener given to
+   * {@link TransactionLayer#send}, which it no longer holds. A TU whose call ended hands over an
+   * INVITE transaction in the Accepted state (Timer M keeps it for 64*T1, every further 2xx goes
+   * up) to a listener that keeps only what a late 2xx needs, so the call itself can be collected.
+   */
+  void handOver(Listener next);
+
   /** Receives what happens to one client transaction; called on the layer's executor. */
   interface Listener {
     /**

@@ -4,6 +4,7 @@ import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Peer;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ final class InviteClientTransaction implements ActiveClientTransaction {
   private final SipRequest request;
   private final Peer peer;
   private final String branch;
-  private final Listener listener;
+  private Listener listener;
   private final Consumer<SipRequest> cancelSender;
   private final BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted;
   private final Consumer<ClientRecord> onTerminated;
@@ -175,6 +176,11 @@ final class InviteClientTransaction implements ActiveClientTransaction {
 
   private boolean reliable() {
     return peer.transport().reliable();
+  }
+
+  @Override
+  public void handOver(Listener next) {
+    listener = Objects.requireNonNull(next, "next");
   }
 
   @Override

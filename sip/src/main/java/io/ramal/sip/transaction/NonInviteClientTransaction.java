@@ -4,6 +4,7 @@ import io.ramal.sip.message.SipRequest;
 import io.ramal.sip.message.SipResponse;
 import io.ramal.sip.transport.Peer;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
   private final SipRequest request;
   private final Peer peer;
   private final String branch;
-  private final Listener listener;
+  private Listener listener;
   private final BiConsumer<ActiveClientTransaction, ClientRecord> onCompleted;
   private final Consumer<ClientRecord> onTerminated;
   private final Retransmitter timerE;
@@ -118,6 +119,11 @@ final class NonInviteClientTransaction implements ActiveClientTransaction {
 
   private boolean reliable() {
     return peer.transport().reliable();
+  }
+
+  @Override
+  public void handOver(Listener next) {
+    listener = Objects.requireNonNull(next, "next");
   }
 
   @Override

@@ -154,6 +154,23 @@ class InviteClientTransactionTest {
   }
 
   @Test
+  void a2xxAfterHandOverReachesOnlyTheNewListenerUntilTimerM() {
+    ClientTransaction tx = h.layer.send(invite, UDP_PEER, listener);
+    h.layer.receive(response(invite, 200, "fork1"), UDP_PEER);
+    RecordingListener late = new RecordingListener();
+    tx.handOver(late);
+    h.advance(1);
+    h.layer.receive(response(invite, 200, "fork1"), UDP_PEER);
+    h.layer.receive(response(invite, 200, "fork2"), UDP_PEER);
+
+    assertThat(listener.statuses()).as("the first listener saw the answer only").containsExactly(200);
+    assertThat(late.responses).extracting(r -> r.to().tag().orElse("")).containsExactly("fork1", "fork2");
+    h.advanceTo(32);
+    assertThat(tx.isTerminated()).as("Timer M still runs").isTrue();
+    assertThat(h.layer.size()).isZero();
+  }
+
+  @Test
   void provisionalAfter2xxIsIgnored() {
     h.layer.send(invite, UDP_PEER, listener);
     h.layer.receive(response(invite, 200, "b1"), UDP_PEER);

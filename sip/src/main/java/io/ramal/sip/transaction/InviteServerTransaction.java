@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * Completed (non-2xx; Timers G, H) → Confirmed (ACK; Timer I), or Proceeding → Accepted (2xx;
  * Timer L, 2xx retransmitted until the ACK as §13.3.1.4 asks of the UAS core) → Terminated. From
  * Completed on, the layer keeps a {@link CompletedInviteServerTransaction} in this one's place;
- * this object stays with the TU and follows it. Accepted stays here: Timer L must hand this object
- * to {@link TransactionUser#onAckTimeout}.
+ * this object stays with the TU and follows it. Accepted stays here until the ACK (Timer L must
+ * hand this object to {@link TransactionUser#onAckTimeout}); once acknowledged, the layer keeps an
+ * {@link AcceptedInviteServerTransaction} instead, and Timer L goes to that.
  */
 final class InviteServerTransaction implements ActiveServerTransaction {
   private enum State { PROCEEDING, COMPLETED, ACCEPTED, TERMINATED }
@@ -31,7 +32,9 @@ final class InviteServerTransaction implements ActiveServerTransaction {
   private State state = State.PROCEEDING;
   private Optional<SipResponse> lastResponse = Optional.empty();
   private Optional<CompletedInviteServerTransaction> completed = Optional.empty();
-  private boolean acked;
+  private Optional<AcceptedInviteServerTransaction> acknowledged = Optional.empty();
+  /** What Timer L runs: this transaction's check, or after the ACK the record that replaced it. */
+  private final TimerTarget timerLTarget = new TimerTarget();
 
   /**
    * @param onCompleted the layer keeps the second argument in place of the first from now on
@@ -61,7 +64,9 @@ final class InviteServerTransaction implements ActiveServerTransaction {
       if (!channel.send(response)) transportFailed();
     } else if (response.isSuccess()) {
       state = State.ACCEPTED;
-      timerL.set(ctx.timers().timeout(), this::timerLFired);
+      timerLTarget.task = this::timerLFired;
+      TimerTarget target = timerLTarget;
+      timerL.set(ctx.timers().timeout(), () -> target.task.run());
       if (!reliable()) twoXxRetransmission.start(ctx.timers().t1(), ctx.timers().t2());
       if (!channel.send(response)) transportFailed();
     } else {
@@ -95,13 +100,22 @@ final class InviteServerTransaction implements ActiveServerTransaction {
   boolean receiveAck() {
     return switch (state) {
       case ACCEPTED -> {
-        acked = true;
-        twoXxRetransmission.stop();
+        if (acknowledged.isEmpty()) handOverAfterAck();
         yield true;
       }
       case PROCEEDING, COMPLETED -> false;
       case TERMINATED -> true;
     };
+  }
+
+  /** The 2xx is acknowledged: from now on the layer keeps only the key and the To header. */
+  private void handOverAfterAck() {
+    twoXxRetransmission.stop();
+    AcceptedInviteServerTransaction rest = new AcceptedInviteServerTransaction(ctx,
+        lastResponse.flatMap(r -> r.headers().first(HeaderNames.TO)), onTerminated);
+    acknowledged = Optional.of(rest);
+    timerLTarget.task = rest::timerLFired;
+    onCompleted.accept(this, rest);
   }
 
   boolean isAccepted() {
@@ -124,10 +138,6 @@ final class InviteServerTransaction implements ActiveServerTransaction {
 
   private void timerLFired() {
     if (state != State.ACCEPTED) return;
-    if (acked) {
-      terminate();
-      return;
-    }
     ctx.observer().onTimeout(false, "INVITE");
     terminate();
     tu.onAckTimeout(this);
@@ -165,7 +175,8 @@ final class InviteServerTransaction implements ActiveServerTransaction {
 
   @Override
   public boolean isTerminated() {
-    return state == State.TERMINATED || completed.map(CompletedInviteServerTransaction::isTerminated).orElse(false);
+    return state == State.TERMINATED || completed.map(CompletedInviteServerTransaction::isTerminated).orElse(false)
+        || acknowledged.map(AcceptedInviteServerTransaction::isTerminated).orElse(false);
   }
 
   @Override
@@ -182,5 +193,10 @@ final class InviteServerTransaction implements ActiveServerTransaction {
   public String toString() {
     String branch = request.topVia().branch().orElse("(no branch)");
     return "INVITE server transaction " + branch + " " + (isTerminated() ? State.TERMINATED : state);
+  }
+
+  /** A mutable hop between a pending timer and whoever owns it now. */
+  private static final class TimerTarget {
+    Runnable task = () -> {};
   }
 }

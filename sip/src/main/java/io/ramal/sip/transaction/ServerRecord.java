@@ -6,7 +6,8 @@ package io.ramal.sip.transaction;
  * needs, so the request, the parsed responses and the TU's transaction object can be collected.
  */
 sealed interface ServerRecord
-    permits ActiveServerTransaction, CompletedNonInviteServerTransaction, CompletedInviteServerTransaction {
+    permits ActiveServerTransaction, CompletedNonInviteServerTransaction, CompletedInviteServerTransaction,
+        AcceptedInviteServerTransaction {
   /** The request arrived again. */
   void receiveRetransmission();
 }

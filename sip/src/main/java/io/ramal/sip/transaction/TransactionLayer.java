@@ -184,6 +184,8 @@ public final class TransactionLayer {
       }
       case CompletedInviteServerTransaction rejected ->
           tx.respond(SipResponse.to(cancel, 200, rejected.toTag().orElseGet(() -> fallbackTag(cancel))));
+      case AcceptedInviteServerTransaction accepted ->
+          tx.respond(SipResponse.to(cancel, 200, accepted.toTag().orElseGet(() -> fallbackTag(cancel))));
       case null, default -> tx.respond(SipResponse.to(cancel, 481, fallbackTag(cancel)));
     }
   }

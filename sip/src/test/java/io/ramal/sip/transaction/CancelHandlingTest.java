@@ -72,6 +72,28 @@ class CancelHandlingTest {
   }
 
   @Test
+  void cancelAfterAnAcknowledged2xxGets200WithThe2xxsTagUntilTimerL() {
+    h.layer.receive(invite, UDP_PEER);
+    ServerTransaction tx = h.user.requests.get(0);
+    tx.respond(response(invite, 200, "ok9"));
+    h.layer.receive(Messages.ackFor2xx(invite, "z9hG4bKack9", "ok9"), UDP_PEER);
+    h.layer.receive(cancel, UDP_PEER);
+    h.layer.receive(invite, UDP_PEER);
+
+    SipResponse ok = h.out.responses(200).get(1).response();
+    assertThat(ok.cseq().method()).isEqualTo("CANCEL");
+    assertThat(ok.to().tag()).contains("ok9");
+    assertThat(h.user.cancels).isEmpty();
+    assertThat(h.user.requests).as("the retransmitted INVITE was absorbed").hasSize(1);
+    assertThat(h.out.responses(200)).as("and got nothing back").hasSize(2);
+    assertThat(tx.isTerminated()).isFalse();
+    h.advance(32);
+    assertThat(tx.isTerminated()).as("Timer L").isTrue();
+    assertThat(h.layer.size()).isZero();
+    assertThat(h.observer.count("terminated server INVITE")).isEqualTo(1);
+  }
+
+  @Test
   void cancelAfterARejectionGets200WithTheRejectionsTag() {
     h.layer.receive(invite, UDP_PEER);
     h.user.requests.get(0).respond(response(invite, 486, "busy7"));

@@ -163,9 +163,17 @@ final class CalleeForks {
   void release(Call call) {
     for (Fork fork : call.forks) {
       if (fork.tx == null || fork.tx.isTerminated()) continue;
-      Optional<DialogId> answered = fork.finalResponse.filter(SipResponse::isSuccess)
-          .map(r -> Dialog.asUac(fork.invite, r).id());
+      Optional<DialogId> answered = fork.finalResponse.filter(SipResponse::isSuccess).flatMap(r -> dialogId(fork.invite, r));
       fork.tx.handOver(new LateAnswers(fork.invite, fork.peer, answered));
+    }
+  }
+
+  /** The dialog a 2xx to {@code invite} makes; empty for a 2xx no dialog can be built from (no Contact, no To tag). */
+  private static Optional<DialogId> dialogId(SipRequest invite, SipResponse r) {
+    try {
+      return Optional.of(Dialog.asUac(invite, r).id());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
